@@ -1,0 +1,42 @@
+#include "common/command_line.h"
+
+#include <iostream>
+
+#include "common/exit_codes.h"
+#include "common/version.h"
+
+namespace newsindex {
+
+namespace po = boost::program_options;
+
+std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& spec,
+                                      po::options_description& options,
+                                      const po::positional_options_description& positional,
+                                      po::variables_map& values) {
+    options.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
+    try {
+        po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(),
+                  values);
+        if (values.count("help")) {
+            std::cout << "usage: " << spec.name << " [OPTIONS] " << spec.synopsis << "\n\n"
+                      << spec.summary << "\n\n"
+                      << options << (spec.epilog.empty() ? "" : "\n") << spec.epilog;
+            return exit_code::kOk;
+        }
+        if (values.count("version")) {
+            std::cout << spec.name << ' ' << version() << '\n';
+            return exit_code::kOk;
+        }
+        po::notify(values);
+    } catch (const po::error& e) {
+        return usage_error(spec, std::string(e.what()) + " (see --help)");
+    }
+    return std::nullopt;
+}
+
+int usage_error(const CommandSpec& spec, const std::string& message) {
+    std::cerr << spec.name << ": " << message << '\n';
+    return exit_code::kUsage;
+}
+
+}  // namespace newsindex

@@ -1,0 +1,30 @@
+// Option parsing shared by every command of both programs, so that --help, --version
+// and usage errors look and exit the same everywhere.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <boost/program_options.hpp>
+
+namespace newsindex {
+
+struct CommandSpec {
+    std::string name;      // "newsindex build", "newssearch"
+    std::string synopsis;  // "DIR..." : what follows the options in the usage line
+    std::string summary;   // one paragraph shown under the usage line by --help
+    std::string epilog;    // shown after the options (examples, exit codes)
+};
+
+// Parses argv into `values`. Adds --help and --version to `options`. Returns an exit code
+// when the program should stop now (help or version printed: 0; usage error printed as
+// one line on stderr: 2), nothing when it should go on.
+std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& spec,
+                                      boost::program_options::options_description& options,
+                                      const boost::program_options::positional_options_description& positional,
+                                      boost::program_options::variables_map& values);
+
+// Prints "NAME: message" on stderr and returns exit code 2.
+int usage_error(const CommandSpec& spec, const std::string& message);
+
+}  // namespace newsindex

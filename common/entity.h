@@ -1,0 +1,34 @@
+// Named entities: the kinds the index facets on, and one entity of one article.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsindex {
+
+enum class EntityKind { person, org, place };
+
+inline constexpr std::array<EntityKind, 3> kEntityKinds = {EntityKind::person, EntityKind::org,
+                                                           EntityKind::place};
+
+// "person", "org", "place": the facet and query-field names.
+std::string_view entity_kind_name(EntityKind kind);
+std::optional<EntityKind> entity_kind_from_name(std::string_view name);
+// "PER", "ORG", "LOC": the tag names of the annotated training data.
+std::string_view entity_kind_tag(EntityKind kind);
+std::optional<EntityKind> entity_kind_from_tag(std::string_view tag);
+
+// One entity of one article, after per-article normalisation: every mention of the same
+// entity ("Mr. Bakiyev", "Bakiyev", "Kurmanbek Bakiyev") is folded into one.
+struct Entity {
+    EntityKind kind = EntityKind::person;
+    std::string name;                   // canonical display form: "Kurmanbek Bakiyev"
+    std::string key;                    // case-folded form used in index terms: "kurmanbek bakiyev"
+    int count = 0;                      // mentions in the article
+    std::vector<std::string> mentions;  // distinct surface forms, in order of first appearance
+};
+
+}  // namespace newsindex

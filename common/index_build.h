@@ -1,0 +1,74 @@
+// `newsindex build`: walk the roots, read and tag what changed, write the index.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace newsindex {
+
+class EntityExtractor;
+
+struct BuildOptions {
+    std::vector<std::filesystem::path> roots;
+    std::filesystem::path database;
+    // Tags entities when set; a build without one indexes text only.
+    const EntityExtractor* extractor = nullptr;
+    // Compare content hashes, not just size and mtime, to find changed files.
+    bool verify = false;
+    // A commit every this many articles or this often, whichever comes first: a killed
+    // run loses at most one batch, and the next run redoes it.
+    std::size_t batch_size = 2000;
+    std::chrono::seconds batch_interval{10};
+    // Set (by a signal handler) to stop after the current file; the build then commits.
+    const std::atomic<bool>* stop_requested = nullptr;
+};
+
+struct BuildStats {
+    std::size_t files = 0;             // files seen under the roots
+    std::size_t files_unchanged = 0;   // not read: the index has them as they are
+    std::size_t files_removed = 0;     // gone from disk, so their articles left the index
+    std::size_t articles_read = 0;     // articles parsed out of new or changed files
+    std::size_t articles_indexed = 0;  // articles written to the index
+    std::size_t files_failed = 0;      // files that could not be read as articles
+    std::size_t roots_failed = 0;      // roots that could not be read at all
+    std::map<std::string, std::size_t> skipped;  // files passed over, by reason
+    std::size_t warnings = 0;
+    bool interrupted = false;  // stopped early by stop_requested
+    double seconds = 0;
+
+    std::size_t files_skipped() const;
+    bool failed() const { return files_failed > 0 || roots_failed > 0; }
+};
+
+// Receives what a build has to say; the CLI decides how to show it.
+class BuildObserver {
+public:
+    virtual ~BuildObserver() = default;
+    // One line about one file or folder; `failed` when it cost articles.
+    virtual void problem(const std::filesystem::path& where, const std::string& message,
+                         bool failed) = 0;
+    // Called after every file, for progress displays.
+    virtual void progress(const BuildStats&) {}
+};
+
+// Brings the index up to date with the roots: new files are added, changed files
+// replaced, files gone from a completely walked root removed; other roots' articles are
+// never touched. Throws IndexLockedError or std::runtime_error when the index itself
+// cannot be opened; problems with single files go to the observer.
+BuildStats build_index(const BuildOptions& options, BuildObserver& observer);
+
+// Builds a new index of the roots from scratch beside the current one, then switches to
+// it atomically; searches keep answering from the old index meanwhile. The current index
+// stays locked throughout, and an interrupted rebuild leaves it untouched.
+BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer);
+
+// The roots recorded in an existing index (what `build` without folders updates).
+// Throws IndexUnavailableError.
+std::vector<std::filesystem::path> indexed_roots(const std::filesystem::path& database);
+
+}  // namespace newsindex

@@ -1,0 +1,63 @@
+// The one owner of the WritableDatabase during a build.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/document_builder.h"
+
+namespace newsindex {
+
+// Another process holds the database's write lock.
+class IndexLockedError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// What the index remembers of a source file, to tell whether it changed.
+struct IndexedFile {
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::string content_hash;  // empty if the file was indexed without --verify
+};
+
+class IndexWriter {
+public:
+    // Opens the database at `path`, creating it (and its parent folders) if needed.
+    // Throws IndexLockedError, or std::runtime_error with a one-line reason.
+    explicit IndexWriter(const std::filesystem::path& path);
+    // Commits what was added: a build that ends by exception keeps its finished work.
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    // The state recorded for a file key, if any article of the file is indexed.
+    std::optional<IndexedFile> indexed_file(const std::string& file_key) const;
+    // Replaces every article of the file with `articles`.
+    void replace_file(const std::string& file_key, const std::vector<ArticleDocument>& articles);
+    void remove_file(const std::string& file_key);
+    // The keys of every indexed file under `root` (a canonical root path).
+    std::unordered_set<std::string> files_under(const std::string& root) const;
+
+    std::string metadata(std::string_view key) const;
+    void set_metadata(std::string_view key, const std::string& value);
+
+    // Makes everything so far durable and visible to searches, atomically.
+    void commit();
+    // Commits and releases the database and its lock.
+    void close();
+
+    Xapian::doccount article_count() const { return db_.get_doccount(); }
+
+private:
+    Xapian::WritableDatabase db_;
+};
+
+}  // namespace newsindex

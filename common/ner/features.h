@@ -1,0 +1,35 @@
+// Feature extraction: every token gets kNumFeatures hashed features, each folded into a
+// bucket of the weight table (feature hashing: no dictionary to store or look up).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/ner/gazetteer.h"
+
+namespace newsindex::ner {
+
+inline constexpr int kNumFeatures = 30;
+
+// Reusable scratch so tagging a sentence allocates nothing once warmed up.
+struct FeatureScratch {
+    struct WordInfo {
+        std::uint64_t word = 0;   // lower-cased, digits as 0
+        std::uint64_t cased = 0;  // as written
+        std::uint64_t shape = 0;  // collapsed shape: "Xx", "X.X.", "d,d"
+        std::uint64_t prefix[4] = {};
+        std::uint64_t suffix[4] = {};
+        bool capitalized = false;
+    };
+    std::vector<WordInfo> info;
+    std::vector<std::uint8_t> gazetteer;
+};
+
+// Writes words.size() * kNumFeatures bucket indices (< 2^hash_bits) to `out`.
+void extract_features(std::span<const std::string_view> words, const Gazetteer& gazetteer,
+                      std::uint32_t hash_bits, FeatureScratch& scratch,
+                      std::vector<std::uint32_t>& out);
+
+}  // namespace newsindex::ner

@@ -1,0 +1,147 @@
+#include "common/ner/model.h"
+
+#include <bit>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+#include "common/ner/features.h"
+#include "common/ner/hashing.h"
+
+namespace newsindex::ner {
+
+static_assert(std::endian::native == std::endian::little,
+              "the model file is little-endian and read with memcpy");
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'X', 'N', 'E', 'R', 'M', 'D', 'L'};
+constexpr std::size_t kHeaderBytes = 8 + 5 * 4 + 4 + 4 * kNumTags + 4 * kNumTags * kNumTags;
+
+std::runtime_error model_error(const std::filesystem::path& file, const std::string& why) {
+    return std::runtime_error(file.string() + ": " + why);
+}
+
+template <typename T>
+void put(std::string& buf, const T& v) {
+    buf.append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+template <typename T>
+T get(const std::string& buf, std::size_t& at) {
+    T v;
+    std::memcpy(&v, buf.data() + at, sizeof(T));
+    at += sizeof(T);
+    return v;
+}
+
+}  // namespace
+
+Model::Model(std::uint32_t hash_bits, float scale, std::vector<std::int16_t> weights,
+             const Transitions& transitions, Gazetteer gazetteer)
+    : hash_bits_(hash_bits),
+      scale_(scale),
+      weights_(std::move(weights)),
+      transitions_(transitions),
+      gazetteer_(std::move(gazetteer)) {}
+
+void Model::save(const std::filesystem::path& file) const {
+    std::string buf;
+    buf.reserve(kHeaderBytes + weights_.size() * 2 + gazetteer_.size() * 9 + 8);
+    buf.append(kMagic, 8);
+    put(buf, kModelVersion);
+    put(buf, hash_bits_);
+    put(buf, static_cast<std::uint32_t>(kNumTags));
+    put(buf, static_cast<std::uint32_t>(kNumFeatures));
+    put(buf, static_cast<std::uint32_t>(gazetteer_.size()));
+    put(buf, scale_);
+    for (const float s : transitions_.start) put(buf, s);
+    for (const auto& row : transitions_.trans)
+        for (const float s : row) put(buf, s);
+    buf.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * 2);
+    for (const auto k : gazetteer_.keys()) put(buf, k);
+    for (const auto c : gazetteer_.classes()) put(buf, c);
+    put(buf, checksum(buf.data(), buf.size()));
+
+    // Write to a temporary and rename, so a crash never leaves a half-written model.
+    const auto tmp = std::filesystem::path(file.string() + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw model_error(file, "cannot open for writing");
+        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+        if (!out) throw model_error(file, "write failed");
+    }
+    std::filesystem::rename(tmp, file);
+}
+
+Model Model::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
+    if (!in) throw model_error(file, "cannot open NER model");
+    const auto size = static_cast<std::size_t>(in.tellg());
+    std::string buf(size, '\0');
+    in.seekg(0);
+    if (!in.read(buf.data(), static_cast<std::streamsize>(size)))
+        throw model_error(file, "cannot read NER model");
+    if (size < kHeaderBytes + 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
+        throw model_error(file, "not a newsindex NER model (bad magic)");
+    std::size_t at = 8;
+    const auto version = get<std::uint32_t>(buf, at);
+    if (version != kModelVersion)
+        throw model_error(file, "unsupported NER model version " + std::to_string(version));
+    const auto hash_bits = get<std::uint32_t>(buf, at);
+    const auto num_tags = get<std::uint32_t>(buf, at);
+    const auto num_features = get<std::uint32_t>(buf, at);
+    const auto gaz_size = get<std::uint32_t>(buf, at);
+    if (hash_bits < 8 || hash_bits > 26 || num_tags != kNumTags || num_features != kNumFeatures)
+        throw model_error(file, "NER model header does not match this program");
+    const std::size_t weight_count = (std::size_t{1} << hash_bits) * kTagStride;
+    const std::size_t expected = kHeaderBytes + weight_count * 2 + std::size_t{gaz_size} * 9 + 8;
+    if (size != expected)
+        throw model_error(file, "truncated or corrupt NER model (size " + std::to_string(size) +
+                                    ", expected " + std::to_string(expected) + ")");
+    std::uint64_t stored;
+    std::memcpy(&stored, buf.data() + size - 8, 8);
+    if (stored != checksum(buf.data(), size - 8))
+        throw model_error(file, "corrupt NER model (checksum mismatch)");
+
+    const auto scale = get<float>(buf, at);
+    Transitions t;
+    for (float& s : t.start) s = get<float>(buf, at);
+    for (auto& row : t.trans)
+        for (float& s : row) s = get<float>(buf, at);
+    std::vector<std::int16_t> weights(weight_count);
+    std::memcpy(weights.data(), buf.data() + at, weight_count * 2);
+    at += weight_count * 2;
+    std::vector<std::uint64_t> keys(gaz_size);
+    std::memcpy(keys.data(), buf.data() + at, std::size_t{gaz_size} * 8);
+    at += std::size_t{gaz_size} * 8;
+    std::vector<std::uint8_t> classes(gaz_size);
+    std::memcpy(classes.data(), buf.data() + at, gaz_size);
+    Gazetteer gaz;
+    gaz.assign(std::move(keys), std::move(classes));
+    return Model(hash_bits, scale, std::move(weights), t, std::move(gaz));
+}
+
+void Model::tag(std::span<const std::string_view> words, std::vector<Tag>& out) const {
+    thread_local FeatureScratch scratch;
+    thread_local std::vector<std::uint32_t> features;
+    thread_local std::vector<float> emissions;
+    thread_local std::vector<float> vscore;
+    thread_local std::vector<std::uint8_t> vback;
+    extract_features(words, gazetteer_, hash_bits_, scratch, features);
+    const std::size_t n = words.size();
+    emissions.resize(n * kTagStride);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::int32_t acc[kTagStride] = {};
+        const std::uint32_t* f = &features[i * kNumFeatures];
+        for (int k = 0; k < kNumFeatures; ++k) {
+            const std::int16_t* row = &weights_[std::size_t{f[k]} * kTagStride];
+            for (int y = 0; y < kTagStride; ++y) acc[y] += row[y];
+        }
+        for (int y = 0; y < kTagStride; ++y)
+            emissions[i * kTagStride + y] = static_cast<float>(acc[y]) * scale_;
+    }
+    viterbi(emissions, transitions_, out, vscore, vback);
+}
+
+}  // namespace newsindex::ner

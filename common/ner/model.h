@@ -1,0 +1,51 @@
+// The trained tagger: hashed emission weights (int16, one 8-wide row per bucket),
+// transition weights and the gazetteer, with file I/O.
+//
+// File format (little-endian), version 1:
+//   char[8]  magic "NXNERMDL"
+//   u32 version, u32 hash_bits, u32 num_tags (7), u32 num_features, u32 gazetteer size
+//   f32 weight scale, f32 start[7], f32 trans[7][7]
+//   i16 weights[2^hash_bits][8]
+//   u64 gazetteer keys[size], u8 gazetteer classes[size]
+//   u64 checksum of everything before it
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/ner/gazetteer.h"
+#include "common/ner/tags.h"
+#include "common/ner/viterbi.h"
+
+namespace newsindex::ner {
+
+inline constexpr std::uint32_t kModelVersion = 1;
+
+class Model {
+  public:
+    Model() = default;
+    Model(std::uint32_t hash_bits, float scale, std::vector<std::int16_t> weights,
+          const Transitions& transitions, Gazetteer gazetteer);
+
+    // Throws std::runtime_error("<file>: <why>") for missing, truncated or corrupt files.
+    static Model load(const std::filesystem::path& file);
+    void save(const std::filesystem::path& file) const;
+
+    // Tags one sentence. Thread-safe: scratch space is per thread.
+    void tag(std::span<const std::string_view> words, std::vector<Tag>& out) const;
+
+    std::uint32_t hash_bits() const { return hash_bits_; }
+    const Gazetteer& gazetteer() const { return gazetteer_; }
+
+  private:
+    std::uint32_t hash_bits_ = 0;
+    float scale_ = 1.0f;
+    std::vector<std::int16_t> weights_;  // (1 << hash_bits) * kTagStride
+    Transitions transitions_;
+    Gazetteer gazetteer_;
+};
+
+}  // namespace newsindex::ner

@@ -1,0 +1,352 @@
+#include "common/ner/normalize.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <numeric>
+#include <string>
+
+#include "common/entity_key.h"
+#include "common/ner/text_norm.h"
+
+namespace newsindex::ner {
+
+namespace {
+
+constexpr std::array<std::string_view, 86> kTitles = {"Mr.",         "Mrs.",
+                                                      "Ms.",         "Dr.",
+                                                      "Prof.",       "Gen.",
+                                                      "Lt.",         "Col.",
+                                                      "Maj.",        "Capt.",
+                                                      "Sgt.",        "Cpl.",
+                                                      "Adm.",        "Cmdr.",
+                                                      "Sen.",        "Rep.",
+                                                      "Gov.",        "Rev.",
+                                                      "Pres.",       "Brig.",
+                                                      "Hon.",        "Mr",
+                                                      "Mrs",         "Ms",
+                                                      "Dr",          "Messrs.",
+                                                      "President",   "Vice",
+                                                      "Prime",       "Minister",
+                                                      "Secretary",   "Foreign",
+                                                      "Defense",     "Defence",
+                                                      "Interior",    "Finance",
+                                                      "General",     "Chancellor",
+                                                      "King",        "Queen",
+                                                      "Prince",      "Princess",
+                                                      "Pope",        "Sheikh",
+                                                      "Ayatollah",   "Senator",
+                                                      "Governor",    "Mayor",
+                                                      "Judge",       "Justice",
+                                                      "Chairman",    "Chairwoman",
+                                                      "Chief",       "Ambassador",
+                                                      "Commander",   "Lieutenant",
+                                                      "Colonel",     "Major",
+                                                      "Captain",     "Sergeant",
+                                                      "Admiral",     "Sir",
+                                                      "Dame",        "Lord",
+                                                      "Lady",        "Deputy",
+                                                      "Premier",     "Speaker",
+                                                      "Rabbi",       "Cardinal",
+                                                      "Bishop",      "Archbishop",
+                                                      "Father",      "Emperor",
+                                                      "Crown",       "Grand",
+                                                      "Leader",      "Former",
+                                                      "former",      "Acting",
+                                                      "Attorney",    "Representative",
+                                                      "Congressman", "Congresswoman",
+                                                      "Saint",       "Gens."};
+
+// Company-form suffixes: a name ending in one is an organisation, and "BankAmerica" and
+// "BankAmerica Corp" in one article are one company.
+bool is_corporate_suffix(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> kSuffixes = {
+        "Co",  "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd",  "Ltd.",
+        "Plc", "PLC", "plc", "LLC",  "AG",   "N.V.",  "S.A.", "Cos"};
+    return std::find(kSuffixes.begin(), kSuffixes.end(), w) != kSuffixes.end();
+}
+
+// Wire copy glues month abbreviations to the names before them ("New York Dec").
+bool is_month_abbreviation(std::string_view w) {
+    static constexpr std::array<std::string_view, 24> kMonths = {
+        "Jan",  "Feb",  "Mar",  "Apr",  "Jun",   "Jul",  "Aug",  "Sep",
+        "Sept", "Oct",  "Nov",  "Dec",  "Jan.",  "Feb.", "Mar.", "Apr.",
+        "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."};
+    return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
+}
+
+bool is_possessive(std::string_view w) {
+    return w == "'s" || w == "'S" || w == "\u2019s" || w == "'" || w == "\u2019";
+}
+
+bool has_letter(std::string_view s) {
+    for (const char c : s)
+        if (lower_ascii_letter(lower_ascii(c)) || static_cast<unsigned char>(c) >= 0xC3)
+            return true;
+    return false;
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (const char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string span_text(const Mention& m, std::size_t b, std::size_t e) {
+    return collapse_spaces(
+        m.source.substr(m.tokens[b].begin, m.tokens[e - 1].end - m.tokens[b].begin));
+}
+
+struct Group {
+    EntityKind kind = EntityKind::person;
+    std::string key;
+    std::vector<std::string> words;                  // case-folded words of the cleaned name
+    std::vector<std::pair<std::string, int>> forms;  // cleaned name -> count, first-seen order
+    std::vector<std::string> surfaces;               // distinct surface forms, first-seen order
+    int count = 0;
+    std::size_t first = 0;  // index of the first mention
+    std::array<int, 3> kind_votes{};
+    int merged_into = -1;
+    bool supported = false;
+    bool company = false;  // some form ends in "Inc", "Corp", ...
+};
+
+std::vector<std::string> key_words(const std::string& key) {
+    std::vector<std::string> out;
+    for_each_name_word(key, [&](std::string_view w) { out.emplace_back(w); });
+    return out;
+}
+
+// "EU" / "U.N." as bare capitals: "EU", "UN".
+std::string acronym_letters(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        if (c == '.') continue;
+        if (!upper_ascii(c)) return {};
+        out += c;
+    }
+    return out.size() >= 2 && out.size() <= 6 ? out : std::string{};
+}
+
+std::string initials(std::string_view name) {
+    static constexpr std::array<std::string_view, 8> kSkip = {"of", "for", "and", "the",
+                                                              "in", "on",  "de",  "&"};
+    std::string out;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        const std::size_t j = std::min(name.find(' ', i), name.size());
+        const std::string_view w = name.substr(i, j - i);
+        if (!w.empty() && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) {
+            if (!upper_ascii(w[0])) return {};
+            out += w[0];
+            // "Al-Qaida"-style hyphenated words contribute only their first letter.
+        }
+        i = j + 1;
+    }
+    return out;
+}
+
+int find_root(std::vector<Group>& groups, int g) {
+    while (groups[static_cast<std::size_t>(g)].merged_into >= 0)
+        g = groups[static_cast<std::size_t>(g)].merged_into;
+    return g;
+}
+
+void merge(std::vector<Group>& groups, int from, int into) {
+    from = find_root(groups, from);
+    into = find_root(groups, into);
+    if (from == into) return;
+    auto& a = groups[static_cast<std::size_t>(from)];
+    auto& b = groups[static_cast<std::size_t>(into)];
+    a.merged_into = into;
+    b.count += a.count;
+    b.supported = b.supported || a.supported;
+    b.first = std::min(b.first, a.first);
+    for (const auto& f : a.forms) {
+        const auto it = std::find_if(b.forms.begin(), b.forms.end(),
+                                     [&](const auto& x) { return x.first == f.first; });
+        if (it == b.forms.end())
+            b.forms.push_back(f);
+        else
+            it->second += f.second;
+    }
+    for (int k = 0; k < 3; ++k)
+        b.kind_votes[static_cast<std::size_t>(k)] += a.kind_votes[static_cast<std::size_t>(k)];
+}
+
+}  // namespace
+
+bool is_title_word(std::string_view word) {
+    return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
+}
+
+std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
+    std::vector<Group> groups;
+    std::map<std::string, int, std::less<>> by_key;
+    // Surface forms in order of first appearance per group, tracked as (mention index, text).
+    std::vector<std::pair<int, std::string>> surface_of;  // group -> surfaces resolved later
+
+    struct Cleaned {
+        int group;
+        std::string surface;
+    };
+    std::vector<Cleaned> cleaned;
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        const Mention& m = mentions[mi];
+        std::size_t b = 0, e = m.tokens.size();
+        while (e > b && is_possessive(m.tokens[e - 1].text)) --e;
+        while (e - b > 1 &&
+               (is_month_abbreviation(m.tokens[e - 1].text) || !has_letter(m.tokens[e - 1].text)))
+            --e;
+        if (e == b) continue;
+        // A company suffix alone ("Co.") names nothing.
+        if (e - b == 1 && is_corporate_suffix(m.tokens[b].text)) continue;
+        while (e - b > 1 && (m.tokens[b].text == "the" || m.tokens[b].text == "The")) ++b;
+        const std::string surface = span_text(m, b, e);
+        if (m.kind == EntityKind::person)
+            while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
+        // A lone title tagged as a person ("President said") names nobody.
+        if (m.kind == EntityKind::person && e - b == 1 && is_title_word(m.tokens[b].text)) continue;
+        std::string name = span_text(m, b, e);
+        if (name.size() > 2 && (name.ends_with("'s") || name.ends_with("\u2019s")))
+            name.erase(name.size() - (name.ends_with("'s") ? 2 : 4));
+        if (!has_letter(name)) continue;
+        const std::string key = entity_key(name);
+        if (key.empty()) continue;
+        auto [it, inserted] = by_key.try_emplace(key, static_cast<int>(groups.size()));
+        if (inserted) {
+            Group g;
+            g.kind = m.kind;
+            g.key = key;
+            g.words = key_words(key);
+            g.first = mi;
+            groups.push_back(std::move(g));
+        }
+        Group& g = groups[static_cast<std::size_t>(it->second)];
+        if (e - b > 1 && is_corporate_suffix(m.tokens[e - 1].text)) g.company = true;
+        ++g.count;
+        g.supported = g.supported || !m.needs_support;
+        ++g.kind_votes[static_cast<std::size_t>(m.kind)];
+        const auto f = std::find_if(g.forms.begin(), g.forms.end(),
+                                    [&](const auto& x) { return x.first == name; });
+        if (f == g.forms.end())
+            g.forms.emplace_back(name, 1);
+        else
+            ++f->second;
+        cleaned.push_back({it->second, surface});
+    }
+
+    // Majority kind per name; a tie goes to the kind of the first mention.
+    for (auto& g : groups) {
+        int best = static_cast<int>(g.kind);
+        for (int k = 0; k < 3; ++k)
+            if (g.kind_votes[static_cast<std::size_t>(k)] >
+                g.kind_votes[static_cast<std::size_t>(best)])
+                best = k;
+        g.kind = static_cast<EntityKind>(best);
+    }
+
+    for (auto& g : groups)
+        if (g.company) g.kind = EntityKind::org;
+    const int n = static_cast<int>(groups.size());
+    // "BankAmerica" joins "BankAmerica Corp".
+    for (int ci = 0; ci < n; ++ci) {
+        const Group& c = groups[static_cast<std::size_t>(ci)];
+        if (!c.company || c.words.size() < 2) continue;
+        const std::string base = c.key.substr(0, c.key.rfind(' '));
+        const auto it = by_key.find(base);
+        if (it != by_key.end() && it->second != ci &&
+            groups[static_cast<std::size_t>(it->second)].merged_into < 0) {
+            groups[static_cast<std::size_t>(it->second)].kind = EntityKind::org;
+            merge(groups, it->second, ci);
+        }
+    }
+    std::vector<int> by_length(static_cast<std::size_t>(n));
+    std::iota(by_length.begin(), by_length.end(), 0);
+    std::stable_sort(by_length.begin(), by_length.end(), [&](int a, int b) {
+        return groups[static_cast<std::size_t>(a)].words.size() >
+               groups[static_cast<std::size_t>(b)].words.size();
+    });
+
+    // "Bakiyev" / "Mr. Bakiyev" -> "Kurmanbek Bakiyev": a shorter name that ends a longer
+    // person name joins the most frequent such person. Single words tagged ORG/LOC that are
+    // the surname of a person in the same article are taken as that person too.
+    for (const int si : by_length) {
+        Group& s = groups[static_cast<std::size_t>(si)];
+        if (s.merged_into >= 0 || s.company) continue;
+        if (s.kind != EntityKind::person && s.words.size() != 1) continue;
+        int target = -1;
+        for (const int li : by_length) {
+            const Group& l = groups[static_cast<std::size_t>(li)];
+            if (l.words.size() <= s.words.size()) break;
+            if (l.kind != EntityKind::person || l.merged_into >= 0) continue;
+            if (!std::equal(s.words.rbegin(), s.words.rend(), l.words.rbegin())) continue;
+            if (target < 0 || l.count > groups[static_cast<std::size_t>(target)].count) target = li;
+        }
+        if (target >= 0) {
+            s.kind = EntityKind::person;
+            merge(groups, si, target);
+        }
+    }
+
+    // Acronyms: "EU" joins "European Union", "U.S." joins "United States".
+    for (int ai = 0; ai < n; ++ai) {
+        Group& a = groups[static_cast<std::size_t>(ai)];
+        if (a.merged_into >= 0 || a.kind == EntityKind::person) continue;
+        const std::string letters = acronym_letters(a.forms.front().first);
+        if (letters.empty()) continue;
+        int target = -1;
+        for (int li = 0; li < n; ++li) {
+            const Group& l = groups[static_cast<std::size_t>(li)];
+            if (li == ai || l.merged_into >= 0 || l.kind == EntityKind::person ||
+                l.words.size() < 2)
+                continue;
+            if (initials(l.forms.front().first) != letters) continue;
+            if (target < 0 || l.count > groups[static_cast<std::size_t>(target)].count) target = li;
+        }
+        if (target >= 0) merge(groups, ai, target);
+    }
+
+    // Surface forms of every mention, in article order, under the group they ended in.
+    std::vector<std::vector<std::string>> surfaces(static_cast<std::size_t>(n));
+    for (const auto& c : cleaned) {
+        auto& list = surfaces[static_cast<std::size_t>(find_root(groups, c.group))];
+        if (std::find(list.begin(), list.end(), c.surface) == list.end()) list.push_back(c.surface);
+    }
+
+    std::vector<Entity> out;
+    for (int gi = 0; gi < n; ++gi) {
+        const Group& g = groups[static_cast<std::size_t>(gi)];
+        if (g.merged_into >= 0 || !g.supported) continue;
+        // Display form: the longest written form, then the most frequent, then the first.
+        const auto best =
+            std::max_element(g.forms.begin(), g.forms.end(), [](const auto& a, const auto& b) {
+                if (a.first.size() != b.first.size()) return a.first.size() < b.first.size();
+                return a.second < b.second;
+            });
+        Entity e;
+        e.kind = g.kind;
+        e.name = best->first;
+        e.key = entity_key(e.name);
+        e.count = g.count;
+        e.mentions = std::move(surfaces[static_cast<std::size_t>(gi)]);
+        out.push_back(std::move(e));
+    }
+    std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        if (a.count != b.count) return a.count > b.count;
+        return a.name < b.name;
+    });
+    return out;
+}
+
+}  // namespace newsindex::ner

@@ -1,0 +1,34 @@
+// Per-article normalisation: folds the tagged mentions of one article into entities
+// ("Mr. Bakiyev", "Bakiyev's", "Kurmanbek Bakiyev" -> one person "Kurmanbek Bakiyev").
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/entity.h"
+#include "common/ner/tokenizer.h"
+
+namespace newsindex::ner {
+
+// One tagged span: its tokens (offsets into `source`).
+struct Mention {
+    EntityKind kind = EntityKind::person;
+    std::string_view source;
+    std::vector<Token> tokens;
+    // Mentions from a title-case or upper-case headline, where capitals say little: they
+    // count only when the article text also names the entity.
+    bool needs_support = false;
+};
+
+// Titles and honorifics that precede person names ("President", "Mr.", "Prime").
+bool is_title_word(std::string_view word);
+
+// Entities of one article: titles, a leading "the" and possessives removed; a person
+// mention that is a suffix of a longer person name merged into it; acronyms merged with
+// their expansion ("EU" -> "European Union"); the majority kind per name; mentions
+// without letters dropped. Sorted by kind (person, org, place), then count descending,
+// then name.
+std::vector<Entity> normalize_mentions(std::span<const Mention> mentions);
+
+}  // namespace newsindex::ner

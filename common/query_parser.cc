@@ -1,0 +1,120 @@
+#include "common/query_parser.h"
+
+#include <cstdio>
+#include <optional>
+
+#include "common/date.h"
+#include "common/entity_key.h"
+#include "common/possessives.h"
+#include "common/schema.h"
+
+namespace newsindex {
+
+namespace {
+
+// person:, org:, place: and source: filters. Values are case-folded the way the indexer
+// folds them.
+class KeyedFieldProcessor : public Xapian::FieldProcessor {
+public:
+    KeyedFieldProcessor(std::string_view prefix, bool match_name_words)
+        : prefix_(prefix), match_name_words_(match_name_words) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        const std::string key = entity_key(value);
+        if (key.empty()) throw Xapian::QueryParserError("empty filter value");
+        Xapian::Query query(schema::boolean_term(prefix_, key));
+        // A lone surname (or first name) finds the person under any fuller name.
+        if (match_name_words_ && key.find(' ') == std::string::npos)
+            query |= Xapian::Query(schema::boolean_term(schema::kPersonWordPrefix, key));
+        return query;
+    }
+
+private:
+    std::string prefix_;
+    bool match_name_words_;
+};
+
+// One end of a date filter, widened to the first or last day of its year or month.
+std::optional<std::string> date_bound(std::string_view text, bool upper) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    char tail = 0;
+    const std::string s(text);
+    const int fields = std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &tail);
+    if (fields == 3 && s.size() == 10) {
+        if (const auto date = make_date(year, month, day)) return date->compact();
+    } else if (fields == 2 && s.size() == 7 && make_date(year, month, 1)) {
+        return s.substr(0, 4) + s.substr(5, 2) + (upper ? "31" : "01");
+    } else if (fields == 1 && s.size() == 4 && make_date(year, 1, 1)) {
+        return s + (upper ? "1231" : "0101");
+    }
+    return std::nullopt;
+}
+
+// date:2010, date:2010-04, date:2010-04-20 and ranges date:A..B (either end may be open).
+class DateFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        const auto dots = value.find("..");
+        const std::string_view from = std::string_view(value).substr(0, dots);
+        const std::string_view to =
+            dots == std::string::npos ? from : std::string_view(value).substr(dots + 2);
+        if (from.empty() && to.empty()) throw Xapian::QueryParserError("empty date range");
+        const auto lower = from.empty() ? std::nullopt : date_bound(from, false);
+        const auto upper = to.empty() ? std::nullopt : date_bound(to, true);
+        if ((!from.empty() && !lower) || (!to.empty() && !upper))
+            throw Xapian::QueryParserError("invalid date '" + value +
+                                           "' (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
+        if (!upper) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, *lower);
+        if (!lower) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, *upper);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, *lower, *upper);
+    }
+};
+
+}  // namespace
+
+class NewsQueryParser::FieldProcessors {
+public:
+    std::array<KeyedFieldProcessor, 3> entities{
+        KeyedFieldProcessor(schema::kPersonPrefix, true),
+        KeyedFieldProcessor(schema::kOrgPrefix, false),
+        KeyedFieldProcessor(schema::kPlacePrefix, false),
+    };
+    KeyedFieldProcessor source{schema::kSourcePrefix, false};
+    DateFieldProcessor date;
+};
+
+NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
+    : stemmer_(std::string(schema::kLanguage)), processors_(std::make_unique<FieldProcessors>()) {
+    parser_.set_database(db);
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
+    // An empty grouping puts every filter in a group of its own: two person: filters
+    // mean "both people", not "either".
+    const std::string each_filter_alone;
+    for (std::size_t i = 0; i < kEntityKinds.size(); ++i)
+        parser_.add_boolean_prefix(std::string(schema::entity_field(kEntityKinds[i])),
+                                   &processors_->entities[i], &each_filter_alone);
+    parser_.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
+    parser_.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
+    // Wildcards expand to the most frequent terms only, so "a*" cannot blow up a query.
+    parser_.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+NewsQueryParser::~NewsQueryParser() = default;
+
+Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
+    parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                                Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+        return parser_.parse_query(strip_possessives(query), kFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(e.get_msg());
+    }
+}
+
+}  // namespace newsindex

@@ -1,0 +1,27 @@
+// UTF-8 checks and repair for text read from article files.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace newsindex::utf8 {
+
+// Replaces every invalid byte sequence in `text` with U+FFFD; returns how many were
+// replaced (0 leaves `text` untouched).
+std::size_t repair(std::string& text);
+
+// Length of the longest prefix of `text` that does not end inside a multi-byte
+// sequence: where a byte-limited read can be cut without creating an invalid tail.
+std::size_t complete_prefix(std::string_view text);
+
+// True when `text` has a letter or a digit in any script.
+bool has_alnum(std::string_view text);
+
+// Number of code points of valid UTF-8 text.
+std::size_t length(std::string_view text);
+
+// The longest prefix of `text` with at most `max_chars` code points.
+std::string_view prefix(std::string_view text, std::size_t max_chars);
+
+}  // namespace newsindex::utf8

@@ -1,0 +1,192 @@
+// newsindex build DIR...
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "common/command_line.h"
+#include "common/database_location.h"
+#include "common/entity_extractor.h"
+#include "common/exit_codes.h"
+#include "common/index_build.h"
+#include "common/index_writer.h"
+#include "indexer/commands.h"
+
+namespace newsindex::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+const CommandSpec kSpec{
+    "newsindex build",
+    "[DIR...]",
+    "Indexes the news articles under each DIR (text, HTML, JSON, JSON Lines) with their\n"
+    "named entities. Run it again to bring the index up to date: only new and changed\n"
+    "files are read, and articles of deleted files are removed once DIR was walked\n"
+    "completely. Other folders indexed into the same database are left alone; without\n"
+    "DIR, every folder the index holds is updated.",
+    "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
+    "Exit codes: 0 ok, 1 some files or folders could not be read, 2 usage error,\n"
+    "75 the index is locked by another run, 130/143 stopped by SIGINT/SIGTERM\n"
+    "(after committing what was done).\n"};
+
+// Set by SIGINT/SIGTERM: the build stops after the current file and commits.
+std::atomic<bool> g_stop{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void request_stop(int signal) {
+    g_signal = signal;
+    g_stop.store(true);
+    std::signal(signal, SIG_DFL);  // a second signal ends the process at once
+}
+
+// Shows problems on stderr and, on a terminal, a progress line that rewrites itself.
+class ConsoleObserver : public BuildObserver {
+public:
+    explicit ConsoleObserver(bool quiet) : quiet_(quiet), tty_(!quiet && isatty(STDERR_FILENO)) {}
+
+    void problem(const std::filesystem::path& where, const std::string& message, bool failed) override {
+        if (quiet_ && !failed) return;
+        clear_progress();
+        std::cerr << "newsindex: " << where.string() << ": " << message << '\n';
+    }
+
+    void progress(const BuildStats& stats) override {
+        if (!tty_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_progress_ < std::chrono::milliseconds(250)) return;
+        last_progress_ = now;
+        std::fprintf(stderr, "\r%zu files, %zu articles indexed...", stats.files, stats.articles_indexed);
+        std::fflush(stderr);
+        progress_shown_ = true;
+    }
+
+    void clear_progress() {
+        if (!progress_shown_) return;
+        std::fputs("\r\033[K", stderr);
+        progress_shown_ = false;
+    }
+
+private:
+    bool quiet_;
+    bool tty_;
+    bool progress_shown_ = false;
+    std::chrono::steady_clock::time_point last_progress_{};
+};
+
+std::string summary_line(const BuildStats& stats, const std::filesystem::path& db) {
+    std::ostringstream out;
+    out << "newsindex: " << stats.articles_read << " articles read, " << stats.articles_indexed
+        << " indexed, " << stats.files_unchanged << " files unchanged, " << stats.files_removed
+        << " removed, " << stats.files_skipped() << " skipped";
+    if (!stats.skipped.empty()) {
+        out << " (";
+        const char* separator = "";
+        for (const auto& [reason, count] : stats.skipped) {
+            out << separator << count << ' ' << reason;
+            separator = ", ";
+        }
+        out << ')';
+    }
+    out << ", " << stats.files_failed << " failed";
+    if (stats.roots_failed > 0) out << ", " << stats.roots_failed << " folders unreadable";
+    out << ", in " << std::fixed;
+    out.precision(1);
+    out << stats.seconds << " s (" << db.string() << ")";
+    if (stats.interrupted) out << "; interrupted, run again to finish";
+    return out.str();
+}
+
+}  // namespace
+
+int run_build(int argc, char** argv) {
+    po::options_description options("Options");
+    options.add_options()
+        ("db", po::value<std::string>(), "index location")
+        ("quiet,q", po::bool_switch(), "print errors only")
+        ("model", po::value<std::string>(), "entity model file (default: the shipped model)")
+        ("no-entities", po::bool_switch(), "index text only, without entity facets")
+        ("verify", po::bool_switch(), "compare file contents, not just size and time")
+        ("full", po::bool_switch(), "rebuild from scratch into a new index, then switch to it atomically")
+        ("wait", po::value<unsigned>()->default_value(0), "seconds to wait for another run's lock")
+        ("batch", po::value<std::size_t>()->default_value(2000), "articles per commit")
+        ("roots", po::value<std::vector<std::string>>(), "folders to index");
+    po::positional_options_description positional;
+    positional.add("roots", -1);
+    po::variables_map values;
+    if (auto stop = parse_command_line(argc, argv, kSpec, options, positional, values)) return *stop;
+    BuildOptions build;
+    build.database = database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
+                                                      : std::nullopt);
+    if (values.count("roots")) {
+        for (const auto& root : values["roots"].as<std::vector<std::string>>()) build.roots.emplace_back(root);
+    } else {
+        // Without folders, update every folder the index already holds (handy in cron).
+        try {
+            build.roots = indexed_roots(build.database);
+        } catch (const std::exception&) {
+        }
+        if (build.roots.empty()) return usage_error(kSpec, "no folder to index (see --help)");
+    }
+    const bool full = values["full"].as<bool>();
+    build.batch_size = std::max<std::size_t>(1, values["batch"].as<std::size_t>());
+    build.verify = values["verify"].as<bool>();
+    build.stop_requested = &g_stop;
+    const auto wait = std::chrono::seconds(values["wait"].as<unsigned>());
+
+    std::optional<EntityExtractor> extractor;
+    if (!values["no-entities"].as<bool>()) {
+        const auto model = values.count("model") ? std::filesystem::path(values["model"].as<std::string>())
+                                                 : default_model_path();
+        try {
+            extractor.emplace(model);
+        } catch (const std::exception& e) {
+            return usage_error(kSpec, std::string(e.what()) + " (--no-entities indexes without them)");
+        }
+        build.extractor = &*extractor;
+    }
+
+    const bool quiet = values["quiet"].as<bool>();
+    ConsoleObserver observer(quiet);
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    const auto give_up = std::chrono::steady_clock::now() + wait;
+    try {
+        BuildStats stats;
+        for (;;) {
+            try {
+                stats = full ? rebuild_index(build, observer) : build_index(build, observer);
+                break;
+            } catch (const IndexLockedError&) {
+                if (std::chrono::steady_clock::now() >= give_up || g_stop.load()) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+        }
+        observer.clear_progress();
+        if (!quiet || stats.failed() || stats.interrupted)
+            std::cout << summary_line(stats, build.database) << '\n';
+        if (stats.interrupted) return g_signal == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
+        return stats.failed() ? exit_code::kSomeFilesFailed : exit_code::kOk;
+    } catch (const IndexLockedError& e) {
+        observer.clear_progress();
+        std::cerr << "newsindex: " << e.what() << '\n';
+        return exit_code::kLocked;
+    } catch (const std::exception& e) {
+        observer.clear_progress();
+        std::cerr << "newsindex: " << e.what() << '\n';
+        return exit_code::kUsage;
+    } catch (const Xapian::Error& e) {
+        observer.clear_progress();
+        std::cerr << "newsindex: index " << build.database.string() << ": " << e.get_description() << '\n';
+        return exit_code::kUsage;
+    }
+}
+
+}  // namespace newsindex::cli

@@ -1,0 +1,117 @@
+// `newsindex ner-train`: trains the NER model from CoNLL files.
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/entity_extractor.h"
+#include "common/ner/conll.h"
+#include "common/ner/trainer.h"
+#include "indexer/commands.h"
+
+namespace po = boost::program_options;
+
+namespace newsindex::cli {
+
+namespace {
+
+int usage_error(const std::string& what) {
+    std::cerr << "newsindex ner-train: " << what << "\n";
+    return 2;
+}
+
+}  // namespace
+
+int run_ner_train(int argc, char** argv) {
+    po::options_description opts(
+        "Usage: newsindex ner-train [options] FILE.conll...\n"
+        "Trains the NER tagger on CoNLL files (token<TAB>tag[<TAB>...], '# doc:' lines,\n"
+        "blank line between sentences). FILE '-' reads stdin, e.g.\n"
+        "  xz -dc ner-more.conll.xz | newsindex ner-train --out m.model a.conll -\n"
+        "Options");
+    std::string out;
+    std::vector<std::string> files;
+    ner::TrainOptions train;
+    ner::DocSelection selection;
+    selection.exclude = true;
+    std::string iso_dir = "/usr/share/iso-codes/json";
+    std::string geonames = "/usr/share/locale/en/LC_MESSAGES/geonames.mo";
+    bool no_gazetteer = false;
+    opts.add_options()("help,h", "show this help")(
+        "out,o", po::value(&out), "model file to write (also accepted as --model)")(
+        "model", po::value<std::string>(), "same as --out")(
+        "seed", po::value(&train.seed)->default_value(1), "shuffle seed")(
+        "epochs", po::value(&train.epochs)->default_value(10), "training passes")(
+        "hash-bits", po::value(&train.hash_bits)->default_value(18),
+        "log2 of the weight-table rows (model size = 16 bytes << bits)")(
+        "docs-mod", po::value(&selection.mod)->default_value(0),
+        "hold out documents whose 0-based '# doc:' index in their file % K == R")(
+        "docs-rem", po::value(&selection.rem)->default_value(0), "R for --docs-mod")(
+        "iso-codes", po::value(&iso_dir), "iso-codes JSON folder (gazetteer)")(
+        "geonames", po::value(&geonames), "English geonames.mo catalogue (city gazetteer)")(
+        "no-gazetteer", po::bool_switch(&no_gazetteer), "train without gazetteer features");
+    po::options_description hidden;
+    hidden.add_options()("files", po::value(&files));
+    po::options_description all;
+    all.add(opts).add(hidden);
+    po::positional_options_description pos;
+    pos.add("files", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        return usage_error(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << opts << "\n";
+        return 0;
+    }
+    if (out.empty() && vm.count("model")) out = vm["model"].as<std::string>();
+    if (out.empty()) return usage_error("--out is required");
+    if (files.empty()) return usage_error("no training files given");
+    if (train.epochs < 1) return usage_error("--epochs must be at least 1");
+    if (train.hash_bits < 12 || train.hash_bits > 24)
+        return usage_error("--hash-bits must be 12..24");
+    if (selection.mod < 0 ||
+        (selection.mod > 0 && (selection.rem < 0 || selection.rem >= selection.mod)))
+        return usage_error("--docs-rem must be in 0..K-1");
+
+    std::vector<ner::LabeledSentence> data;
+    for (const auto& f : files) {
+        ner::ConllStats stats;
+        const std::size_t before = data.size();
+        if (f == "-") {
+            stats = ner::read_conll(std::cin, selection, data);
+        } else {
+            std::ifstream in(f);
+            if (!in) {
+                std::cerr << "newsindex ner-train: cannot read " << f << "\n";
+                return 1;
+            }
+            stats = ner::read_conll(in, selection, data);
+        }
+        std::cerr << f << ": " << stats.kept_documents << " of " << stats.documents
+                  << " documents, " << data.size() - before << " sentences\n";
+    }
+    ner::Gazetteer gaz;
+    if (!no_gazetteer) {
+        const auto counts = gaz.add_system_sources(iso_dir, geonames);
+        std::cerr << "gazetteer: " << counts.countries << " country, " << counts.subdivisions
+                  << " subdivision, " << counts.cities << " city names; " << gaz.size()
+                  << " distinct\n";
+    }
+    train.progress = [](const std::string& msg) { std::cerr << msg << "\n"; };
+    try {
+        const ner::Model model = ner::train(data, std::move(gaz), train);
+        model.save(out);
+    } catch (const std::exception& e) {
+        std::cerr << "newsindex ner-train: " << e.what() << "\n";
+        return 1;
+    }
+    std::cerr << "wrote " << out << "\n";
+    return 0;
+}
+
+}  // namespace newsindex::cli

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for a while.
+#
+#   scripts/fuzz.sh [--update-corpus] [SECONDS_PER_TARGET (60)] [BUILD_DIR (build-fuzz)]
+#
+# Each target first replays fuzz/regressions/<target>/ (inputs that once crashed), then
+# fuzzes a scratch copy of fuzz/corpus/<target>, so the tree stays clean in CI;
+# --update-corpus merges the new interesting inputs back into fuzz/corpus/<target>.
+# Exits 1 when any target crashed, timed out or ran out of memory (the reproducer's path
+# is printed), 2 on usage or build errors.
+set -euo pipefail
+
+usage() { echo "usage: $0 [--update-corpus] [SECONDS_PER_TARGET] [BUILD_DIR]" >&2; exit 2; }
+
+update_corpus=false
+positional=()
+for arg in "$@"; do
+    case $arg in
+        --update-corpus) update_corpus=true ;;
+        -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) usage ;;
+        *) positional+=("$arg") ;;
+    esac
+done
+[ "${#positional[@]}" -le 2 ] || usage
+seconds=${positional[0]:-60}
+[[ $seconds =~ ^[0-9]+$ ]] && [ "$seconds" -gt 0 ] || usage
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+build=${positional[1]:-build-fuzz}
+targets=(fuzz_text_reader fuzz_html_reader fuzz_json_reader fuzz_jsonl_reader fuzz_query_parser)
+
+CC=clang CXX=clang++ cmake -S . -B "$build" -DNEWSINDEX_FUZZ=ON -DNEWSINDEX_TESTS=OFF \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || { echo "fuzz.sh: configure failed" >&2; exit 2; }
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" ||
+    { echo "fuzz.sh: build failed" >&2; exit 2; }
+
+# Stack traces for UBSan too; symbolized by llvm-symbolizer when it is on PATH.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1}
+if ! command -v llvm-symbolizer >/dev/null; then
+    for candidate in /usr/lib/llvm-*/bin/llvm-symbolizer; do
+        [ -x "$candidate" ] && export ASAN_SYMBOLIZER_PATH=$candidate && break
+    done
+fi
+
+work="$build/fuzz-runs"
+rm -rf "$work"
+failed=()
+rows=()
+for target in "${targets[@]}"; do
+    binary="$build/fuzz/$target"
+    dir="$work/$target"
+    mkdir -p "$dir/corpus" "$dir/artifacts"
+    # Dictionaries are optional: they help the structured formats get past the syntax.
+    dict=()
+    [ -f "fuzz/dict/$target.dict" ] && dict=(-dict="fuzz/dict/$target.dict")
+    status=ok
+
+    regressions=(fuzz/regressions/"$target"/*)
+    if [ -e "${regressions[0]}" ]; then
+        echo "== $target: replaying ${#regressions[@]} regression input(s)"
+        if ! "$binary" -timeout=10 -rss_limit_mb=2048 "${regressions[@]}" >"$dir/regressions.log" 2>&1; then
+            status="REGRESSION"
+            failed+=("$target")
+            tail -n 40 "$dir/regressions.log"
+            echo "fuzz.sh: $target fails on an input of fuzz/regressions/$target (log: $dir/regressions.log)"
+        fi
+    fi
+
+    [ -d "fuzz/corpus/$target" ] && cp -r "fuzz/corpus/$target/." "$dir/corpus/"
+    echo "== $target: fuzzing for $seconds s"
+    rc=0
+    "$binary" "$dir/corpus" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+        -rss_limit_mb=2048 -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
+        >"$dir/fuzz.log" 2>&1 || rc=$?
+
+    # "Done 123456 runs in 60 second(s)" ends a run that found nothing; after a crash the
+    # last status line ("#123456 ... exec/s: N") is the best there is.
+    runs=- secs=- rate=-
+    if done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$dir/fuzz.log" | tail -n 1); then
+        runs=$(awk '{print $2}' <<<"$done_line")
+        secs=$(awk '{print $5}' <<<"$done_line")
+        rate=$((runs / (secs > 0 ? secs : 1)))
+    elif status_line=$(grep -E '^#[0-9]+' "$dir/fuzz.log" | tail -n 1); then
+        runs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"$status_line")
+        rate=$(sed -nE 's/.*exec\/s: ([0-9]+).*/\1/p' <<<"$status_line")
+    fi
+    if [ "$rc" -ne 0 ]; then
+        [ "$status" = ok ] && failed+=("$target")
+        status="CRASH(rc=$rc)"
+        grep -E 'ERROR: (AddressSanitizer|UndefinedBehaviorSanitizer|libFuzzer)|runtime error:|^fuzz: |SUMMARY:' \
+            "$dir/fuzz.log" | head -n 5 || true
+        grep -E '^[[:space:]]+#[0-9]+ ' "$dir/fuzz.log" | head -n 25 || true
+        for artifact in "$dir"/artifacts/*; do
+            [ -e "$artifact" ] && echo "fuzz.sh: $target reproducer: $artifact"
+        done
+        echo "fuzz.sh: $target full log: $dir/fuzz.log"
+    fi
+
+    if $update_corpus; then
+        mkdir -p "fuzz/corpus/$target"
+        "$binary" -merge=1 -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+            "fuzz/corpus/$target" "$dir/corpus" >"$dir/merge.log" 2>&1 ||
+            echo "fuzz.sh: merging the corpus of $target failed (see $dir/merge.log)"
+    fi
+    corpus_files=$(find "$dir/corpus" -type f | wc -l)
+    rows+=("$(printf '%-20s %-14s %12s %8s %10s %8s' "$target" "$status" "$runs" "$secs" "$rate" "$corpus_files")")
+done
+
+echo
+printf '%-20s %-14s %12s %8s %10s %8s\n' target result runs seconds exec/s corpus
+for row in "${rows[@]}"; do echo "$row"; done
+if $update_corpus; then
+    echo "fuzz/corpus is now $(du -sh fuzz/corpus | cut -f1)"
+fi
+if [ "${#failed[@]}" -gt 0 ]; then
+    echo "fuzz.sh: failed: ${failed[*]}" >&2
+    exit 1
+fi

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs everything newsindex needs to build, test and run, from Debian 12 packages.
+# Run as root (or with sudo). Safe to run again: apt-get skips what is installed.
+set -eu
+
+packages="
+  build-essential cmake pkg-config
+  libxapian-dev xapian-tools
+  libboost-program-options-dev
+  nlohmann-json3-dev
+  libgumbo-dev
+  libicu-dev
+  doctest-dev
+  iso-codes
+  xz-utils
+"
+# Tests and CI only: the sanitizer runtime and libFuzzer come with clang.
+if [ "${1:-}" = "--dev" ]; then
+  packages="$packages clang libclang-rt-14-dev clang-format jq time"
+fi
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+export DEBIAN_FRONTEND=noninteractive
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

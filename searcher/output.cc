@@ -1,0 +1,97 @@
+#include "searcher/output.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+namespace newsindex::cli {
+
+namespace {
+
+using nlohmann::json;
+
+std::string_view facet_heading(std::string_view name) {
+    if (name == "person") return "People";
+    if (name == "org") return "Organizations";
+    if (name == "place") return "Places";
+    return "Dates";
+}
+
+json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+}  // namespace
+
+void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response) {
+    for (const auto& hit : response.hits) {
+        out << hit.rank << ". " << (hit.article.title.empty() ? hit.article.id : hit.article.title) << '\n';
+        out << "   " << (hit.article.date ? hit.article.date->iso() : "no date") << "  " << hit.article.path
+            << '\n';
+        if (!hit.snippet.empty()) out << "   " << hit.snippet << '\n';
+        out << '\n';
+    }
+    out << (response.total_exact ? "" : "about ") << response.total
+        << (response.total == 1 ? " match" : " matches");
+    if (!request.query.empty()) out << " for " << request.query;
+    if (!response.hits.empty())
+        out << " (showing " << response.hits.front().rank << "-" << response.hits.back().rank << ")";
+    if (!response.total_exact) out << " [estimated]";
+    out << '\n';
+
+    for (const auto& facet : response.facets) {
+        if (facet.values.empty()) continue;
+        out << '\n' << facet_heading(facet.name) << (response.facets_exact ? "" : " (estimated counts)") << ":\n";
+        for (const auto& value : facet.values) {
+            char count[16];
+            std::snprintf(count, sizeof count, "%7u", static_cast<unsigned>(value.count));
+            out << count << "  " << value.value << '\n';
+        }
+    }
+}
+
+void print_json(std::ostream& out, const SearchRequest& request, const SearchResponse& response) {
+    json hits = json::array();
+    for (const auto& hit : response.hits) {
+        json entities = json::object();
+        for (const auto kind : kEntityKinds) {
+            json names = json::array();
+            for (const auto& entity : hit.article.entities)
+                if (entity.kind == kind) names.push_back(entity.name);
+            entities[std::string(entity_kind_name(kind))] = std::move(names);
+        }
+        hits.push_back({
+            {"rank", hit.rank},
+            {"id", hit.article.id},
+            {"path", hit.article.path},
+            {"title", hit.article.title},
+            {"subtitle", nullable(hit.article.subtitle)},
+            {"date", hit.article.date ? json(hit.article.date->iso()) : json(nullptr)},
+            {"source", nullable(hit.article.source)},
+            {"url", nullable(hit.article.url)},
+            {"score", hit.score},
+            {"percent", hit.percent},
+            {"snippet", hit.snippet},
+            {"entities", std::move(entities)},
+        });
+    }
+    json document = {
+        {"query", request.query},
+        {"parsed", response.parsed},
+        {"total", response.total},
+        {"total_exact", response.total_exact},
+        {"offset", request.offset},
+        {"hits", std::move(hits)},
+    };
+    if (!request.facets.empty()) {
+        json facets = json::object();
+        for (const auto& facet : response.facets) {
+            json values = json::array();
+            for (const auto& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
+            facets[facet.name] = std::move(values);
+        }
+        document["facets"] = std::move(facets);
+        document["facets_exact"] = response.facets_exact;
+    }
+    out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace newsindex::cli

@@ -1,0 +1,88 @@
+# Helpers for the end-to-end tests. Each test is a bash script run by ctest with
+# NEWSINDEX, NEWSSEARCH, FIXTURES, PROJECT_ROOT and SHARED in the environment.
+# Exit 0 passes, 77 skips (with a reason on stdout), anything else fails.
+set -euo pipefail
+
+: "${NEWSINDEX:?run through ctest}" "${NEWSSEARCH:?run through ctest}"
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export NEWSINDEX_DB="$WORK/index"
+# Never let a developer's own index or environment leak into a test.
+unset XDG_DATA_HOME
+export HOME="$WORK/home"
+
+FAILURES=0
+fail() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
+skip() { echo "SKIP: $*"; exit 77; }
+
+# run CMD...: runs a command, keeping its stdout in $OUT, stderr in $ERR, exit code in $RC.
+run() {
+    set +e
+    "$@" >"$WORK/.out" 2>"$WORK/.err"
+    RC=$?
+    set -e
+    OUT=$(cat "$WORK/.out")
+    ERR=$(cat "$WORK/.err")
+}
+
+expect_rc() {  # expect_rc N what
+    [ "$RC" -eq "$1" ] || fail "$2: exit code $RC, expected $1 (stderr: $ERR)"
+}
+expect_eq() {  # expect_eq ACTUAL EXPECTED what
+    [ "$1" == "$2" ] || fail "$3: got '$1', expected '$2'"
+}
+expect_contains() {  # expect_contains HAYSTACK NEEDLE what
+    [[ "$1" == *"$2"* ]] || fail "$3: '$2' not found in: $1"
+}
+expect_not_contains() {
+    [[ "$1" != *"$2"* ]] || fail "$3: '$2' unexpectedly found in: $1"
+}
+expect_lines() {  # expect_lines TEXT N what
+    local n
+    n=$(printf '%s' "$1" | grep -c '' || true)
+    [ "$n" -eq "$2" ] || fail "$3: $n lines, expected $2: $1"
+}
+
+# search_json QUERY [OPTIONS...]: newssearch --json, output in $OUT.
+search_json() {
+    run "$NEWSSEARCH" --json "$@"
+    [ "$RC" -eq 0 ] || fail "newssearch --json $*: exit $RC: $ERR"
+}
+# jqo FILTER: applies a jq filter to the last $OUT.
+jqo() { printf '%s' "$OUT" | jq -r "$1"; }
+
+finish() {
+    if [ "$FAILURES" -gt 0 ]; then
+        echo "$FAILURES check(s) failed" >&2
+        exit 1
+    fi
+    echo "all checks passed"
+}
+
+# A copy of the project's corpus and the e2e sample articles, in one folder.
+make_sample_corpus() {  # make_sample_corpus DIR
+    mkdir -p "$1"
+    cp -r "$FIXTURES/e2e/news/." "$1/"
+    cp "$PROJECT_ROOT/corpus/"*.txt "$1/"
+}
+
+# make_generated_corpus DIR N: N small distinct articles in nested folders, for tests
+# that need a build to take a while. Deterministic: the same N gives the same files.
+make_generated_corpus() {
+    local dir=$1 n=$2 i
+    local places=(Minsk Bishkek Almaty Moscow Geneva Frankfurt Paris Tashkent)
+    local people=("Roza Otunbayeva" "Alexander Lukashenko" "Nursultan Nazarbayev" "Catherine Ashton")
+    for ((i = 0; i < n; i++)); do
+        local sub="$dir/$((i % 10))/$((i / 10 % 10))"
+        mkdir -p "$sub"
+        local place=${places[i % 8]} person=${people[i % 4]}
+        printf 'Report %d From %s\n\nDispatch number %d\n\n%s met officials in %s on Monday, the report number %d said. Talks covered trade and border crossings.\n\nA spokesman in %s said further talks were planned. Word%d appears only here.\n' \
+            "$i" "$place" "$i" "$person" "$place" "$i" "$place" "$i" >"$sub/report-$i.txt"
+    done
+}
+
+# all_ids: every article id in the index, sorted, one per line.
+all_ids() {
+    "$NEWSSEARCH" --json --limit 1000000 --facets none '' | jq -r '.hits[].id' | sort
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# newsindex build: summaries, exit codes, bad files, the walk's rules, the default location.
+source "$(dirname "$0")/lib.sh"
+
+count() {  # count QUERY: the number of matches, into $COUNT
+    search_json "$1" --limit 0 --facets none
+    COUNT=$(jqo .total)
+}
+
+# Broken files are reported by name, the rest is indexed, the exit code says so.
+make_sample_corpus "$WORK/news"
+cp -r "$FIXTURES/e2e/broken" "$WORK/news/broken"
+run "$NEWSINDEX" build "$WORK/news"
+expect_rc 1 "build with broken files"
+expect_contains "$ERR" "broken/picture.txt: " "binary file named"
+expect_contains "$ERR" "broken/unfinished.json: " "malformed JSON named"
+expect_eq "$(printf '%s\n' "$ERR" | grep -c 'broken/')" "2" "one line per broken file"
+expect_contains "$OUT" "7 articles read, 7 indexed" "summary counts articles"
+expect_contains "$OUT" "2 failed" "summary counts failures"
+count 'Bakiyev'
+expect_eq "$COUNT" "2" "good articles indexed despite broken ones"
+
+# Walk rules: hidden files and folders, non-article formats, symlinks out of the root.
+mkdir -p "$WORK/walk/.git" "$WORK/walk/sub" "$WORK/outside"
+printf 'Hidden Folder Story\n\nZanzibarhidden appears here.\n' > "$WORK/walk/.git/story.txt"
+printf 'Hidden File Story\n\nZanzibarhidden appears here too.\n' > "$WORK/walk/.story.txt"
+printf 'Outside Story\n\nQuokkaoutside lives outside the root.\n' > "$WORK/outside/story.txt"
+ln -s "$WORK/outside/story.txt" "$WORK/walk/sub/link-out.txt"
+ln -s "$WORK/walk" "$WORK/walk/sub/loop"
+printf 'Inside Story\n\nWombatinside lives inside the root.\n' > "$WORK/walk/sub/inside.txt"
+ln -s inside.txt "$WORK/walk/sub/link-in.txt"
+printf '\xff\xd8\xff\xe0 not really a jpeg' > "$WORK/walk/photo.jpg"
+run "$NEWSINDEX" build --db "$WORK/walk-index" "$WORK/walk"
+expect_rc 0 "walk build"
+expect_contains "$OUT" "2 articles read" "walk: inside article and the link to it"
+expect_contains "$OUT" "1 not an article format" "walk: jpg skipped with reason"
+export NEWSINDEX_DB="$WORK/walk-index"
+count 'Zanzibarhidden'; expect_eq "$COUNT" "0" "hidden files and folders are skipped"
+count 'Quokkaoutside'; expect_eq "$COUNT" "0" "links out of the root are not followed"
+count 'Wombatinside'; expect_eq "$COUNT" "2" "links inside the root are followed"
+export NEWSINDEX_DB="$WORK/index"
+
+# --quiet prints nothing when all went well.
+rm -rf "$WORK/news/broken"
+run "$NEWSINDEX" build --quiet "$WORK/news"
+expect_rc 0 "quiet build"
+expect_eq "$OUT$ERR" "" "quiet build prints nothing"
+
+# A missing root is reported and fails the run.
+run "$NEWSINDEX" build "$WORK/not-there"
+expect_rc 1 "missing root"
+expect_contains "$ERR" "not-there" "missing root named"
+
+# Usage errors.
+run "$NEWSINDEX" build --db "$WORK/never-built"
+expect_rc 2 "build without folders"
+expect_lines "$ERR" 1 "build without folders message"
+run "$NEWSINDEX" build --bogus "$WORK/news"
+expect_rc 2 "unknown build option"
+expect_lines "$ERR" 1 "unknown option message"
+run "$NEWSINDEX" frobnicate
+expect_rc 2 "unknown command"
+expect_contains "$ERR" "unknown command 'frobnicate'" "unknown command message"
+run "$NEWSINDEX" build --help
+expect_rc 0 "build --help"
+expect_contains "$OUT" "Exit codes" "build --help documents exit codes"
+
+# The default location: $XDG_DATA_HOME, else ~/.local/share.
+unset NEWSINDEX_DB
+run "$NEWSINDEX" build --quiet "$PROJECT_ROOT/corpus"
+expect_rc 0 "build into the default location"
+[ -d "$HOME/.local/share/newsindex/index" ] || fail "default index under ~/.local/share"
+run "$NEWSSEARCH" --color never "Bakiyev extradition"
+expect_contains "$OUT" "Ousted Kyrgyz President" "search finds the default location"
+export XDG_DATA_HOME="$WORK/xdg"
+run "$NEWSINDEX" build --quiet "$PROJECT_ROOT/corpus"
+[ -d "$WORK/xdg/newsindex/index" ] || fail "default index under \$XDG_DATA_HOME"
+
+finish

@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/ner/model.h"
+#include "common/ner/trainer.h"
+
+using namespace newsindex::ner;
+
+namespace {
+
+LabeledSentence sentence(std::vector<std::pair<std::string, Tag>> tagged) {
+    LabeledSentence s;
+    for (auto& [w, t] : tagged) {
+        s.words.push_back(w);
+        s.tags.push_back(t);
+    }
+    return s;
+}
+
+std::vector<LabeledSentence> tiny_corpus() {
+    return {
+        sentence(
+            {{"Bakiyev", Tag::B_PER}, {"fled", Tag::O}, {"to", Tag::O}, {"Minsk", Tag::B_LOC}}),
+        sentence({{"Kurmanbek", Tag::B_PER}, {"Bakiyev", Tag::I_PER}, {"left", Tag::O}}),
+        sentence(
+            {{"The", Tag::O}, {"European", Tag::B_ORG}, {"Union", Tag::I_ORG}, {"said", Tag::O}}),
+        sentence({{"He", Tag::O}, {"went", Tag::O}, {"to", Tag::O}, {"Moscow", Tag::B_LOC}}),
+    };
+}
+
+std::filesystem::path temp_file(const char* name) {
+    return std::filesystem::temp_directory_path() / (std::string("newsindex-test-") + name);
+}
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write_all(const std::filesystem::path& p, const std::string& s) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+
+std::vector<Tag> tag(const Model& m, std::vector<std::string_view> words) {
+    std::vector<Tag> out;
+    m.tag(words, out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("model: training learns the data, save/load round trip keeps the tags") {
+    Gazetteer gaz;
+    gaz.add("Minsk", kGazCity);
+    gaz.finalize();
+    TrainOptions opt;
+    opt.hash_bits = 14;
+    opt.epochs = 5;
+    const Model m = train(tiny_corpus(), gaz, opt);
+    const std::vector<std::string_view> s = {"Kurmanbek", "Bakiyev", "fled", "to", "Minsk"};
+    const auto before = tag(m, s);
+    CHECK(before == std::vector<Tag>{Tag::B_PER, Tag::I_PER, Tag::O, Tag::O, Tag::B_LOC});
+
+    const auto path = temp_file("roundtrip.model");
+    m.save(path);
+    const Model loaded = Model::load(path);
+    CHECK(tag(loaded, s) == before);
+    CHECK(loaded.hash_bits() == 14);
+    CHECK(loaded.gazetteer().size() == 1);
+    // Same seed, same data: byte-identical model.
+    const auto path2 = temp_file("roundtrip2.model");
+    train(tiny_corpus(), gaz, opt).save(path2);
+    CHECK(read_all(path) == read_all(path2));
+    std::filesystem::remove(path);
+    std::filesystem::remove(path2);
+}
+
+TEST_CASE("model: truncated, corrupt or missing files are rejected naming the file") {
+    TrainOptions opt;
+    opt.hash_bits = 12;
+    opt.epochs = 1;
+    const auto path = temp_file("corrupt.model");
+    train(tiny_corpus(), Gazetteer{}, opt).save(path);
+    const std::string good = read_all(path);
+
+    auto message = [&](const std::string& content) -> std::string {
+        write_all(path, content);
+        try {
+            Model::load(path);
+        } catch (const std::runtime_error& e) {
+            return e.what();
+        }
+        return "";
+    };
+    const std::string truncated = message(good.substr(0, good.size() / 2));
+    CHECK(truncated.find(path.string()) != std::string::npos);
+    CHECK(truncated.find('\n') == std::string::npos);
+    std::string flipped = good;
+    flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x40);
+    CHECK(message(flipped).find("checksum") != std::string::npos);
+    CHECK(message("not a model at all, just text").find("magic") != std::string::npos);
+    std::filesystem::remove(path);
+    CHECK_THROWS_AS(Model::load(path), std::runtime_error);
+}

@@ -1,0 +1,130 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/ner/normalize.h"
+
+using namespace newsindex;
+using namespace newsindex::ner;
+
+namespace {
+
+// Builds mentions over one text: each (kind, substring) becomes one mention.
+struct Builder {
+    std::string text;
+    std::vector<Mention> mentions;
+    Builder(std::string t) : text(std::move(t)) {}
+    Builder& add(EntityKind kind, std::string_view span, std::size_t from = 0,
+                 bool headline = false) {
+        const auto at = text.find(span, from);
+        REQUIRE(at != std::string::npos);
+        Mention m;
+        m.kind = kind;
+        m.source = text;
+        m.needs_support = headline;
+        for (auto t : tokenize(std::string_view(text).substr(at, span.size()))) {
+            t.begin += static_cast<std::uint32_t>(at);
+            t.end += static_cast<std::uint32_t>(at);
+            m.tokens.push_back(t);
+        }
+        mentions.push_back(std::move(m));
+        return *this;
+    }
+};
+
+const Entity* find(const std::vector<Entity>& es, std::string_view name) {
+    for (const auto& e : es)
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("normalize: surname and titled mentions fold into the full name") {
+    Builder b("Kurmanbek Bakiyev fled. Mr. Bakiyev left. Bakiyev's plane. President Bakiyev.");
+    b.add(EntityKind::person, "Kurmanbek Bakiyev")
+        .add(EntityKind::person, "Mr. Bakiyev")
+        .add(EntityKind::person, "Bakiyev's")
+        .add(EntityKind::person, "President Bakiyev");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].name == "Kurmanbek Bakiyev");
+    CHECK(es[0].key == "kurmanbek bakiyev");
+    CHECK(es[0].count == 4);
+    CHECK(es[0].mentions == std::vector<std::string>{"Kurmanbek Bakiyev", "Mr. Bakiyev", "Bakiyev",
+                                                     "President Bakiyev"});
+}
+
+TEST_CASE("normalize: possessives stripped, majority kind, sorted by count") {
+    Builder b("Kyrgyzstan's leaders. Kyrgyzstan said. Kyrgyzstan again. Minsk. Minsk.");
+    b.add(EntityKind::place, "Kyrgyzstan's")
+        .add(EntityKind::org, "Kyrgyzstan", 15)
+        .add(EntityKind::place, "Kyrgyzstan", 30)
+        .add(EntityKind::place, "Minsk")
+        .add(EntityKind::place, "Minsk", 58);
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 2);
+    CHECK(es[0].name == "Kyrgyzstan");
+    CHECK(es[0].kind == EntityKind::place);
+    CHECK(es[0].count == 3);
+    CHECK(es[1].name == "Minsk");
+}
+
+TEST_CASE("normalize: a lone title, punctuation and digits are not entities") {
+    Builder b("President said 1987 -- fine");
+    b.add(EntityKind::person, "President")
+        .add(EntityKind::org, "1987")
+        .add(EntityKind::place, "--");
+    CHECK(normalize_mentions(b.mentions).empty());
+}
+
+TEST_CASE("normalize: acronyms join their expansion; kinds keep their order") {
+    Builder b("The European Union said. EU chief Catherine Ashton. The EU.");
+    b.add(EntityKind::org, "The European Union")
+        .add(EntityKind::org, "EU")
+        .add(EntityKind::person, "Catherine Ashton")
+        .add(EntityKind::org, "EU", 50);
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 2);
+    CHECK(es[0].kind == EntityKind::person);
+    CHECK(es[1].name == "European Union");
+    CHECK(es[1].count == 3);
+}
+
+TEST_CASE("normalize: headline-only mentions need support from the text") {
+    Builder b("Ousted President Takes Refuge in Belarus\nBelarus took him in.");
+    b.add(EntityKind::person, "Takes Refuge", 0, true)
+        .add(EntityKind::place, "Belarus", 0, true)
+        .add(EntityKind::place, "Belarus", 40);
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].name == "Belarus");
+    CHECK(es[0].count == 2);
+}
+
+TEST_CASE("normalize: same surname, two people -> the more frequent one") {
+    Builder b("George Bush and Laura Bush. George Bush. Bush said.");
+    b.add(EntityKind::person, "George Bush")
+        .add(EntityKind::person, "Laura Bush")
+        .add(EntityKind::person, "George Bush", 20)
+        .add(EntityKind::person, "Bush", 40);
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 2);
+    CHECK(find(es, "George Bush")->count == 3);
+    CHECK(find(es, "Laura Bush")->count == 1);
+}
+
+TEST_CASE("normalize: company suffixes make organisations and join the bare name") {
+    Builder b("Standard Oil said. Standard Oil Co will buy. Co. too. New York Dec futures.");
+    b.add(EntityKind::place, "Standard Oil")
+        .add(EntityKind::person, "Standard Oil Co")
+        .add(EntityKind::place, "Co.")
+        .add(EntityKind::place, "New York Dec");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 2);
+    CHECK(es[0].kind == EntityKind::org);
+    CHECK(es[0].name == "Standard Oil Co");
+    CHECK(es[0].count == 2);
+    CHECK(es[1].name == "New York");
+}
