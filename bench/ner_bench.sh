@@ -2,7 +2,7 @@
 # NER accuracy and speed benchmark. Builds nothing.
 #
 # Usage: bench/ner_bench.sh [NEWSINDEX_BINARY] [MODEL]
-#   defaults: build/indexer/newsindex, the binary's default model (models/ner.model)
+#   defaults: build/newsindex, the binary's default model (models/ner.model)
 #
 # Accuracy: `ner-eval` on our held-out documents of each set (0-based "# doc:" position in
 # the file % 10 == 3, never trained on: see bench/train_model.sh), strict conlleval
@@ -11,7 +11,8 @@
 # model loaded once, file reading not timed (`ner-eval --text`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${1:-$root/build/indexer/newsindex}"
+bin="${1:-$root/build/newsindex}"
+[[ $# -ge 1 || -x $bin ]] || bin="$root/build/indexer/newsindex"
 model_args=()
 [[ $# -ge 2 ]] && model_args=(--model "$2")
 data="${NEWSINDEX_SHARED:-$root/../shared}/datasets"
@@ -57,7 +58,7 @@ if [[ ! -d $reuters/articles ]]; then
   mkdir -p "$reuters"
   tar -xJf "$data/reuters21578/dev.tar.xz" -C "$reuters"
 fi
-echo "command: taskset -c 0 $bin ner-eval --text ${model_args[*]} $reuters/articles  (best of 3)"
+echo "command: taskset -c 0 $bin ner-eval --text ${model_args[*]} $reuters/articles  (3 runs)"
 for run in 1 2 3; do
   taskset -c 0 "$bin" ner-eval --text "${model_args[@]}" "$reuters/articles"
 done

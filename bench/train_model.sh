@@ -2,7 +2,7 @@
 # Reproduces models/ner.model from ../shared/datasets.
 #
 # Usage: bench/train_model.sh [NEWSINDEX_BINARY] [OUT_MODEL]
-#   defaults: build/indexer/newsindex, models/ner.model
+#   defaults: build/newsindex, models/ner.model
 #
 # Split: every set is used only through its shared dev part (the documented holdouts are
 # not in shared/). On top of that, documents whose 0-based "# doc:" position within their
@@ -12,7 +12,8 @@
 # libgeonames-common (English geonames.mo) and baked into the model.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${1:-$root/build/indexer/newsindex}"
+bin="${1:-$root/build/newsindex}"
+[[ $# -ge 1 || -x $bin ]] || bin="$root/build/indexer/newsindex"
 out="${2:-$root/models/ner.model}"
 data="${NEWSINDEX_SHARED:-$root/../shared}/datasets"
 

@@ -30,6 +30,8 @@ constexpr std::array<std::string_view, 17> kBoilerplateStarts = {
     "(c) ",        "all rights reserved", "advertisement",   "subscribe to",
     "sign up for", "click here",          "read more",
 };
+// Wire-service sign-offs closing an article on a line of their own ("REUTER").
+constexpr std::array<std::string_view, 6> kSignOffs = {"reuter", "reuters", "ap", "afp", "upi", "end"};
 // Boilerplate is short; a long paragraph starting "Copyright law ..." is text.
 constexpr std::size_t kMaxBoilerplateChars = 120;
 
@@ -74,6 +76,8 @@ bool is_boilerplate(std::string_view paragraph) {
     if (paragraph.empty()) return true;
     if (utf8::length(paragraph) > kMaxBoilerplateChars) return false;
     const std::string lower = lower_ascii(paragraph);
+    for (const std::string_view sign_off : kSignOffs)
+        if (lower == sign_off) return true;
     for (const std::string_view start : kBoilerplateStarts)
         if (lower.starts_with(start)) return true;
     return lower.find("all rights reserved") != std::string::npos;

@@ -111,7 +111,6 @@ struct Group {
     std::string key;
     std::vector<std::string> words;                  // case-folded words of the cleaned name
     std::vector<std::pair<std::string, int>> forms;  // cleaned name -> count, first-seen order
-    std::vector<std::string> surfaces;               // distinct surface forms, first-seen order
     int count = 0;
     std::size_t first = 0;  // index of the first mention
     std::array<int, 3> kind_votes{};
@@ -192,9 +191,6 @@ bool is_title_word(std::string_view word) {
 std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
     std::vector<Group> groups;
     std::map<std::string, int, std::less<>> by_key;
-    // Surface forms in order of first appearance per group, tracked as (mention index, text).
-    std::vector<std::pair<int, std::string>> surface_of;  // group -> surfaces resolved later
-
     struct Cleaned {
         int group;
         std::string surface;

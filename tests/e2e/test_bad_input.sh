@@ -167,6 +167,18 @@ check_index() {  # check_index WHAT
 }
 check_index "the zoo build"
 
+# ---- A root whose own name is not UTF-8 -----------------------------------------------
+ODD_ROOT="$WORK/"$'odd\xff root'
+mkdir -p "$ODD_ROOT"
+printf 'Quoll Story\n\nThe quollroot marker sits under a root named in Latin-1.\n' >"$ODD_ROOT/story.txt"
+export NEWSINDEX_DB="$WORK/odd-index"
+run timeout 300 "$NEWSINDEX" build --no-entities "$ODD_ROOT"
+expect_rc 0 "build of a root whose name is not UTF-8"
+count quollroot
+expect_eq "$COUNT" "1" "article under a root whose name is not UTF-8 indexed"
+check_index "a root whose name is not UTF-8"
+export NEWSINDEX_DB="$WORK/index"
+
 # ---- Files deleted while the build walks them ---------------------------------------
 VANISH="$WORK/vanish"
 make_generated_corpus "$VANISH" 2000
@@ -195,6 +207,7 @@ queries=(
     'title:' 'person:' 'org:' 'place:' 'source:' 'date:' 'person:""' 'title:"' 'date:..'
     'date:...' 'date:9999-99-99' 'date:2010-02-30' 'date:0000' 'date:2010..2009'
     'date:-1' 'date:2010-04-20..2010-04-20..2010' 'date:☃' '*' 'a*' '**' '*a' 'title:*'
+    '+date:n' '-date:x' '+date:2010-13' 'NOT +date:1' '+source:""' '-person:""' '+title:'
     'NEAR/99999 a' 'a NEAR/99999 b' 'a ADJ/0 b' 'a NEAR/-1 b' 'bakiyev NEAR' '"a" NEAR "b"'
     "$long_query" "$(printf '(%.0s' $(seq 1 5000))" "$(printf 'a* %.0s' $(seq 1 2000))"
     "$(printf '\x01\x02\x7f\x80\xfe\xff\xc3\x28\xa0\xa1\xe2\x82\x28\xf0\x90\x28\xbc\x1b[31m')"

@@ -176,3 +176,11 @@ TEST_CASE("text reader: a few NUL bytes are stripped with a warning") {
     CHECK(result.articles.front().body.find('\0') == std::string::npos);
     CHECK(result.articles.front().body.starts_with("The island ferry resumed service"));
 }
+
+TEST_CASE("text reader: a wire sign-off on its own line is not body text") {
+    const auto a = read_one_text("PORT REOPENS\n\nPORTVILLE, March 3\n\nThe port reopened on Tuesday.\n\nREUTER\n");
+    CHECK(a.body == "The port reopened on Tuesday.");
+    // Inside a sentence it is text.
+    const auto b = read_one_text("PORT REOPENS\n\nThe port told Reuter it reopened.\n");
+    CHECK(b.body == "The port told Reuter it reopened.");
+}
