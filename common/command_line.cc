@@ -1,5 +1,6 @@
 #include "common/command_line.h"
 
+#include <cstdio>
 #include <iostream>
 
 #include "common/exit_codes.h"
@@ -32,6 +33,22 @@ std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& 
         return usage_error(spec, std::string(e.what()) + " (see --help)");
     }
     return std::nullopt;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            char escaped[5];
+            std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 int usage_error(const CommandSpec& spec, const std::string& message) {

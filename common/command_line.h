@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/program_options.hpp>
 
@@ -23,6 +24,10 @@ std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& 
                                       boost::program_options::options_description& options,
                                       const boost::program_options::positional_options_description& positional,
                                       boost::program_options::variables_map& values);
+
+// A path or name fit for a one-line message: control characters (a newline in a file
+// name) are written as \xNN escapes.
+std::string printable(std::string_view text);
 
 // Prints "NAME: message" on stderr and returns exit code 2.
 int usage_error(const CommandSpec& spec, const std::string& message);

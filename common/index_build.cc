@@ -174,7 +174,7 @@ private:
         for (const auto& known : roots)
             if (known == root_key) return;
         roots.push_back(root_key);
-        writer_.set_metadata(schema::kRootsKey, roots.dump());
+        writer_.set_metadata(schema::kRootsKey, roots.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 
     void record_run(const std::string& started_at) {
@@ -190,7 +190,7 @@ private:
             {"skipped", stats_.files_skipped()},
             {"seconds", stats_.seconds},
         };
-        writer_.set_metadata(schema::kLastRunKey, run.dump());
+        writer_.set_metadata(schema::kLastRunKey, run.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 
     const BuildOptions& options_;

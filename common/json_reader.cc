@@ -8,6 +8,7 @@
 
 #include "common/article_reader.h"
 #include "common/readers_internal.h"
+#include "common/utf8.h"
 
 namespace newsindex::readers {
 
@@ -59,6 +60,8 @@ std::string describe(const json::exception& error) {
     }
     for (char& c : message)
         if (c == '\n' || c == '\r') c = ' ';
+    // nlohmann quotes the bytes it last read, which may end inside a UTF-8 sequence.
+    utf8::repair(message);
     if (const auto* parse_error = dynamic_cast<const json::parse_error*>(&error))
         return "byte " + std::to_string(parse_error->byte) + ": " + message;
     return message;

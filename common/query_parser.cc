@@ -12,16 +12,32 @@ namespace newsindex {
 
 namespace {
 
+// Xapian 1.4 frees a bad pointer when a FieldProcessor throws inside "+field:x" or
+// "-field:x", so processors never throw: they note the first error here, match
+// nothing, and parse() throws once Xapian is done.
+class FilterError {
+public:
+    Xapian::Query fail(std::string message) {
+        if (!message_) message_ = std::move(message);
+        return Xapian::Query::MatchNothing;
+    }
+    void clear() { message_.reset(); }
+    const std::optional<std::string>& message() const { return message_; }
+
+private:
+    std::optional<std::string> message_;
+};
+
 // person:, org:, place: and source: filters. Values are case-folded the way the indexer
 // folds them.
 class KeyedFieldProcessor : public Xapian::FieldProcessor {
 public:
-    KeyedFieldProcessor(std::string_view prefix, bool match_name_words)
-        : prefix_(prefix), match_name_words_(match_name_words) {}
+    KeyedFieldProcessor(FilterError& error, std::string_view prefix, bool match_name_words)
+        : error_(error), prefix_(prefix), match_name_words_(match_name_words) {}
 
     Xapian::Query operator()(const std::string& value) override {
         const std::string key = entity_key(value);
-        if (key.empty()) throw Xapian::QueryParserError("empty filter value");
+        if (key.empty()) return error_.fail("empty filter value");
         Xapian::Query query(schema::boolean_term(prefix_, key));
         // A lone surname (or first name) finds the person under any fuller name.
         if (match_name_words_ && key.find(' ') == std::string::npos)
@@ -30,6 +46,7 @@ public:
     }
 
 private:
+    FilterError& error_;
     std::string prefix_;
     bool match_name_words_;
 };
@@ -54,34 +71,39 @@ std::optional<std::string> date_bound(std::string_view text, bool upper) {
 // date:2010, date:2010-04, date:2010-04-20 and ranges date:A..B (either end may be open).
 class DateFieldProcessor : public Xapian::FieldProcessor {
 public:
+    explicit DateFieldProcessor(FilterError& error) : error_(error) {}
+
     Xapian::Query operator()(const std::string& value) override {
         const auto dots = value.find("..");
         const std::string_view from = std::string_view(value).substr(0, dots);
         const std::string_view to =
             dots == std::string::npos ? from : std::string_view(value).substr(dots + 2);
-        if (from.empty() && to.empty()) throw Xapian::QueryParserError("empty date range");
+        if (from.empty() && to.empty()) return error_.fail("empty date range");
         const auto lower = from.empty() ? std::nullopt : date_bound(from, false);
         const auto upper = to.empty() ? std::nullopt : date_bound(to, true);
         if ((!from.empty() && !lower) || (!to.empty() && !upper))
-            throw Xapian::QueryParserError("invalid date '" + value +
-                                           "' (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
+            return error_.fail("invalid date '" + value + "' (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
         if (!upper) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, *lower);
         if (!lower) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, *upper);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, *lower, *upper);
     }
+
+private:
+    FilterError& error_;
 };
 
 }  // namespace
 
 class NewsQueryParser::FieldProcessors {
 public:
+    FilterError error;
     std::array<KeyedFieldProcessor, 3> entities{
-        KeyedFieldProcessor(schema::kPersonPrefix, true),
-        KeyedFieldProcessor(schema::kOrgPrefix, false),
-        KeyedFieldProcessor(schema::kPlacePrefix, false),
+        KeyedFieldProcessor(error, schema::kPersonPrefix, true),
+        KeyedFieldProcessor(error, schema::kOrgPrefix, false),
+        KeyedFieldProcessor(error, schema::kPlacePrefix, false),
     };
-    KeyedFieldProcessor source{schema::kSourcePrefix, false};
-    DateFieldProcessor date;
+    KeyedFieldProcessor source{error, schema::kSourcePrefix, false};
+    DateFieldProcessor date{error};
 };
 
 NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
@@ -110,8 +132,11 @@ Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
     constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                                 Xapian::QueryParser::FLAG_PURE_NOT;
+    processors_->error.clear();
     try {
-        return parser_.parse_query(strip_possessives(query), kFlags);
+        Xapian::Query parsed = parser_.parse_query(strip_possessives(query), kFlags);
+        if (const auto& error = processors_->error.message()) throw QueryError(*error);
+        return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError(e.get_msg());
     }

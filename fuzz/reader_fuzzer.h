@@ -24,6 +24,13 @@ inline void require_valid_utf8(const std::string& text, const char* what) {
     std::abort();
 }
 
+// NEWSINDEX_FUZZ_LAX_MESSAGES=1 skips the check on warnings and errors, so a known,
+// unfixed bug there does not stop the search for others in the same reader.
+inline void require_valid_utf8_message(const std::string& text, const char* what) {
+    static const bool lax = std::getenv("NEWSINDEX_FUZZ_LAX_MESSAGES") != nullptr;
+    if (!lax) require_valid_utf8(text, what);
+}
+
 // A ReadError is the readers' documented way to refuse input; anything else escaping
 // (another exception, a crash, a sanitizer report) is a bug, so it is left to abort.
 inline int fuzz_reader(const std::uint8_t* data, std::size_t size, ArticleFormat format) {
@@ -41,9 +48,9 @@ inline int fuzz_reader(const std::uint8_t* data, std::size_t size, ArticleFormat
             require_valid_utf8(article.author, "article author");
             if (article.date) require_valid_utf8(article.date->iso(), "article date");
         }
-        for (const auto& warning : result.warnings) require_valid_utf8(warning, "warning");
+        for (const auto& warning : result.warnings) require_valid_utf8_message(warning, "warning");
     } catch (const ReadError& e) {
-        require_valid_utf8(e.what(), "ReadError message");
+        require_valid_utf8_message(e.what(), "ReadError message");
     } catch (const std::exception& e) {
         // Said before aborting: libFuzzer alone would only show "deadly signal".
         std::fprintf(stderr, "fuzz: unexpected exception: %s\n", e.what());

@@ -55,7 +55,7 @@ public:
     void problem(const std::filesystem::path& where, const std::string& message, bool failed) override {
         if (quiet_ && !failed) return;
         clear_progress();
-        std::cerr << "newsindex: " << where.string() << ": " << message << '\n';
+        std::cerr << "newsindex: " << printable(where.string()) << ": " << printable(message) << '\n';
     }
 
     void progress(const BuildStats& stats) override {

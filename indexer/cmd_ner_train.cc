@@ -38,6 +38,8 @@ int run_ner_train(int argc, char** argv) {
     std::string iso_dir = "/usr/share/iso-codes/json";
     std::string geonames = "/usr/share/locale/en/LC_MESSAGES/geonames.mo";
     bool no_gazetteer = false;
+    int convention_inputs = -1;
+    bool merge_honorifics = false;
     opts.add_options()("help,h", "show this help")(
         "out,o", po::value(&out), "model file to write (also accepted as --model)")(
         "model", po::value<std::string>(), "same as --out")(
@@ -50,7 +52,13 @@ int run_ner_train(int argc, char** argv) {
         "docs-rem", po::value(&selection.rem)->default_value(0), "R for --docs-mod")(
         "iso-codes", po::value(&iso_dir), "iso-codes JSON folder (gazetteer)")(
         "geonames", po::value(&geonames), "English geonames.mo catalogue (city gazetteer)")(
-        "no-gazetteer", po::bool_switch(&no_gazetteer), "train without gazetteer features");
+        "no-gazetteer", po::bool_switch(&no_gazetteer), "train without gazetteer features")(
+        "title-convention-inputs", po::value(&convention_inputs)->default_value(-1),
+        "only the first N inputs teach how titles before names are tagged (GMB: inside\n"
+        "the person); in later inputs title words before a person are latent (-1: all teach)")(
+        "merge-honorifics", po::bool_switch(&merge_honorifics),
+        "training data: a lone 'Mr./B-PER' chunk followed by an ORG/LOC chunk becomes one\n"
+        "person (GMB tagger noise)");
     po::options_description hidden;
     hidden.add_options()("files", po::value(&files));
     po::options_description all;
@@ -79,7 +87,9 @@ int run_ner_train(int argc, char** argv) {
         return usage_error("--docs-rem must be in 0..K-1");
 
     std::vector<ner::LabeledSentence> data;
-    for (const auto& f : files) {
+    long freed = 0, merged = 0;
+    for (std::size_t k = 0; k < files.size(); ++k) {
+        const auto& f = files[k];
         ner::ConllStats stats;
         const std::size_t before = data.size();
         if (f == "-") {
@@ -92,9 +102,16 @@ int run_ner_train(int argc, char** argv) {
             }
             stats = ner::read_conll(in, selection, data);
         }
+        for (std::size_t i = before; i < data.size(); ++i) {
+            if (merge_honorifics) merged += ner::merge_honorific_chunks(data[i]);
+            if (convention_inputs >= 0 && static_cast<int>(k) >= convention_inputs)
+                freed += ner::free_title_labels(data[i]);
+        }
         std::cerr << f << ": " << stats.kept_documents << " of " << stats.documents
                   << " documents, " << data.size() - before << " sentences\n";
     }
+    if (merge_honorifics) std::cerr << "merged " << merged << " honorific chunks\n";
+    if (convention_inputs >= 0) std::cerr << "freed " << freed << " title tokens\n";
     ner::Gazetteer gaz;
     if (!no_gazetteer) {
         const auto counts = gaz.add_system_sources(iso_dir, geonames);

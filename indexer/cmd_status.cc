@@ -86,7 +86,10 @@ int run_check(int argc, char** argv) {
         if (!values["quiet"].as<bool>()) std::cout << "newsindex check: " << db.string() << " is healthy\n";
         return exit_code::kOk;
     } catch (const IndexUnavailableError& e) {
-        return usage_error(kCheckSpec, e.what());
+        // No index at all is a usage error; one that exists but will not open is damaged.
+        if (!std::filesystem::exists(db)) return usage_error(kCheckSpec, e.what());
+        std::cerr << "newsindex check: " << e.what() << '\n';
+        return exit_code::kSomeFilesFailed;
     } catch (const Xapian::Error& e) {
         std::cerr << "newsindex check: " << db.string() << ": " << e.get_description() << '\n';
         return exit_code::kSomeFilesFailed;

@@ -57,7 +57,7 @@ rm -rf "$work"
 failed=()
 rows=()
 for target in "${targets[@]}"; do
-    binary="$build/fuzz/$target"
+    binary="$build/$target"
     dir="$work/$target"
     mkdir -p "$dir/corpus" "$dir/artifacts"
     # Dictionaries are optional: they help the structured formats get past the syntax.
@@ -100,6 +100,8 @@ for target in "${targets[@]}"; do
         runs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"$status_line")
         rate=$(sed -nE 's/.*exec\/s:? ([0-9]+).*/\1/p' <<<"$status_line")
         secs=$(sed -nE 's/.* time: ([0-9]+)s.*/\1/p' <<<"$status_line")
+        # Fork mode's own exec/s counts only the current job: the average says more.
+        if [[ $secs =~ ^[0-9]+$ ]] && [ "$secs" -gt 0 ]; then rate=$((runs / secs)); fi
         rate=${rate:--} secs=${secs:--}
     fi
     artifacts=("$dir"/artifacts/*)

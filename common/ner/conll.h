@@ -2,6 +2,7 @@
 // "token<TAB>tag[<TAB>orig_tag]" line per token, a blank line after each sentence.
 #pragma once
 
+#include <cstdint>
 #include <istream>
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ struct LabeledSentence {
     std::vector<Tag> tags;  // from column 2; labels other than PER/ORG/LOC read as O
     long doc = 0;           // 0-based "# doc:" position within its input
     long input = 0;         // which input it came from (set by the caller)
+    // Training only: per token, a bit mask (bit t = Tag t) of the tags the trainer may
+    // take as the truth there (latent labels, see free_title_labels). Empty: the gold tags.
+    std::vector<std::uint8_t> allowed;
 };
 
 // Selects documents by their 0-based position among the "# doc:" blocks of one input

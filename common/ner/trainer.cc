@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <random>
 
+#include "common/ner/conlleval.h"
 #include "common/ner/features.h"
+#include "common/ner/normalize.h"
 #include "common/ner/viterbi.h"
 
 namespace newsindex::ner {
@@ -48,7 +50,51 @@ void shuffle(std::vector<std::uint32_t>& v, std::mt19937_64& rng) {
     }
 }
 
+constexpr std::uint8_t bit(Tag t) {
+    return static_cast<std::uint8_t>(1u << static_cast<unsigned>(t));
+}
+
+bool is_honorific(std::string_view w) {
+    return w == "Mr." || w == "Mrs." || w == "Ms." || w == "Dr." || w == "Mr" || w == "Mrs" ||
+           w == "Ms" || w == "Dr";
+}
+
 }  // namespace
+
+long free_title_labels(LabeledSentence& s) {
+    long freed = 0;
+    for (const auto& c : chunks(s.tags)) {
+        if (c.type != 0) continue;
+        std::uint32_t b = c.begin;
+        while (b > 0 && s.tags[b - 1] == Tag::O && is_title_word(s.words[b - 1])) --b;
+        if (b == c.begin) continue;
+        if (s.allowed.empty()) {
+            s.allowed.resize(s.tags.size());
+            for (std::size_t i = 0; i < s.tags.size(); ++i) s.allowed[i] = bit(s.tags[i]);
+        }
+        for (auto i = b; i < c.begin; ++i) s.allowed[i] = bit(Tag::O) | bit(Tag::B_PER) | bit(Tag::I_PER);
+        s.allowed[c.begin] = bit(Tag::B_PER) | bit(Tag::I_PER);
+        freed += c.begin - b;
+    }
+    return freed;
+}
+
+long merge_honorific_chunks(LabeledSentence& s) {
+    long merged = 0;
+    for (const auto& c : chunks(s.tags)) {
+        if (c.type != 0 || c.end >= s.tags.size() || !is_begin(s.tags[c.end]) ||
+            tag_type(s.tags[c.end]) == 0)
+            continue;
+        bool honorifics = true;
+        for (auto i = c.begin; i < c.end; ++i) honorifics = honorifics && is_honorific(s.words[i]);
+        if (!honorifics) continue;
+        std::size_t e = c.end;
+        s.tags[e++] = Tag::I_PER;
+        while (e < s.tags.size() && is_inside(s.tags[e])) s.tags[e++] = Tag::I_PER;
+        ++merged;
+    }
+    return merged;
+}
 
 Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
             const TrainOptions& options) {
@@ -84,6 +130,8 @@ Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
     std::vector<float> vscore;
     std::vector<std::uint8_t> vback;
     std::vector<Tag> predicted;
+    std::vector<float> constrained;
+    std::vector<Tag> target;
     Transitions t;
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
         const auto started = std::chrono::steady_clock::now();
@@ -106,9 +154,19 @@ Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
             }
             viterbi(emissions, t, predicted, vscore, vback);
             tokens += static_cast<long>(n);
-            if (!std::equal(predicted.begin(), predicted.end(), s.tags.begin())) {
+            const std::vector<Tag>* gold = &s.tags;
+            if (!s.allowed.empty()) {
+                // Latent labels: the truth is the best-scoring sequence the mask allows.
+                constrained.assign(emissions.begin(), emissions.end());
+                for (std::size_t i = 0; i < n; ++i)
+                    for (int y = 0; y < kNumTags; ++y)
+                        if (!(s.allowed[i] & (1u << y))) constrained[i * kTagStride + y] = -1e30f;
+                viterbi(constrained, t, target, vscore, vback);
+                gold = &target;
+            }
+            if (!std::equal(predicted.begin(), predicted.end(), gold->begin())) {
                 for (std::size_t i = 0; i < n; ++i) {
-                    const int g = static_cast<int>(s.tags[i]);
+                    const int g = static_cast<int>((*gold)[i]);
                     const int p = static_cast<int>(predicted[i]);
                     if (g != p) {
                         ++token_errors;
@@ -119,7 +177,7 @@ Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
                             weights.update(row + p, -1.0f, c);
                         }
                     }
-                    const int gp = i == 0 ? -1 : static_cast<int>(s.tags[i - 1]);
+                    const int gp = i == 0 ? -1 : static_cast<int>((*gold)[i - 1]);
                     const int pp = i == 0 ? -1 : static_cast<int>(predicted[i - 1]);
                     if (g == p && gp == pp) continue;
                     weights.update(gp < 0 ? layout.start() + g : layout.trans(gp, g), 1.0f, c);

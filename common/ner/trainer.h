@@ -20,6 +20,19 @@ struct TrainOptions {
     std::function<void(const std::string&)> progress;
 };
 
+// Title conventions differ between the training sets: GMB puts "Mr."/"President" inside
+// person spans (mostly), GUM/wikigold/re3d/UNER leave them out. For sentences of a set
+// that leaves them out, the title words right before a person name are made latent
+// (O, B-PER or I-PER allowed) and the name's first word may be B-PER or I-PER, so that
+// set teaches nothing about titles and the convention comes from the GMB data alone.
+// Returns the number of title tokens freed.
+long free_title_labels(LabeledSentence& s);
+
+// GMB noise: a person chunk made only of an honorific ("Mr./B-PER") directly followed by
+// an ORG/LOC chunk ("Haradinaj/B-ORG") - the name typed wrong by GMB's tagger. The name
+// joins the person chunk. Returns the number of chunks merged.
+long merge_honorific_chunks(LabeledSentence& s);
+
 // Deterministic for given data, gazetteer and options (own PRNG and shuffle, single thread).
 Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
             const TrainOptions& options);

@@ -97,9 +97,8 @@ expect_eq "$(all_ids)" "$before" "--full gives the same articles"
 run "$NEWSINDEX" check
 expect_rc 0 "check healthy"
 expect_contains "$OUT" "is healthy" "check message"
-for table in "$NEWSINDEX_DB"/postlist.glass; do
-    printf 'garbage garbage garbage' | dd of="$table" bs=1 seek=100 conv=notrunc status=none
-done
+table="$NEWSINDEX_DB/postlist.glass"
+truncate -s $(($(stat -c %s "$table") / 2)) "$table"
 run "$NEWSINDEX" check
 expect_rc 1 "check damaged"
 [ -n "$ERR" ] || fail "check names the damage"

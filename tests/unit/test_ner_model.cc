@@ -108,3 +108,64 @@ TEST_CASE("model: truncated, corrupt or missing files are rejected naming the fi
     std::filesystem::remove(path);
     CHECK_THROWS_AS(Model::load(path), std::runtime_error);
 }
+
+TEST_CASE("training data: titles before a person become latent in title-less sets") {
+    auto s = sentence({{"said", Tag::O},
+                       {"Prime", Tag::O},
+                       {"Minister", Tag::O},
+                       {"Ehud", Tag::B_PER},
+                       {"Olmert", Tag::I_PER},
+                       {"and", Tag::O},
+                       {"Foreign", Tag::B_ORG},
+                       {"Office", Tag::I_ORG}});
+    CHECK(free_title_labels(s) == 2);
+    REQUIRE(s.allowed.size() == s.words.size());
+    const auto bit = [](Tag t) { return static_cast<std::uint8_t>(1u << static_cast<int>(t)); };
+    CHECK(s.allowed[0] == bit(Tag::O));
+    CHECK(s.allowed[1] == (bit(Tag::O) | bit(Tag::B_PER) | bit(Tag::I_PER)));
+    CHECK(s.allowed[2] == (bit(Tag::O) | bit(Tag::B_PER) | bit(Tag::I_PER)));
+    CHECK(s.allowed[3] == (bit(Tag::B_PER) | bit(Tag::I_PER)));
+    CHECK(s.allowed[4] == bit(Tag::I_PER));
+    CHECK(s.allowed[6] == bit(Tag::B_ORG));  // "Foreign" inside an ORG stays as it is
+    // Gold tags themselves are unchanged.
+    CHECK(s.tags[1] == Tag::O);
+    CHECK(s.tags[3] == Tag::B_PER);
+
+    auto none = sentence({{"Olmert", Tag::B_PER}, {"spoke", Tag::O}});
+    CHECK(free_title_labels(none) == 0);
+    CHECK(none.allowed.empty());
+}
+
+TEST_CASE("training data: a lone honorific before an ORG/LOC-typed name becomes one person") {
+    auto s = sentence({{"Mr.", Tag::B_PER},
+                       {"Haradinaj", Tag::B_ORG},
+                       {"and", Tag::O},
+                       {"Mr.", Tag::B_PER},
+                       {"Lopez", Tag::B_LOC},
+                       {"Obrador", Tag::I_LOC},
+                       {"met", Tag::O},
+                       {"President", Tag::B_PER},
+                       {"Bush", Tag::B_ORG}});
+    CHECK(merge_honorific_chunks(s) == 2);
+    CHECK(s.tags == std::vector<Tag>{Tag::B_PER, Tag::I_PER, Tag::O, Tag::B_PER, Tag::I_PER,
+                                     Tag::I_PER, Tag::O, Tag::B_PER, Tag::B_ORG});
+}
+
+TEST_CASE("training: latent title labels train and stay deterministic") {
+    auto data = tiny_corpus();
+    data.push_back(sentence({{"President", Tag::O},
+                             {"Kurmanbek", Tag::B_PER},
+                             {"Bakiyev", Tag::I_PER},
+                             {"left", Tag::O}}));
+    free_title_labels(data.back());
+    TrainOptions opt;
+    opt.hash_bits = 12;
+    opt.epochs = 3;
+    const auto a = temp_file("latent1.model");
+    const auto b = temp_file("latent2.model");
+    train(data, Gazetteer{}, opt).save(a);
+    train(data, Gazetteer{}, opt).save(b);
+    CHECK(read_all(a) == read_all(b));
+    std::filesystem::remove(a);
+    std::filesystem::remove(b);
+}
