@@ -11,12 +11,19 @@ namespace newsindex {
 namespace po = boost::program_options;
 
 std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& spec,
-                                      po::options_description& options,
-                                      const po::positional_options_description& positional,
-                                      po::variables_map& values) {
-    options.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
+                                      po::options_description& options, po::variables_map& values) {
+    options.add_options()("help,h", "show this help and exit")("version",
+                                                               "show the version and exit");
+    // Operands are an option --help does not show.
+    po::options_description all;
+    all.add(options);
+    po::positional_options_description positional;
+    if (!spec.operands.empty()) {
+        all.add_options()(spec.operands.c_str(), po::value<std::vector<std::string>>());
+        positional.add(spec.operands.c_str(), -1);
+    }
     try {
-        po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(),
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   values);
         if (values.count("help")) {
             std::cout << "usage: " << spec.name << " [OPTIONS] " << spec.synopsis << "\n\n"
@@ -33,6 +40,11 @@ std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& 
         return usage_error(spec, std::string(e.what()) + " (see --help)");
     }
     return std::nullopt;
+}
+
+std::vector<std::string> operands(const CommandSpec& spec, const po::variables_map& values) {
+    if (spec.operands.empty() || !values.count(spec.operands)) return {};
+    return values[spec.operands].as<std::vector<std::string>>();
 }
 
 std::string printable(std::string_view text) {

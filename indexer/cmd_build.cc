@@ -35,7 +35,8 @@ const CommandSpec kSpec{
     "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
     "Exit codes: 0 ok, 1 some files or folders could not be read, 2 usage error,\n"
     "75 the index is locked by another run, 130/143 stopped by SIGINT/SIGTERM\n"
-    "(after committing what was done).\n"};
+    "(after committing what was done).\n",
+    "roots"};
 
 // Set by SIGINT/SIGTERM: the build stops after the current file and commits.
 std::atomic<bool> g_stop{false};
@@ -116,17 +117,14 @@ int run_build(int argc, char** argv) {
         ("verify", po::bool_switch(), "compare file contents, not just size and time")
         ("full", po::bool_switch(), "rebuild from scratch into a new index, then switch to it atomically")
         ("wait", po::value<unsigned>()->default_value(0), "seconds to wait for another run's lock")
-        ("batch", po::value<std::size_t>()->default_value(2000), "articles per commit")
-        ("roots", po::value<std::vector<std::string>>(), "folders to index");
-    po::positional_options_description positional;
-    positional.add("roots", -1);
+        ("batch", po::value<std::size_t>()->default_value(2000), "articles per commit");
     po::variables_map values;
-    if (auto stop = parse_command_line(argc, argv, kSpec, options, positional, values)) return *stop;
+    if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     BuildOptions build;
     build.database = database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
                                                       : std::nullopt);
-    if (values.count("roots")) {
-        for (const auto& root : values["roots"].as<std::vector<std::string>>()) build.roots.emplace_back(root);
+    if (const auto roots = operands(kSpec, values); !roots.empty()) {
+        build.roots.assign(roots.begin(), roots.end());
     } else {
         // Without folders, update every folder the index already holds (handy in cron).
         try {

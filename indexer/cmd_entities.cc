@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/article_reader.h"
+#include "common/command_line.h"
 #include "common/entity_extractor.h"
 #include "indexer/commands.h"
 
@@ -16,10 +17,11 @@ namespace newsindex::cli {
 
 namespace {
 
-int usage_error(const std::string& what) {
-    std::cerr << "newsindex entities: " << what << "\n";
-    return 2;
-}
+const CommandSpec kSpec{
+    "newsindex entities", "FILE...",
+    "Prints the people, organisations and places of each article, one per line: kind,\n"
+    "canonical name, mention count.",
+    "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error.\n", "files"};
 
 nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
     nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
@@ -42,35 +44,16 @@ void print_text(const Article& a, const std::vector<Entity>& entities) {
 }  // namespace
 
 int run_entities(int argc, char** argv) {
-    po::options_description opts(
-        "Usage: newsindex entities [options] FILE...\n"
-        "Prints the people, organisations and places of each article, one per line:\n"
-        "kind, canonical name, mention count.\nOptions");
+    po::options_description opts("Options");
     std::string model_path;
-    std::vector<std::string> files;
     bool json = false;
-    opts.add_options()("help,h", "show this help")(
-        "model", po::value(&model_path),
-        "model file (default: $NEWSINDEX_MODEL or the shipped model)")(
+    opts.add_options()("model", po::value(&model_path),
+                       "model file (default: $NEWSINDEX_MODEL or the shipped model)")(
         "json", po::bool_switch(&json), "print a JSON array, one object per article");
-    po::options_description hidden;
-    hidden.add_options()("files", po::value(&files));
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::positional_options_description pos;
-    pos.add("files", -1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return 0;
-    }
-    if (files.empty()) return usage_error("no files given");
+    if (auto stop = parse_command_line(argc, argv, kSpec, opts, vm)) return *stop;
+    const auto files = operands(kSpec, vm);
+    if (files.empty()) return usage_error(kSpec, "no files given");
     if (model_path.empty()) model_path = default_model_path().string();
 
     std::unique_ptr<EntityExtractor> extractor;

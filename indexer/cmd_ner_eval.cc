@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/command_line.h"
 #include "common/entity_extractor.h"
 #include "common/ner/conll.h"
 #include "common/ner/conlleval.h"
@@ -25,10 +26,12 @@ namespace newsindex::cli {
 
 namespace {
 
-int usage_error(const std::string& what) {
-    std::cerr << "newsindex ner-eval: " << what << "\n";
-    return 2;
-}
+const CommandSpec kSpec{
+    "newsindex ner-eval", "FILE.conll...",
+    "Tags gold CoNLL data and prints strict entity-level precision, recall and F1 per\n"
+    "type and micro-averaged (conlleval semantics: type and both boundaries must match).\n"
+    "FILE '-' reads stdin.",
+    "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error.\n", "files"};
 
 nlohmann::json counts_json(const ner::ChunkCounts& c) {
     return {{"p", c.precision()},
@@ -124,21 +127,16 @@ int run_speed_test(const std::vector<std::string>& inputs, const std::string& mo
 }  // namespace
 
 int run_ner_eval(int argc, char** argv) {
-    po::options_description opts(
-        "Usage: newsindex ner-eval [options] FILE.conll...\n"
-        "Tags gold CoNLL data and prints strict entity-level precision, recall and F1\n"
-        "per type and micro-averaged. FILE '-' reads stdin.\nOptions");
+    po::options_description opts("Options");
     std::string model_path;
-    std::vector<std::string> files;
     ner::DocSelection selection;
     bool json = false;
     std::string predictions_file;
     bool text_mode = false;
     bool ignore_titles = false;
     bool sentence_level = false;
-    opts.add_options()("help,h", "show this help")(
-        "model", po::value(&model_path),
-        "model file (default: $NEWSINDEX_MODEL or the shipped model)")(
+    opts.add_options()("model", po::value(&model_path),
+                       "model file (default: $NEWSINDEX_MODEL or the shipped model)")(
         "json", po::bool_switch(&json), "print the scores as JSON")(
         "predictions", po::value(&predictions_file),
         "also write 'token gold predicted' lines (conlleval input) to this file")(
@@ -154,27 +152,11 @@ int run_ner_eval(int argc, char** argv) {
         "docs-mod", po::value(&selection.mod)->default_value(0),
         "score only documents whose 0-based '# doc:' index in their file % K == R")(
         "docs-rem", po::value(&selection.rem)->default_value(0), "R for --docs-mod");
-    po::options_description hidden;
-    hidden.add_options()("files", po::value(&files));
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::positional_options_description pos;
-    pos.add("files", -1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return 0;
-    }
-    if (files.empty()) return usage_error("no gold files given");
-    if (selection.mod < 0 ||
-        (selection.mod > 0 && (selection.rem < 0 || selection.rem >= selection.mod)))
-        return usage_error("--docs-rem must be in 0..K-1");
+    if (auto stop = parse_command_line(argc, argv, kSpec, opts, vm)) return *stop;
+    const auto files = operands(kSpec, vm);
+    if (files.empty()) return usage_error(kSpec, "no gold files given");
+    if (!selection.valid()) return usage_error(kSpec, "--docs-rem must be in 0..K-1");
     if (model_path.empty()) model_path = default_model_path().string();
 
     if (text_mode) return run_speed_test(files, model_path, json);

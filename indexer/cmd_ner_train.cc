@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/command_line.h"
 #include "common/entity_extractor.h"
 #include "common/ner/conll.h"
 #include "common/ner/trainer.h"
@@ -16,22 +17,20 @@ namespace newsindex::cli {
 
 namespace {
 
-int usage_error(const std::string& what) {
-    std::cerr << "newsindex ner-train: " << what << "\n";
-    return 2;
-}
+const CommandSpec kSpec{
+    "newsindex ner-train", "FILE.conll...",
+    "Trains the NER tagger on CoNLL files (token<TAB>tag[<TAB>...], '# doc:' lines,\n"
+    "blank line between sentences). FILE '-' reads stdin, e.g.\n"
+    "  xz -dc ner-more.conll.xz | newsindex ner-train --out m.model a.conll -",
+    "Training is deterministic for a given seed and input order (bench/train_model.sh).\n"
+    "Exit codes: 0 ok, 1 a file could not be read or written, 2 usage error.\n",
+    "files"};
 
 }  // namespace
 
 int run_ner_train(int argc, char** argv) {
-    po::options_description opts(
-        "Usage: newsindex ner-train [options] FILE.conll...\n"
-        "Trains the NER tagger on CoNLL files (token<TAB>tag[<TAB>...], '# doc:' lines,\n"
-        "blank line between sentences). FILE '-' reads stdin, e.g.\n"
-        "  xz -dc ner-more.conll.xz | newsindex ner-train --out m.model a.conll -\n"
-        "Options");
+    po::options_description opts("Options");
     std::string out;
-    std::vector<std::string> files;
     ner::TrainOptions train;
     ner::DocSelection selection;
     selection.exclude = true;
@@ -40,8 +39,7 @@ int run_ner_train(int argc, char** argv) {
     bool no_gazetteer = false;
     int convention_inputs = -1;
     bool merge_honorifics = false;
-    opts.add_options()("help,h", "show this help")(
-        "out,o", po::value(&out), "model file to write (also accepted as --model)")(
+    opts.add_options()("out,o", po::value(&out), "model file to write (also accepted as --model)")(
         "model", po::value<std::string>(), "same as --out")(
         "seed", po::value(&train.seed)->default_value(1), "shuffle seed")(
         "epochs", po::value(&train.epochs)->default_value(10), "training passes")(
@@ -59,32 +57,16 @@ int run_ner_train(int argc, char** argv) {
         "merge-honorifics", po::bool_switch(&merge_honorifics),
         "training data: a lone 'Mr./B-PER' chunk followed by an ORG/LOC chunk becomes one\n"
         "person (GMB tagger noise)");
-    po::options_description hidden;
-    hidden.add_options()("files", po::value(&files));
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::positional_options_description pos;
-    pos.add("files", -1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        return usage_error(e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return 0;
-    }
+    if (auto stop = parse_command_line(argc, argv, kSpec, opts, vm)) return *stop;
+    const auto files = operands(kSpec, vm);
     if (out.empty() && vm.count("model")) out = vm["model"].as<std::string>();
-    if (out.empty()) return usage_error("--out is required");
-    if (files.empty()) return usage_error("no training files given");
-    if (train.epochs < 1) return usage_error("--epochs must be at least 1");
+    if (out.empty()) return usage_error(kSpec, "--out is required");
+    if (files.empty()) return usage_error(kSpec, "no training files given");
+    if (train.epochs < 1) return usage_error(kSpec, "--epochs must be at least 1");
     if (train.hash_bits < 12 || train.hash_bits > 24)
-        return usage_error("--hash-bits must be 12..24");
-    if (selection.mod < 0 ||
-        (selection.mod > 0 && (selection.rem < 0 || selection.rem >= selection.mod)))
-        return usage_error("--docs-rem must be in 0..K-1");
+        return usage_error(kSpec, "--hash-bits must be 12..24");
+    if (!selection.valid()) return usage_error(kSpec, "--docs-rem must be in 0..K-1");
 
     std::vector<ner::LabeledSentence> data;
     long freed = 0, merged = 0;

@@ -37,7 +37,7 @@ int run_status(int argc, char** argv) {
     po::options_description options("Options");
     options.add_options()("db", po::value<std::string>(), "index location")("json", po::bool_switch(), "print JSON");
     po::variables_map values;
-    if (auto stop = parse_command_line(argc, argv, kStatusSpec, options, {}, values)) return *stop;
+    if (auto stop = parse_command_line(argc, argv, kStatusSpec, options, values)) return *stop;
     const auto db = db_from(values);
     try {
         const IndexStatus status = index_status(db);
@@ -77,7 +77,7 @@ int run_check(int argc, char** argv) {
     options.add_options()("db", po::value<std::string>(), "index location")("quiet,q", po::bool_switch(),
                                                                              "print problems only");
     po::variables_map values;
-    if (auto stop = parse_command_line(argc, argv, kCheckSpec, options, {}, values)) return *stop;
+    if (auto stop = parse_command_line(argc, argv, kCheckSpec, options, values)) return *stop;
     const auto db = db_from(values);
     try {
         const auto problems = check_index(db);

@@ -28,7 +28,8 @@ const CommandSpec kSpec{
     "  newssearch 'person:Bakiyev date:2010-04' --sort -date\n"
     "  newssearch 'place:Belarus' --limit 0 --facets person,org\n"
     "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
-    "Exit codes: 0 ok (also when nothing matches), 2 bad option, bad query or no index.\n"};
+    "Exit codes: 0 ok (also when nothing matches), 2 bad option, bad query or no index.\n",
+    "query"};
 
 std::optional<SortOrder> parse_sort(const std::string& s) {
     if (s == "relevance") return SortOrder::relevance;
@@ -69,15 +70,12 @@ int main(int argc, char** argv) {
         ("facets", po::value<std::string>()->default_value("person,org,place,date"),
          "facets to count: any of person,org,place,date, or none")
         ("facet-limit", po::value<unsigned>()->default_value(10), "values shown per facet")
-        ("color", po::value<std::string>()->default_value("auto"), "mark hits in bold: auto, always, never")
-        ("query", po::value<std::vector<std::string>>(), "the query");
-    po::positional_options_description positional;
-    positional.add("query", -1);
+        ("color", po::value<std::string>()->default_value("auto"), "mark hits in bold: auto, always, never");
     po::variables_map values;
-    if (auto stop = parse_command_line(argc, argv, kSpec, options, positional, values)) return *stop;
+    if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
 
     SearchRequest request;
-    if (values.count("query")) request.query = join(values["query"].as<std::vector<std::string>>());
+    request.query = join(operands(kSpec, values));
     request.match_any = values["any"].as<bool>();
     request.limit = values["limit"].as<unsigned>();
     request.offset = values["offset"].as<unsigned>();

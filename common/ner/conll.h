@@ -32,6 +32,7 @@ struct DocSelection {
         const bool selected = doc_index % mod == rem;
         return exclude ? !selected : selected;
     }
+    bool valid() const { return mod == 0 || (mod > 0 && rem >= 0 && rem < mod); }
 };
 
 struct ConllStats {
