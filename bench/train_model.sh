@@ -9,7 +9,8 @@
 # file is % 10 == 3 are held out for our own evaluation (--docs-mod 10 --docs-rem 3) and
 # never trained on; bench/ner_bench.sh scores exactly those. btc (tweets) is not used.
 # Training is deterministic for the given seed; the gazetteer is read from iso-codes and
-# libgeonames-common (English geonames.mo) and baked into the model.
+# libgeonames-common (English geonames.mo) and baked into the model. Every 8th sentence
+# is also trained on in upper case, for wire headlines written in capitals.
 #
 # Title convention: the first two inputs (GMB) teach how titles before names are tagged
 # (GMB mostly puts "Mr."/"President" inside the person); in the other sets, which leave
@@ -32,6 +33,7 @@ data="${NEWSINDEX_SHARED:-$root/../shared}/datasets"
 xz -dc "$data/gmb-sentences/ner-more.conll.xz" |
   "$bin" ner-train --out "$out" --seed 1 --epochs 10 --hash-bits 18 \
     --docs-mod 10 --docs-rem 3 --title-convention-inputs 2 --merge-honorifics \
+    --upper-case-every 8 \
     "$data/gmb-sentences/ner.conll" - \
     "$data/gum-all/ner.conll" \
     "$data/gum-news/dev/ner.conll" \

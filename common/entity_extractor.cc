@@ -114,6 +114,11 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     add_text(*model_, article.subtitle, true, a);
     add_text(*model_, article.body, false, a);
     ner::propagate_person_names(a.words, a.tags);
+    // Headline mentions need the text to name them too, unless there is no text: a wire
+    // brief is a headline alone ("TREASURY'S BAKER REITERATES OPPOSITION ...").
+    const bool has_body = std::any_of(article.body.begin(), article.body.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+    });
 
     std::vector<ner::Mention> mentions;
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
@@ -126,7 +131,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             ner::Mention m;
             m.kind = kTypeKinds[c.type];
             m.source = a.texts[sent.text];
-            m.needs_support = a.headline[sent.text];
+            m.needs_support = a.headline[sent.text] && has_body;
             m.tokens.assign(tokens.begin() + sent.begin + c.begin,
                             tokens.begin() + sent.begin + c.end);
             mentions.push_back(std::move(m));

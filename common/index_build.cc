@@ -94,8 +94,10 @@ private:
         const WalkOutcome outcome = walk_corpus(root, callbacks);
         if (!is_folder) return;  // a single file: nothing else of its folder is ours to remove
         if (!outcome.complete) {
-            if (!stop_requested())
+            if (!stop_requested()) {
+                ++stats_.roots_incomplete;
                 observer_.problem(root, "not every folder could be read; no deleted files were removed", false);
+            }
             return;
         }
         // Only a complete walk proves a file is gone.

@@ -36,13 +36,14 @@ struct BuildStats {
     std::size_t articles_indexed = 0;  // articles written to the index
     std::size_t files_failed = 0;      // files that could not be read as articles
     std::size_t roots_failed = 0;      // roots that could not be read at all
+    std::size_t roots_incomplete = 0;  // roots with a folder that could not be read
     std::map<std::string, std::size_t> skipped;  // files passed over, by reason
     std::size_t warnings = 0;
     bool interrupted = false;  // stopped early by stop_requested
     double seconds = 0;
 
     std::size_t files_skipped() const;
-    bool failed() const { return files_failed > 0 || roots_failed > 0; }
+    bool failed() const { return files_failed > 0 || roots_failed > 0 || roots_incomplete > 0; }
 };
 
 // Receives what a build has to say; the CLI decides how to show it.

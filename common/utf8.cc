@@ -1,6 +1,8 @@
 #include "common/utf8.h"
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -102,6 +104,38 @@ bool has_alnum(std::string_view text) {
         if (c >= 0 && u_isalnum(c)) return true;
     }
     return false;
+}
+
+std::string upper(std::string_view text) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())))
+        .toUpper(icu::Locale::getRoot())
+        .toUTF8String(out);
+    return out;
+}
+
+std::string title_case(std::string_view text) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())))
+        .toTitle(nullptr, icu::Locale::getRoot())
+        .toUTF8String(out);
+    return out;
+}
+
+bool is_upper_case(std::string_view text) {
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int64_t>(text.size());
+    bool letter = false;
+    for (std::int64_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !u_isalpha(c)) continue;
+        if (u_islower(c)) return false;
+        letter = true;
+    }
+    return letter;
 }
 
 std::size_t length(std::string_view text) {

@@ -18,6 +18,16 @@ std::size_t complete_prefix(std::string_view text);
 // True when `text` has a letter or a digit in any script.
 bool has_alnum(std::string_view text);
 
+// `text` in upper case, every script (ICU's full case mapping: "straße" -> "STRASSE").
+std::string upper(std::string_view text);
+
+// Each word of `text` with an upper-case first letter and the rest in lower case
+// ("AL-ASSAD" -> "Al-Assad"; words as ICU's word breaks find them).
+std::string title_case(std::string_view text);
+
+// True when `text` has a letter and no lower-case letter ("BAKER", "U.S.", not "Baker").
+bool is_upper_case(std::string_view text);
+
 // Number of code points of valid UTF-8 text.
 std::size_t length(std::string_view text);
 

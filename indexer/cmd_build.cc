@@ -98,6 +98,7 @@ std::string summary_line(const BuildStats& stats, const std::filesystem::path& d
     }
     out << ", " << stats.files_failed << " failed";
     if (stats.roots_failed > 0) out << ", " << stats.roots_failed << " folders unreadable";
+    if (stats.roots_incomplete > 0) out << ", " << stats.roots_incomplete << " folders read in part";
     out << ", in " << std::fixed;
     out.precision(1);
     out << stats.seconds << " s (" << db.string() << ")";

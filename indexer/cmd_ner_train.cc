@@ -39,6 +39,7 @@ int run_ner_train(int argc, char** argv) {
     bool no_gazetteer = false;
     int convention_inputs = -1;
     bool merge_honorifics = false;
+    int upper_case_every = 0;
     opts.add_options()("out,o", po::value(&out), "model file to write (also accepted as --model)")(
         "model", po::value<std::string>(), "same as --out")(
         "seed", po::value(&train.seed)->default_value(1), "shuffle seed")(
@@ -54,6 +55,9 @@ int run_ner_train(int argc, char** argv) {
         "title-convention-inputs", po::value(&convention_inputs)->default_value(-1),
         "only the first N inputs teach how titles before names are tagged (GMB: inside\n"
         "the person); in later inputs title words before a person are latent (-1: all teach)")(
+        "upper-case-every", po::value(&upper_case_every)->default_value(0),
+        "also train on an upper-cased copy of every Nth sentence, for headlines in capitals\n"
+        "(0: none)")(
         "merge-honorifics", po::bool_switch(&merge_honorifics),
         "training data: a lone 'Mr./B-PER' chunk followed by an ORG/LOC chunk becomes one\n"
         "person (GMB tagger noise)");
@@ -64,6 +68,7 @@ int run_ner_train(int argc, char** argv) {
     if (out.empty()) return usage_error(kSpec, "--out is required");
     if (files.empty()) return usage_error(kSpec, "no training files given");
     if (train.epochs < 1) return usage_error(kSpec, "--epochs must be at least 1");
+    if (upper_case_every < 0) return usage_error(kSpec, "--upper-case-every must be 0 or more");
     if (train.hash_bits < 12 || train.hash_bits > 24)
         return usage_error(kSpec, "--hash-bits must be 12..24");
     if (!selection.valid()) return usage_error(kSpec, "--docs-rem must be in 0..K-1");
@@ -94,6 +99,12 @@ int run_ner_train(int argc, char** argv) {
     }
     if (merge_honorifics) std::cerr << "merged " << merged << " honorific chunks\n";
     if (convention_inputs >= 0) std::cerr << "freed " << freed << " title tokens\n";
+    if (upper_case_every > 0) {
+        const std::size_t originals = data.size();
+        for (std::size_t i = 0; i < originals; i += static_cast<std::size_t>(upper_case_every))
+            data.push_back(ner::upper_cased(data[i]));
+        std::cerr << "added " << data.size() - originals << " upper-cased sentences\n";
+    }
     ner::Gazetteer gaz;
     if (!no_gazetteer) {
         const auto counts = gaz.add_system_sources(iso_dir, geonames);

@@ -8,6 +8,7 @@
 
 #include "common/entity_key.h"
 #include "common/ner/text_norm.h"
+#include "common/utf8.h"
 
 namespace newsindex::ner {
 
@@ -182,10 +183,51 @@ void merge(std::vector<Group>& groups, int from, int into) {
         b.kind_votes[static_cast<std::size_t>(k)] += a.kind_votes[static_cast<std::size_t>(k)];
 }
 
+// A name seen only in capitals, as written in a headline, in title case: people always
+// ("VOLCKER" -> "Volcker"), organisations and places when a word is too long to be an
+// acronym ("BANK OF JAPAN" -> "Bank of Japan", but "IMF", "U.S.").
+std::string unshouted(const std::string& name, EntityKind kind) {
+    if (!utf8::is_upper_case(name)) return name;
+    std::vector<std::string> words;
+    for (std::size_t b = 0; b < name.size();) {
+        const std::size_t e = std::min(name.find(' ', b), name.size());
+        words.push_back(name.substr(b, e - b));
+        b = e + 1;
+    }
+    const bool has_long_word = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.find('.') == std::string::npos && utf8::length(w) > 4;
+    });
+    if (kind != EntityKind::person && !has_long_word) return name;
+    static constexpr std::array<std::string_view, 8> kLowerConnectors = {"OF", "THE", "AND", "FOR",
+                                                                         "DE", "DU",  "VON", "VAN"};
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (i > 0) out += ' ';
+        const bool connector = i > 0 && std::find(kLowerConnectors.begin(), kLowerConnectors.end(),
+                                                  w) != kLowerConnectors.end();
+        if (w.find('.') != std::string::npos) {
+            out += w;  // "U.S.", "J."
+        } else if (connector) {
+            for (const char c : w) out += static_cast<char>(c - 'A' + 'a');  // the list is ASCII
+        } else {
+            out += utf8::title_case(w);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 bool is_title_word(std::string_view word) {
-    return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
+    if (std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end()) return true;
+    // Headlines in capitals: "PRESIDENT", "MR." (the titles are ASCII).
+    if (word.size() < 2 || std::any_of(word.begin(), word.end(), lower_ascii_letter)) return false;
+    return std::any_of(kTitles.begin(), kTitles.end(), [&](std::string_view title) {
+        return title.size() == word.size() &&
+               std::equal(title.begin(), title.end(), word.begin(),
+                          [](char t, char w) { return t == w || lower_ascii(w) == t; });
+    });
 }
 
 std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
@@ -206,15 +248,20 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (e == b) continue;
         // A company suffix alone ("Co.") names nothing.
         if (e - b == 1 && is_corporate_suffix(m.tokens[b].text)) continue;
-        while (e - b > 1 && (m.tokens[b].text == "the" || m.tokens[b].text == "The")) ++b;
+        while (e - b > 1 && (m.tokens[b].text == "the" || m.tokens[b].text == "The" ||
+                             m.tokens[b].text == "THE"))
+            ++b;
         const std::string surface = span_text(m, b, e);
         if (m.kind == EntityKind::person)
             while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
         // A lone title tagged as a person ("President said") names nobody.
         if (m.kind == EntityKind::person && e - b == 1 && is_title_word(m.tokens[b].text)) continue;
         std::string name = span_text(m, b, e);
-        if (name.size() > 2 && (name.ends_with("'s") || name.ends_with("\u2019s")))
-            name.erase(name.size() - (name.ends_with("'s") ? 2 : 4));
+        for (const std::string_view possessive : {"'s", "'S", "\u2019s", "\u2019S"})
+            if (name.size() > possessive.size() && name.ends_with(possessive)) {
+                name.erase(name.size() - possessive.size());
+                break;
+            }
         if (!has_letter(name)) continue;
         const std::string key = entity_key(name);
         if (key.empty()) continue;
@@ -323,15 +370,18 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
     for (int gi = 0; gi < n; ++gi) {
         const Group& g = groups[static_cast<std::size_t>(gi)];
         if (g.merged_into >= 0 || !g.supported) continue;
-        // Display form: the longest written form, then the most frequent, then the first.
+        // Display form: the longest written form, then one not in capitals ("Baker" over a
+        // headline's "BAKER"), then the most frequent, then the first.
         const auto best =
             std::max_element(g.forms.begin(), g.forms.end(), [](const auto& a, const auto& b) {
                 if (a.first.size() != b.first.size()) return a.first.size() < b.first.size();
+                const bool a_shouted = utf8::is_upper_case(a.first);
+                if (a_shouted != utf8::is_upper_case(b.first)) return a_shouted;
                 return a.second < b.second;
             });
         Entity e;
         e.kind = g.kind;
-        e.name = best->first;
+        e.name = unshouted(best->first, g.kind);
         e.key = entity_key(e.name);
         e.count = g.count;
         e.mentions = std::move(surfaces[static_cast<std::size_t>(gi)]);

@@ -10,6 +10,7 @@
 #include "common/ner/features.h"
 #include "common/ner/normalize.h"
 #include "common/ner/viterbi.h"
+#include "common/utf8.h"
 
 namespace newsindex::ner {
 
@@ -72,11 +73,17 @@ long free_title_labels(LabeledSentence& s) {
             s.allowed.resize(s.tags.size());
             for (std::size_t i = 0; i < s.tags.size(); ++i) s.allowed[i] = bit(s.tags[i]);
         }
-        for (auto i = b; i < c.begin; ++i) s.allowed[i] = bit(Tag::O) | bit(Tag::B_PER) | bit(Tag::I_PER);
+        for (auto i = b; i < c.begin; ++i)
+            s.allowed[i] = bit(Tag::O) | bit(Tag::B_PER) | bit(Tag::I_PER);
         s.allowed[c.begin] = bit(Tag::B_PER) | bit(Tag::I_PER);
         freed += c.begin - b;
     }
     return freed;
+}
+
+LabeledSentence upper_cased(LabeledSentence s) {
+    for (auto& word : s.words) word = utf8::upper(word);
+    return s;
 }
 
 long merge_honorific_chunks(LabeledSentence& s) {

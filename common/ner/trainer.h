@@ -33,6 +33,11 @@ long free_title_labels(LabeledSentence& s);
 // joins the person chunk. Returns the number of chunks merged.
 long merge_honorific_chunks(LabeledSentence& s);
 
+// The sentence with every word in upper case and the same labels. Wire services write
+// headlines in capitals ("TREASURY'S BAKER REITERATES ..."); training on such copies
+// teaches the tagger names without their capital letters to go by.
+LabeledSentence upper_cased(LabeledSentence s);
+
 // Deterministic for given data, gazetteer and options (own PRNG and shuffle, single thread).
 Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
             const TrainOptions& options);

@@ -52,6 +52,12 @@ search_json() {
 # jqo FILTER: applies a jq filter to the last $OUT.
 jqo() { printf '%s' "$OUT" | jq -r "$1"; }
 
+# count QUERY: the number of articles matching QUERY, into $COUNT.
+count() {
+    search_json "$1" --limit 0 --facets none
+    COUNT=$(jqo .total)
+}
+
 finish() {
     if [ "$FAILURES" -gt 0 ]; then
         echo "$FAILURES check(s) failed" >&2

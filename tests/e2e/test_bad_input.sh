@@ -94,11 +94,6 @@ fi
 # lines_naming REGEX: stderr lines of the zoo build that match REGEX (extended).
 lines_naming() { printf '%s\n' "$BUILD_ERR" | grep -cE -- "$1" || true; }
 # count QUERY: matches in the index, into $COUNT.
-count() {
-    search_json "$1" --limit 0 --facets none
-    COUNT=$(jqo .total)
-}
-
 count 'Bakiyev extradition'
 expect_eq "$COUNT" "1" "the good article is searchable after the zoo build"
 

@@ -2,11 +2,6 @@
 # newsindex build: summaries, exit codes, bad files, the walk's rules, the default location.
 source "$(dirname "$0")/lib.sh"
 
-count() {  # count QUERY: the number of matches, into $COUNT
-    search_json "$1" --limit 0 --facets none
-    COUNT=$(jqo .total)
-}
-
 # Broken files are reported by name, the rest is indexed, the exit code says so.
 make_sample_corpus "$WORK/news"
 cp -r "$FIXTURES/e2e/broken" "$WORK/news/broken"

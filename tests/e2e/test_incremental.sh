@@ -3,11 +3,6 @@
 # several roots live in one index, --full switches atomically, status and check report.
 source "$(dirname "$0")/lib.sh"
 
-count() {  # count QUERY: number of matches into $COUNT
-    search_json "$1" --limit 0 --facets none
-    COUNT=$(jqo .total)
-}
-
 make_sample_corpus "$WORK/news"
 run "$NEWSINDEX" build "$WORK/news"
 expect_rc 0 "first build"

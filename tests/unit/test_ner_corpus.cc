@@ -55,6 +55,27 @@ TEST_CASE("entity extractor: the shipped model on the corpus example") {
         for (std::size_t j = i + 1; j < es.size(); ++j) CHECK(es[i].key != es[j].key);
 }
 
+TEST_CASE("entity extractor: a headline with no text is taken on its own") {
+    const auto model = default_model_path();
+    if (!std::filesystem::exists(model)) {
+        MESSAGE("skipped: no model at " << model.string());
+        return;
+    }
+    const EntityExtractor extractor(model);
+    Article brief;
+    brief.title = "BANK OF JAPAN GOVERNOR SUMITA SAYS TOKYO MARKETS STABLE";
+    const auto alone = extractor.extract(brief);
+    CHECK(find(alone, EntityKind::place, "Tokyo"));  // shown as written in text, not "TOKYO"
+    CHECK(find(alone, EntityKind::place, "Japan"));
+
+    // With text, the headline's names count only where the text names them too.
+    Article story = brief;
+    story.body = "The markets in Tokyo were calm on Monday, traders said.";
+    const auto with_text = extractor.extract(story);
+    CHECK(find(with_text, EntityKind::place, "Tokyo"));
+    CHECK_FALSE(find(with_text, EntityKind::place, "Japan"));
+}
+
 TEST_CASE("entity extractor: a missing model is a one-line runtime_error naming the file") {
     try {
         EntityExtractor x("/nonexistent/dir/ner.model");

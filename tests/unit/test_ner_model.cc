@@ -151,6 +151,18 @@ TEST_CASE("training data: a lone honorific before an ORG/LOC-typed name becomes 
                                      Tag::I_PER, Tag::O, Tag::B_PER, Tag::B_ORG});
 }
 
+TEST_CASE("training data: an upper-cased copy keeps tags, latent labels and document") {
+    auto s = sentence({{"Mr.", Tag::O}, {"Müller", Tag::B_PER}, {"'s", Tag::O}, {"visit", Tag::O}});
+    s.doc = 7;
+    free_title_labels(s);
+    const auto upper = upper_cased(s);
+    CHECK(upper.words == std::vector<std::string>{"MR.", "MÜLLER", "'S", "VISIT"});
+    CHECK(upper.tags == s.tags);
+    CHECK(upper.allowed == s.allowed);
+    CHECK(upper.doc == 7);
+    CHECK(s.words[1] == "Müller");  // the original is untouched
+}
+
 TEST_CASE("training: latent title labels train and stay deterministic") {
     auto data = tiny_corpus();
     data.push_back(sentence({{"President", Tag::O},

@@ -103,6 +103,33 @@ TEST_CASE("normalize: headline-only mentions need support from the text") {
     CHECK(es[0].count == 2);
 }
 
+TEST_CASE("normalize: names seen only in capitals are shown in title case") {
+    Builder b("U.K.'S LAWSON PRAISES VOLCKER, BANK OF JAPAN AND IMF. PRESIDENT REAGAN SAYS");
+    b.add(EntityKind::place, "U.K.'S")
+        .add(EntityKind::person, "LAWSON")
+        .add(EntityKind::person, "VOLCKER")
+        .add(EntityKind::org, "BANK OF JAPAN")
+        .add(EntityKind::org, "IMF")
+        .add(EntityKind::person, "PRESIDENT REAGAN");
+    const auto es = normalize_mentions(b.mentions);
+    CHECK(find(es, "Lawson"));
+    CHECK(find(es, "Volcker"));
+    CHECK(find(es, "Bank of Japan"));
+    CHECK(find(es, "IMF"));     // short enough to be an acronym
+    CHECK(find(es, "U.K."));    // dotted: kept, possessive gone
+    CHECK(find(es, "Reagan"));  // "PRESIDENT" is a title in capitals too
+    CHECK(es.size() == 6);
+}
+
+TEST_CASE("normalize: a written form beats the same name in capitals") {
+    Builder b("BAKER SEES ACCORD\nMr. Baker said.");
+    b.add(EntityKind::person, "BAKER").add(EntityKind::person, "Mr. Baker");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].name == "Baker");
+    CHECK(es[0].count == 2);
+}
+
 TEST_CASE("normalize: same surname, two people -> the more frequent one") {
     Builder b("George Bush and Laura Bush. George Bush. Bush said.");
     b.add(EntityKind::person, "George Bush")
