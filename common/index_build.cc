@@ -212,7 +212,7 @@ BuildStats build_index(const BuildOptions& options, BuildObserver& observer) {
 
 BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
     // Holding the current index's write lock keeps other builds out until the switch.
-    IndexWriter current(options.database);
+    IndexWriter current(options.database, IndexWriter::SchemaCheck::skipped);
     const std::filesystem::path fresh = options.database.string() + ".rebuild";
     // Whatever is there was left by a killed rebuild: only the lock holder gets here.
     std::filesystem::remove_all(fresh);

@@ -77,7 +77,8 @@ Int parse_number(const std::string& text) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(path)) {
+IndexWriter::IndexWriter(const std::filesystem::path& path, SchemaCheck check) : db_(open_writable(path)) {
+    if (check == SchemaCheck::skipped) return;
     const auto version = db_.get_metadata(std::string(schema::kVersionKey));
     if (version.empty() && db_.get_doccount() == 0) {
         // An empty database made by another tool (or an older newsindex): adopt it.

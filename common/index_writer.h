@@ -30,9 +30,13 @@ struct IndexedFile {
 
 class IndexWriter {
 public:
+    // Whether opening checks that the index has this newsindex's schema version.
+    enum class SchemaCheck { required, skipped };
     // Opens the database at `path`, creating it (and its parent folders) if needed.
-    // Throws IndexLockedError, or std::runtime_error with a one-line reason.
-    explicit IndexWriter(const std::filesystem::path& path);
+    // Throws IndexLockedError, or std::runtime_error with a one-line reason (also for
+    // another schema version, unless `check` is skipped: a rebuild only holds the old
+    // index's lock while it builds the new one).
+    explicit IndexWriter(const std::filesystem::path& path, SchemaCheck check = SchemaCheck::required);
     // Commits what was added: a build that ends by exception keeps its finished work.
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;

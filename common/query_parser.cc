@@ -5,6 +5,7 @@
 
 #include "common/date.h"
 #include "common/entity_key.h"
+#include "common/place_names.h"
 #include "common/possessives.h"
 #include "common/schema.h"
 
@@ -16,7 +17,7 @@ namespace {
 // "-field:x", so processors never throw: they note the first error here, match
 // nothing, and parse() throws once Xapian is done.
 class FilterError {
-public:
+  public:
     Xapian::Query fail(std::string message) {
         if (!message_) message_ = std::move(message);
         return Xapian::Query::MatchNothing;
@@ -24,31 +25,33 @@ public:
     void clear() { message_.reset(); }
     const std::optional<std::string>& message() const { return message_; }
 
-private:
+  private:
     std::optional<std::string> message_;
 };
 
-// person:, org:, place: and source: filters. Values are case-folded the way the indexer
-// folds them.
+// person:, org:, place: and source: filters. Values are case-folded, and place names
+// given one spelling, the way the indexer does it.
 class KeyedFieldProcessor : public Xapian::FieldProcessor {
-public:
-    KeyedFieldProcessor(FilterError& error, std::string_view prefix, bool match_name_words)
-        : error_(error), prefix_(prefix), match_name_words_(match_name_words) {}
+  public:
+    enum class Kind { person, org_or_place, other };
+    KeyedFieldProcessor(FilterError& error, std::string_view prefix, Kind kind)
+        : error_(error), prefix_(prefix), kind_(kind) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        const std::string key = entity_key(value);
+        const std::string key =
+            entity_key(kind_ == Kind::org_or_place ? canonical_place_name(value) : value);
         if (key.empty()) return error_.fail("empty filter value");
         Xapian::Query query(schema::boolean_term(prefix_, key));
         // A lone surname (or first name) finds the person under any fuller name.
-        if (match_name_words_ && key.find(' ') == std::string::npos)
+        if (kind_ == Kind::person && key.find(' ') == std::string::npos)
             query |= Xapian::Query(schema::boolean_term(schema::kPersonWordPrefix, key));
         return query;
     }
 
-private:
+  private:
     FilterError& error_;
     std::string prefix_;
-    bool match_name_words_;
+    Kind kind_;
 };
 
 // One end of a date filter, widened to the first or last day of its year or month.
@@ -70,7 +73,7 @@ std::optional<std::string> date_bound(std::string_view text, bool upper) {
 
 // date:2010, date:2010-04, date:2010-04-20 and ranges date:A..B (either end may be open).
 class DateFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit DateFieldProcessor(FilterError& error) : error_(error) {}
 
     Xapian::Query operator()(const std::string& value) override {
@@ -82,27 +85,28 @@ public:
         const auto lower = from.empty() ? std::nullopt : date_bound(from, false);
         const auto upper = to.empty() ? std::nullopt : date_bound(to, true);
         if ((!from.empty() && !lower) || (!to.empty() && !upper))
-            return error_.fail("invalid date '" + value + "' (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
+            return error_.fail("invalid date '" + value +
+                               "' (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
         if (!upper) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, *lower);
         if (!lower) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, *upper);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, *lower, *upper);
     }
 
-private:
+  private:
     FilterError& error_;
 };
 
 }  // namespace
 
 class NewsQueryParser::FieldProcessors {
-public:
+  public:
     FilterError error;
     std::array<KeyedFieldProcessor, 3> entities{
-        KeyedFieldProcessor(error, schema::kPersonPrefix, true),
-        KeyedFieldProcessor(error, schema::kOrgPrefix, false),
-        KeyedFieldProcessor(error, schema::kPlacePrefix, false),
+        KeyedFieldProcessor(error, schema::kPersonPrefix, KeyedFieldProcessor::Kind::person),
+        KeyedFieldProcessor(error, schema::kOrgPrefix, KeyedFieldProcessor::Kind::org_or_place),
+        KeyedFieldProcessor(error, schema::kPlacePrefix, KeyedFieldProcessor::Kind::org_or_place),
     };
-    KeyedFieldProcessor source{error, schema::kSourcePrefix, false};
+    KeyedFieldProcessor source{error, schema::kSourcePrefix, KeyedFieldProcessor::Kind::other};
     DateFieldProcessor date{error};
 };
 
@@ -129,9 +133,10 @@ NewsQueryParser::~NewsQueryParser() = default;
 Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
     if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
     parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
-                                Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                Xapian::QueryParser::FLAG_PURE_NOT;
+    constexpr unsigned kFlags =
+        Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+        Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+        Xapian::QueryParser::FLAG_PURE_NOT;
     processors_->error.clear();
     try {
         Xapian::Query parsed = parser_.parse_query(strip_possessives(query), kFlags);

@@ -17,7 +17,7 @@ namespace newsindex::schema {
 
 // Bumped whenever the meaning of a prefix, slot or the document data changes; stored in
 // the database metadata so an old index is detected rather than misread.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;  // 2: one spelling per country (place_names.h)
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";

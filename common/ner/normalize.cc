@@ -8,6 +8,7 @@
 
 #include "common/entity_key.h"
 #include "common/ner/text_norm.h"
+#include "common/place_names.h"
 #include "common/utf8.h"
 
 namespace newsindex::ner {
@@ -263,6 +264,8 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                 break;
             }
         if (!has_letter(name)) continue;
+        // "U.S." and "United States" are one place (the tagger may call either an ORG).
+        if (m.kind != EntityKind::person) name = std::string(canonical_place_name(name));
         const std::string key = entity_key(name);
         if (key.empty()) continue;
         auto [it, inserted] = by_key.try_emplace(key, static_cast<int>(groups.size()));

@@ -104,8 +104,8 @@ TEST_CASE("normalize: headline-only mentions need support from the text") {
 }
 
 TEST_CASE("normalize: names seen only in capitals are shown in title case") {
-    Builder b("U.K.'S LAWSON PRAISES VOLCKER, BANK OF JAPAN AND IMF. PRESIDENT REAGAN SAYS");
-    b.add(EntityKind::place, "U.K.'S")
+    Builder b("U.N.'S LAWSON PRAISES VOLCKER, BANK OF JAPAN AND IMF. PRESIDENT REAGAN SAYS");
+    b.add(EntityKind::org, "U.N.'S")
         .add(EntityKind::person, "LAWSON")
         .add(EntityKind::person, "VOLCKER")
         .add(EntityKind::org, "BANK OF JAPAN")
@@ -116,9 +116,30 @@ TEST_CASE("normalize: names seen only in capitals are shown in title case") {
     CHECK(find(es, "Volcker"));
     CHECK(find(es, "Bank of Japan"));
     CHECK(find(es, "IMF"));     // short enough to be an acronym
-    CHECK(find(es, "U.K."));    // dotted: kept, possessive gone
+    CHECK(find(es, "U.N."));    // dotted: kept, possessive gone
     CHECK(find(es, "Reagan"));  // "PRESIDENT" is a title in capitals too
     CHECK(es.size() == 6);
+}
+
+TEST_CASE("normalize: a country's spellings are one place; longer names are left alone") {
+    Builder b("The U.S. and US officials. United States aid. U.S. Treasury. UK and Britain.");
+    b.add(EntityKind::place, "U.S.")
+        .add(EntityKind::org, "US")
+        .add(EntityKind::place, "United States")
+        .add(EntityKind::org, "U.S. Treasury")
+        .add(EntityKind::place, "UK")
+        .add(EntityKind::place, "Britain");
+    const auto es = normalize_mentions(b.mentions);
+    const Entity* us = find(es, "United States");
+    REQUIRE(us != nullptr);
+    CHECK(us->kind == EntityKind::place);  // 2 place votes to 1
+    CHECK(us->count == 3);
+    CHECK(us->mentions == std::vector<std::string>{"U.S.", "US", "United States"});
+    CHECK(find(es, "U.S. Treasury"));
+    const Entity* britain = find(es, "Britain");
+    REQUIRE(britain != nullptr);
+    CHECK(britain->count == 2);
+    CHECK(es.size() == 3);
 }
 
 TEST_CASE("normalize: a written form beats the same name in capitals") {

@@ -26,20 +26,25 @@ Article make_article(std::string id, std::string title, std::string body, std::o
     return a;
 }
 
-Entity person(std::string name) { return {EntityKind::person, std::move(name), {}, 1, {}}; }
-Entity place(std::string name) { return {EntityKind::place, std::move(name), {}, 1, {}}; }
+Entity person(std::string name) {
+    return {EntityKind::person, std::move(name), {}, 1, {}};
+}
+Entity place(std::string name) {
+    return {EntityKind::place, std::move(name), {}, 1, {}};
+}
 
 // A small in-memory index of four articles.
 Xapian::WritableDatabase small_index() {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     DocumentBuilder builder;
     const Article articles[] = {
-        make_article("a", "Bakiyev in Minsk", "Kurmanbek Bakiyev took refuge in Minsk.", make_date(2010, 4, 20),
+        make_article("a", "Bakiyev in Minsk", "Kurmanbek Bakiyev took refuge in Minsk.",
+                     make_date(2010, 4, 20),
                      {person("Kurmanbek Bakiyev"), person("Alexander Lukashenko"), place("Minsk")}),
-        make_article("b", "Lukashenko speaks", "Alexander Lukashenko spoke in Minsk.", make_date(2010, 5, 2),
-                     {person("Alexander Lukashenko"), place("Minsk")}),
-        make_article("c", "Otunbayeva in Bishkek", "Roza Otunbayeva spoke in Bishkek.", make_date(2011, 1, 9),
-                     {person("Roza Otunbayeva"), place("Bishkek")}),
+        make_article("b", "Lukashenko speaks", "Alexander Lukashenko spoke in Minsk.",
+                     make_date(2010, 5, 2), {person("Alexander Lukashenko"), place("Minsk")}),
+        make_article("c", "Otunbayeva in Bishkek", "Roza Otunbayeva spoke in Bishkek.",
+                     make_date(2011, 1, 9), {person("Roza Otunbayeva"), place("Bishkek")}),
         make_article("d", "Undated note", "No date and no people here.", std::nullopt, {}),
     };
     for (const auto& a : articles) {
@@ -63,8 +68,8 @@ TEST_CASE("query parser: entity fields") {
     Xapian::WritableDatabase db = small_index();
     CHECK(count(db, "person:\"Kurmanbek Bakiyev\"") == 1);
     CHECK(count(db, "person:\"KURMANBEK bakiyev\"") == 1);
-    CHECK(count(db, "person:Bakiyev") == 1);       // a surname alone
-    CHECK(count(db, "person:kurmanbek") == 1);     // or a first name
+    CHECK(count(db, "person:Bakiyev") == 1);    // a surname alone
+    CHECK(count(db, "person:kurmanbek") == 1);  // or a first name
     CHECK(count(db, "person:Lukashenko") == 2);
     CHECK(count(db, "person:Lukashenko person:Bakiyev") == 1);  // same field: AND
     CHECK(count(db, "place:minsk") == 2);
@@ -72,6 +77,21 @@ TEST_CASE("query parser: entity fields") {
     CHECK(count(db, "place:Minsk OR place:Bishkek") == 3);
     CHECK(count(db, "spoke place:Bishkek") == 1);
     CHECK(count(db, "person:\"Bakiyev Lukashenko\"") == 0);
+}
+
+TEST_CASE("query parser: place: and org: take any spelling of a country") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const Article a = make_article("us", "Aid", "Aid from the U.S. arrived.", std::nullopt,
+                                   {place("United States")});
+    const auto built = DocumentBuilder().build(a, SourceFile{"/corpus", a.id, 0, 0, ""});
+    db.replace_document(built.id_term, built.document);
+    db.commit();
+    for (const char* query : {"place:US", "place:\"U.S.\"", "place:usa", "place:\"united states\"",
+                              "place:\"United States of America\""})
+        CHECK_MESSAGE(count(db, query) == 1, query);
+    CHECK(count(db, "place:\"U.S. Treasury\"") == 0);
+    CHECK(count(db, "org:\"U.S.\"") == 0);  // the same key under another prefix
+    CHECK(count(db, "source:US") == 0);
 }
 
 TEST_CASE("query parser: dates") {
@@ -126,7 +146,8 @@ TEST_CASE("facet spy: counts every value of every matching document") {
     CHECK(merged.documents_seen() == 8);
     CHECK(merged.top(1)[0].count == 4);
     CHECK_THROWS(merged.merge_results("\x05"));
-    const std::unique_ptr<Xapian::MatchSpy> copy(spy.unserialise(spy.serialise(), Xapian::Registry()));
+    const std::unique_ptr<Xapian::MatchSpy> copy(
+        spy.unserialise(spy.serialise(), Xapian::Registry()));
     CHECK(copy->name() == spy.name());
 }
 
