@@ -189,13 +189,9 @@ void merge(std::vector<Group>& groups, int from, int into) {
 // acronym ("BANK OF JAPAN" -> "Bank of Japan", but "IMF", "U.S.").
 std::string unshouted(const std::string& name, EntityKind kind) {
     if (!utf8::is_upper_case(name)) return name;
-    std::vector<std::string> words;
-    for (std::size_t b = 0; b < name.size();) {
-        const std::size_t e = std::min(name.find(' ', b), name.size());
-        words.push_back(name.substr(b, e - b));
-        b = e + 1;
-    }
-    const bool has_long_word = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    std::vector<std::string_view> words;
+    for_each_name_word(name, [&](std::string_view w) { words.push_back(w); });
+    const bool has_long_word = std::any_of(words.begin(), words.end(), [](std::string_view w) {
         return w.find('.') == std::string::npos && utf8::length(w) > 4;
     });
     if (kind != EntityKind::person && !has_long_word) return name;
@@ -203,7 +199,7 @@ std::string unshouted(const std::string& name, EntityKind kind) {
                                                                          "DE", "DU",  "VON", "VAN"};
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = words[i];
+        const std::string_view w = words[i];
         if (i > 0) out += ' ';
         const bool connector = i > 0 && std::find(kLowerConnectors.begin(), kLowerConnectors.end(),
                                                   w) != kLowerConnectors.end();
