@@ -1,6 +1,8 @@
 // The one owner of the WritableDatabase during a build.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -9,16 +11,27 @@
 #include <unordered_set>
 #include <vector>
 
-#include <xapian.h>
-
 #include "common/document_builder.h"
 
 namespace newsindex {
 
 // Another process holds the database's write lock.
 class IndexLockedError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
+};
+
+// The index was written with another schema version than this program's.
+class SchemaVersionError : public std::runtime_error {
+  public:
+    SchemaVersionError(const std::string& what, bool older)
+        : std::runtime_error(what), older_(older) {}
+    // An older index (or one without a version): a rebuild brings it up to date. A newer
+    // one belongs to a newer newsindex and is better left alone.
+    bool older() const { return older_; }
+
+  private:
+    bool older_;
 };
 
 // What the index remembers of a source file, to tell whether it changed.
@@ -29,14 +42,15 @@ struct IndexedFile {
 };
 
 class IndexWriter {
-public:
+  public:
     // Whether opening checks that the index has this newsindex's schema version.
     enum class SchemaCheck { required, skipped };
     // Opens the database at `path`, creating it (and its parent folders) if needed.
-    // Throws IndexLockedError, or std::runtime_error with a one-line reason (also for
-    // another schema version, unless `check` is skipped: a rebuild only holds the old
-    // index's lock while it builds the new one).
-    explicit IndexWriter(const std::filesystem::path& path, SchemaCheck check = SchemaCheck::required);
+    // Throws IndexLockedError, SchemaVersionError (unless `check` is skipped: a rebuild
+    // only holds the old index's lock while it builds the new one), or std::runtime_error
+    // with a one-line reason.
+    explicit IndexWriter(const std::filesystem::path& path,
+                         SchemaCheck check = SchemaCheck::required);
     // Commits what was added: a build that ends by exception keeps its finished work.
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -60,7 +74,7 @@ public:
 
     Xapian::doccount article_count() const { return db_.get_doccount(); }
 
-private:
+  private:
     Xapian::WritableDatabase db_;
 };
 

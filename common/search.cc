@@ -24,14 +24,17 @@ bool wants(const SearchRequest& request, std::string_view facet) {
 std::vector<FacetCount> date_histogram(const std::vector<FacetCount>& days, int max_months) {
     std::map<std::string, Xapian::doccount> months;
     for (const auto& day : days)
-        if (day.value.size() == 8) months[day.value.substr(0, 4) + "-" + day.value.substr(4, 2)] += day.count;
+        if (day.value.size() == 8)
+            months[day.value.substr(0, 4) + "-" + day.value.substr(4, 2)] += day.count;
     if (months.empty()) return {};
     const auto month_number = [](const std::string& ym) {
         return std::stoi(ym.substr(0, 4)) * 12 + std::stoi(ym.substr(5, 2));
     };
-    const bool by_year = month_number(months.rbegin()->first) - month_number(months.begin()->first) >= max_months;
+    const bool by_year =
+        month_number(months.rbegin()->first) - month_number(months.begin()->first) >= max_months;
     std::map<std::string, Xapian::doccount> buckets;
-    for (const auto& [month, count] : months) buckets[by_year ? month.substr(0, 4) : month] += count;
+    for (const auto& [month, count] : months)
+        buckets[by_year ? month.substr(0, 4) : month] += count;
     std::vector<FacetCount> histogram;
     for (const auto& [bucket, count] : buckets) histogram.push_back({bucket, count});
     return histogram;
@@ -41,6 +44,15 @@ NewsSearcher::NewsSearcher(const std::filesystem::path& database)
     : path_(database), db_(open_index(database)) {}
 
 NewsSearcher::~NewsSearcher() = default;
+
+std::string NewsSearcher::schema_warning() const {
+    const std::string version = db_.get_metadata(std::string(schema::kVersionKey));
+    if (version == std::to_string(schema::kVersion) || db_.get_doccount() == 0) return {};
+    return "index " + path_.string() + " has schema version " +
+           (version.empty() ? "(none)" : version) + ", this program reads " +
+           std::to_string(schema::kVersion) +
+           "; filters may miss articles until `newsindex build` brings it up to date";
+}
 
 SearchResponse NewsSearcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -60,7 +72,8 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     switch (request.sort) {
-        case SortOrder::relevance: break;
+        case SortOrder::relevance:
+            break;
         case SortOrder::date_ascending:
             enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
             break;
@@ -93,7 +106,8 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     response.facets_exact = request.exact || response.total_exact;
 
-    const SnippetStyle snippet_style{request.highlight_start, request.highlight_end, request.snippet_length};
+    const SnippetStyle snippet_style{request.highlight_start, request.highlight_end,
+                                     request.snippet_length};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = it.get_rank() + 1;
@@ -106,7 +120,8 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         response.hits.push_back(std::move(hit));
     }
 
-    for (const auto& [name, spy] : entity_spies) response.facets.push_back({name, spy->top(request.facet_limit)});
+    for (const auto& [name, spy] : entity_spies)
+        response.facets.push_back({name, spy->top(request.facet_limit)});
     if (date_spy) {
         std::vector<FacetCount> days;
         for (auto it = date_spy->values_begin(); it != date_spy->values_end(); ++it)

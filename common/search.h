@@ -1,13 +1,13 @@
 // Running a query against the index: ranked hits, snippets and exact facet counts.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "common/article.h"
 #include "common/facet_spy.h"
@@ -59,7 +59,7 @@ struct SearchResponse {
 };
 
 class NewsSearcher {
-public:
+  public:
     // Throws IndexUnavailableError (index_open.h).
     explicit NewsSearcher(const std::filesystem::path& database);
     ~NewsSearcher();
@@ -72,7 +72,11 @@ public:
 
     Xapian::doccount article_count() const { return db_.get_doccount(); }
 
-private:
+    // A one-line warning when the index was written with another schema version than
+    // this program reads (its filters may then miss articles); empty when it matches.
+    std::string schema_warning() const;
+
+  private:
     SearchResponse search_once(const SearchRequest& request);
 
     std::filesystem::path path_;

@@ -5,10 +5,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <thread>
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "common/command_line.h"
 #include "common/database_location.h"
@@ -25,8 +25,7 @@ namespace po = boost::program_options;
 namespace {
 
 const CommandSpec kSpec{
-    "newsindex build",
-    "[DIR...]",
+    "newsindex build", "[DIR...]",
     "Indexes the news articles under each DIR (text, HTML, JSON, JSON Lines) with their\n"
     "named entities. Run it again to bring the index up to date: only new and changed\n"
     "files are read, and articles of deleted files are removed once DIR was walked\n"
@@ -50,13 +49,15 @@ extern "C" void request_stop(int signal) {
 
 // Shows problems on stderr and, on a terminal, a progress line that rewrites itself.
 class ConsoleObserver : public BuildObserver {
-public:
+  public:
     explicit ConsoleObserver(bool quiet) : quiet_(quiet), tty_(!quiet && isatty(STDERR_FILENO)) {}
 
-    void problem(const std::filesystem::path& where, const std::string& message, bool failed) override {
+    void problem(const std::filesystem::path& where, const std::string& message,
+                 bool failed) override {
         if (quiet_ && !failed) return;
         clear_progress();
-        std::cerr << "newsindex: " << printable(where.string()) << ": " << printable(message) << '\n';
+        std::cerr << "newsindex: " << printable(where.string()) << ": " << printable(message)
+                  << '\n';
     }
 
     void progress(const BuildStats& stats) override {
@@ -64,7 +65,8 @@ public:
         const auto now = std::chrono::steady_clock::now();
         if (now - last_progress_ < std::chrono::milliseconds(250)) return;
         last_progress_ = now;
-        std::fprintf(stderr, "\r%zu files, %zu articles indexed...", stats.files, stats.articles_indexed);
+        std::fprintf(stderr, "\r%zu files, %zu articles indexed...", stats.files,
+                     stats.articles_indexed);
         std::fflush(stderr);
         progress_shown_ = true;
     }
@@ -75,7 +77,7 @@ public:
         progress_shown_ = false;
     }
 
-private:
+  private:
     bool quiet_;
     bool tty_;
     bool progress_shown_ = false;
@@ -98,7 +100,8 @@ std::string summary_line(const BuildStats& stats, const std::filesystem::path& d
     }
     out << ", " << stats.files_failed << " failed";
     if (stats.roots_failed > 0) out << ", " << stats.roots_failed << " folders unreadable";
-    if (stats.roots_incomplete > 0) out << ", " << stats.roots_incomplete << " folders read in part";
+    if (stats.roots_incomplete > 0)
+        out << ", " << stats.roots_incomplete << " folders read in part";
     out << ", in " << std::fixed;
     out.precision(1);
     out << stats.seconds << " s (" << db.string() << ")";
@@ -110,20 +113,20 @@ std::string summary_line(const BuildStats& stats, const std::filesystem::path& d
 
 int run_build(int argc, char** argv) {
     po::options_description options("Options");
-    options.add_options()
-        ("db", po::value<std::string>(), "index location")
-        ("quiet,q", po::bool_switch(), "print errors only")
-        ("model", po::value<std::string>(), "entity model file (default: the shipped model)")
-        ("no-entities", po::bool_switch(), "index text only, without entity facets")
-        ("verify", po::bool_switch(), "compare file contents, not just size and time")
-        ("full", po::bool_switch(), "rebuild from scratch into a new index, then switch to it atomically")
-        ("wait", po::value<unsigned>()->default_value(0), "seconds to wait for another run's lock")
-        ("batch", po::value<std::size_t>()->default_value(2000), "articles per commit");
+    options.add_options()("db", po::value<std::string>(), "index location")(
+        "quiet,q", po::bool_switch(), "print errors only")(
+        "model", po::value<std::string>(), "entity model file (default: the shipped model)")(
+        "no-entities", po::bool_switch(), "index text only, without entity facets")(
+        "verify", po::bool_switch(), "compare file contents, not just size and time")(
+        "full", po::bool_switch(),
+        "rebuild from scratch into a new index, then switch to it atomically")(
+        "wait", po::value<unsigned>()->default_value(0), "seconds to wait for another run's lock")(
+        "batch", po::value<std::size_t>()->default_value(2000), "articles per commit");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     BuildOptions build;
-    build.database = database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
-                                                      : std::nullopt);
+    build.database = database_path(
+        values.count("db") ? std::optional(values["db"].as<std::string>()) : std::nullopt);
     if (const auto roots = operands(kSpec, values); !roots.empty()) {
         build.roots.assign(roots.begin(), roots.end());
     } else {
@@ -142,12 +145,14 @@ int run_build(int argc, char** argv) {
 
     std::optional<EntityExtractor> extractor;
     if (!values["no-entities"].as<bool>()) {
-        const auto model = values.count("model") ? std::filesystem::path(values["model"].as<std::string>())
-                                                 : default_model_path();
+        const auto model = values.count("model")
+                               ? std::filesystem::path(values["model"].as<std::string>())
+                               : default_model_path();
         try {
             extractor.emplace(model);
         } catch (const std::exception& e) {
-            return usage_error(kSpec, std::string(e.what()) + " (--no-entities indexes without them)");
+            return usage_error(kSpec,
+                               std::string(e.what()) + " (--no-entities indexes without them)");
         }
         build.extractor = &*extractor;
     }
@@ -163,6 +168,13 @@ int run_build(int argc, char** argv) {
             try {
                 stats = full ? rebuild_index(build, observer) : build_index(build, observer);
                 break;
+            } catch (const SchemaVersionError& e) {
+                // An index from an older newsindex: the index is derived data, so a cron
+                // run after an upgrade rebuilds it rather than failing every time.
+                if (!e.older()) throw;
+                if (!quiet) std::cerr << "newsindex: " << e.what() << "; rebuilding it\n";
+                stats = rebuild_index(build, observer);
+                break;
             } catch (const IndexLockedError&) {
                 if (std::chrono::steady_clock::now() >= give_up || g_stop.load()) throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -171,7 +183,8 @@ int run_build(int argc, char** argv) {
         observer.clear_progress();
         if (!quiet || stats.failed() || stats.interrupted)
             std::cout << summary_line(stats, build.database) << '\n';
-        if (stats.interrupted) return g_signal == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
+        if (stats.interrupted)
+            return g_signal == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
         return stats.failed() ? exit_code::kSomeFilesFailed : exit_code::kOk;
     } catch (const IndexLockedError& e) {
         observer.clear_progress();
@@ -183,7 +196,8 @@ int run_build(int argc, char** argv) {
         return exit_code::kUsage;
     } catch (const Xapian::Error& e) {
         observer.clear_progress();
-        std::cerr << "newsindex: index " << build.database.string() << ": " << e.get_description() << '\n';
+        std::cerr << "newsindex: index " << build.database.string() << ": " << e.get_description()
+                  << '\n';
         return exit_code::kUsage;
     }
 }

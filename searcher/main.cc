@@ -17,8 +17,7 @@ using namespace newsindex;
 namespace po = boost::program_options;
 
 const CommandSpec kSpec{
-    "newssearch",
-    "QUERY...",
+    "newssearch", "QUERY...",
     "Searches the news index. Words must all match (use --any, or OR, to match any);\n"
     "AND OR NOT XOR ( ) + - \"phrases\" NEAR ADJ and trailing wildcards (extradit*) work,\n"
     "as do the fields title:, person:, org:, place:, source: and date:\n"
@@ -43,7 +42,8 @@ std::optional<std::vector<std::string>> parse_facets(const std::string& list) {
     std::istringstream in(list);
     for (std::string name; std::getline(in, name, ',');) {
         if (name.empty() || name == "none") continue;
-        if (std::find(kFacetNames.begin(), kFacetNames.end(), name) == kFacetNames.end()) return std::nullopt;
+        if (std::find(kFacetNames.begin(), kFacetNames.end(), name) == kFacetNames.end())
+            return std::nullopt;
         facets.push_back(name);
     }
     return facets;
@@ -59,18 +59,20 @@ std::string join(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
     po::options_description options("Options");
-    options.add_options()
-        ("db", po::value<std::string>(), "index location")
-        ("any", po::bool_switch(), "match any word instead of every word")
-        ("limit,n", po::value<unsigned>()->default_value(10), "hits to show (0: counts and facets only)")
-        ("offset", po::value<unsigned>()->default_value(0), "hits to skip")
-        ("sort", po::value<std::string>()->default_value("relevance"), "relevance, date or -date")
-        ("json", po::bool_switch(), "print one JSON document")
-        ("estimate", po::bool_switch(), "estimate totals and facet counts (faster on large indexes)")
-        ("facets", po::value<std::string>()->default_value("person,org,place,date"),
-         "facets to count: any of person,org,place,date, or none")
-        ("facet-limit", po::value<unsigned>()->default_value(10), "values shown per facet")
-        ("color", po::value<std::string>()->default_value("auto"), "mark hits in bold: auto, always, never");
+    options.add_options()("db", po::value<std::string>(), "index location")(
+        "any", po::bool_switch(), "match any word instead of every word")(
+        "limit,n", po::value<unsigned>()->default_value(10),
+        "hits to show (0: counts and facets only)")(
+        "offset", po::value<unsigned>()->default_value(0), "hits to skip")(
+        "sort", po::value<std::string>()->default_value("relevance"), "relevance, date or -date")(
+        "json", po::bool_switch(), "print one JSON document")(
+        "estimate", po::bool_switch(),
+        "estimate totals and facet counts (faster on large indexes)")(
+        "facets", po::value<std::string>()->default_value("person,org,place,date"),
+        "facets to count: any of person,org,place,date, or none")(
+        "facet-limit", po::value<unsigned>()->default_value(10), "values shown per facet")(
+        "color", po::value<std::string>()->default_value("auto"),
+        "mark hits in bold: auto, always, never");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
 
@@ -85,7 +87,9 @@ int main(int argc, char** argv) {
     if (!sort) return usage_error(kSpec, "--sort must be relevance, date or -date");
     request.sort = *sort;
     const auto facets = parse_facets(values["facets"].as<std::string>());
-    if (!facets) return usage_error(kSpec, "--facets takes a comma-separated list of person, org, place, date");
+    if (!facets)
+        return usage_error(kSpec,
+                           "--facets takes a comma-separated list of person, org, place, date");
     request.facets = *facets;
 
     const bool json = values["json"].as<bool>();
@@ -97,9 +101,12 @@ int main(int argc, char** argv) {
         request.highlight_end = "\033[0m";
     }
 
-    const auto db = database_path(values.count("db") ? std::optional(values["db"].as<std::string>()) : std::nullopt);
+    const auto db = database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
+                                                     : std::nullopt);
     try {
         NewsSearcher searcher(db);
+        if (const std::string warning = searcher.schema_warning(); !warning.empty())
+            std::cerr << kSpec.name << ": warning: " << warning << '\n';
         const SearchResponse response = searcher.search(request);
         if (json) {
             cli::print_json(std::cout, request, response);
