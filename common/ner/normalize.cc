@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <numeric>
+#include <span>
 #include <string>
 
 #include "common/entity_key.h"
@@ -75,6 +76,41 @@ bool is_month_abbreviation(std::string_view w) {
         "Sept", "Oct",  "Nov",  "Dec",  "Jan.",  "Feb.", "Mar.", "Apr.",
         "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."};
     return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
+}
+
+// Case-insensitive equality with a lower-case ASCII word.
+bool is_word(std::string_view w, std::string_view lower) {
+    return w.size() == lower.size() &&
+           std::equal(w.begin(), w.end(), lower.begin(),
+                      [](char a, char b) { return lower_ascii(a) == b; });
+}
+
+// Mentions that name nobody, however the tagger typed them: a lone month or weekday
+// ("Jan", "Monday"), initials alone ("L"), company forms alone ("Co Inc"), and the units
+// of wire-service tables ("Shr 1.20 dlrs vs 1.10", "U.S. Dlrs").
+bool names_nothing(std::span<const Token> words) {
+    // Not "May", "June", "April", "August", "March": people are named so.
+    static constexpr std::array<std::string_view, 14> kCalendar = {
+        "january", "february", "july",      "september", "october", "november", "december",
+        "monday",  "tuesday",  "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+    static constexpr std::array<std::string_view, 13> kWireUnits = {
+        "shr", "shrs", "dlr",  "dlrs", "mln", "mlns", "cts",
+        "pct", "qtr",  "qtly", "revs", "avg", "vs"};
+    const auto in = [](const auto& list, std::string_view w) {
+        return std::any_of(list.begin(), list.end(),
+                           [&](std::string_view x) { return is_word(w, x); });
+    };
+    std::size_t letters = 0;
+    bool all_company_forms = true;
+    for (const auto& t : words) {
+        if (in(kWireUnits, t.text)) return true;
+        for (const char c : t.text)
+            letters += lower_ascii_letter(lower_ascii(c)) || static_cast<unsigned char>(c) >= 0xC3;
+        all_company_forms = all_company_forms && is_corporate_suffix(t.text);
+    }
+    if (letters < 2 || all_company_forms) return true;
+    return words.size() == 1 &&
+           (is_month_abbreviation(words[0].text) || in(kCalendar, words[0].text));
 }
 
 bool is_possessive(std::string_view w) {
@@ -242,9 +278,7 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         while (e - b > 1 &&
                (is_month_abbreviation(m.tokens[e - 1].text) || !has_letter(m.tokens[e - 1].text)))
             --e;
-        if (e == b) continue;
-        // A company suffix alone ("Co.") names nothing.
-        if (e - b == 1 && is_corporate_suffix(m.tokens[b].text)) continue;
+        if (e == b || names_nothing(std::span(m.tokens).subspan(b, e - b))) continue;
         while (e - b > 1 && (m.tokens[b].text == "the" || m.tokens[b].text == "The" ||
                              m.tokens[b].text == "THE"))
             ++b;

@@ -142,6 +142,22 @@ TEST_CASE("normalize: a country's spellings are one place; longer names are left
     CHECK(es.size() == 3);
 }
 
+TEST_CASE("normalize: months, weekdays, initials, company forms and table units name nobody") {
+    Builder b("Shr 1.20 dlrs vs U.S. Dlrs. L said Jan. Monday Co Inc. May spoke. Volcker.");
+    b.add(EntityKind::person, "Shr")
+        .add(EntityKind::org, "U.S. Dlrs")
+        .add(EntityKind::person, "L")
+        .add(EntityKind::person, "Jan")
+        .add(EntityKind::place, "Monday")
+        .add(EntityKind::org, "Co Inc")
+        .add(EntityKind::person, "May")
+        .add(EntityKind::person, "Volcker");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 2);
+    CHECK(find(es, "May"));  // a name as well as a month
+    CHECK(find(es, "Volcker"));
+}
+
 TEST_CASE("normalize: a written form beats the same name in capitals") {
     Builder b("BAKER SEES ACCORD\nMr. Baker said.");
     b.add(EntityKind::person, "BAKER").add(EntityKind::person, "Mr. Baker");
