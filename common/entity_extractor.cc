@@ -71,6 +71,25 @@ void join_organisation_places(std::vector<ner::Chunk>& chunks,
     }
 }
 
+// Companies named after people ("Merrill Lynch and Co Inc", "Smith Barney Inc"): a name
+// the tagger took for a person, followed by company forms, is an organisation with them.
+void join_company_forms(std::vector<ner::Chunk>& chunks, std::span<const std::string_view> words) {
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        auto& c = chunks[k];
+        std::uint32_t end = c.end;
+        if (end + 1 < words.size() && (words[end] == "and" || words[end] == "&") &&
+            ner::is_corporate_suffix(words[end + 1]))
+            ++end;
+        while (end < words.size() && ner::is_corporate_suffix(words[end])) ++end;
+        if (end == c.end || !ner::is_corporate_suffix(words[end - 1])) continue;
+        c.end = end;
+        c.type = 1;
+        // The forms may have been tagged as a chunk of their own ("Co Inc"/ORG).
+        while (k + 1 < chunks.size() && chunks[k + 1].begin < end)
+            chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+}
+
 // One article's sentences, tagged together so the document pass sees all of them.
 struct TaggedArticle {
     std::vector<std::vector<ner::Token>> tokens;  // per text: title, subtitle, body
@@ -126,6 +145,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         auto chunks = ner::chunks(a.tags[s]);
         join_title_chunks(chunks, a.words[s]);
         join_organisation_places(chunks, a.words[s]);
+        join_company_forms(chunks, a.words[s]);
         const auto& tokens = a.tokens[sent.text];
         for (const auto& c : chunks) {
             ner::Mention m;

@@ -60,15 +60,6 @@ constexpr std::array<std::string_view, 86> kTitles = {"Mr.",         "Mrs.",
                                                       "Congressman", "Congresswoman",
                                                       "Saint",       "Gens."};
 
-// Company-form suffixes: a name ending in one is an organisation, and "BankAmerica" and
-// "BankAmerica Corp" in one article are one company.
-bool is_corporate_suffix(std::string_view w) {
-    static constexpr std::array<std::string_view, 16> kSuffixes = {
-        "Co",  "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd",  "Ltd.",
-        "Plc", "PLC", "plc", "LLC",  "AG",   "N.V.",  "S.A.", "Cos"};
-    return std::find(kSuffixes.begin(), kSuffixes.end(), w) != kSuffixes.end();
-}
-
 // Wire copy glues month abbreviations to the names before them ("New York Dec").
 bool is_month_abbreviation(std::string_view w) {
     static constexpr std::array<std::string_view, 24> kMonths = {
@@ -250,6 +241,18 @@ std::string unshouted(const std::string& name, EntityKind kind) {
     return out;
 }
 
+// "merrill lynch and co inc" -> "merrill lynch": the key without its company forms.
+std::string bare_company_key(std::string_view key) {
+    std::vector<std::string_view> words;
+    for_each_name_word(key, [&](std::string_view w) { words.push_back(w); });
+    std::size_t n = words.size();
+    while (n > 1 && is_corporate_suffix(words[n - 1])) --n;
+    if (n > 1 && n < words.size() && (words[n - 1] == "and" || words[n - 1] == "&")) --n;
+    std::string bare;
+    for (std::size_t i = 0; i < n; ++i) bare.append(i ? " " : "").append(words[i]);
+    return bare;
+}
+
 }  // namespace
 
 bool is_title_word(std::string_view word) {
@@ -261,6 +264,14 @@ bool is_title_word(std::string_view word) {
                std::equal(title.begin(), title.end(), word.begin(),
                           [](char t, char w) { return t == w || lower_ascii(w) == t; });
     });
+}
+
+bool is_corporate_suffix(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> kSuffixes = {
+        "co",   "co.", "inc", "inc.", "corp", "corp.", "ltd",
+        "ltd.", "plc", "llc", "ag",   "n.v.", "s.a.",  "cos"};
+    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
+                       [&](std::string_view suffix) { return is_word(word, suffix); });
 }
 
 std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
@@ -334,14 +345,14 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
     for (auto& g : groups)
         if (g.company) g.kind = EntityKind::org;
     const int n = static_cast<int>(groups.size());
-    // "BankAmerica" joins "BankAmerica Corp".
+    // "BankAmerica" joins "BankAmerica Corp", "Merrill Lynch" "Merrill Lynch and Co Inc".
     for (int ci = 0; ci < n; ++ci) {
         const Group& c = groups[static_cast<std::size_t>(ci)];
         if (!c.company || c.words.size() < 2) continue;
-        const std::string base = c.key.substr(0, c.key.rfind(' '));
+        const std::string base = bare_company_key(c.key);
         const auto it = by_key.find(base);
-        if (it != by_key.end() && it->second != ci &&
-            groups[static_cast<std::size_t>(it->second)].merged_into < 0) {
+        // Several company forms of one name ("... and Co Inc", "... AND CO") meet there too.
+        if (it != by_key.end() && it->second != ci) {
             groups[static_cast<std::size_t>(it->second)].kind = EntityKind::org;
             merge(groups, it->second, ci);
         }

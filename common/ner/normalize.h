@@ -24,6 +24,10 @@ struct Mention {
 // Titles and honorifics that precede person names ("President", "Mr.", "Prime").
 bool is_title_word(std::string_view word);
 
+// Company forms that end organisation names: "Co", "Inc.", "Corp", "Ltd", "Plc", "AG", ...
+// (case-insensitive).
+bool is_corporate_suffix(std::string_view word);
+
 // Entities of one article: titles, a leading "the" and possessives removed; a person
 // mention that is a suffix of a longer person name merged into it; acronyms merged with
 // their expansion ("EU" -> "European Union"); the majority kind per name; mentions

@@ -76,6 +76,20 @@ TEST_CASE("entity extractor: a headline with no text is taken on its own") {
     CHECK_FALSE(find(with_text, EntityKind::place, "Japan"));
 }
 
+TEST_CASE("entity extractor: a name followed by company forms is an organisation") {
+    const auto model = default_model_path();
+    if (!std::filesystem::exists(model)) {
+        MESSAGE("skipped: no model at " << model.string());
+        return;
+    }
+    Article a;
+    a.title = "Brokers expand";
+    a.body = "Merrill Lynch and Co Inc said on Monday it would hire 200 brokers in London.";
+    const auto es = EntityExtractor(model).extract(a);
+    CHECK(find(es, EntityKind::org, "Merrill Lynch and Co Inc"));
+    CHECK_FALSE(find(es, EntityKind::person, "Merrill Lynch"));
+}
+
 TEST_CASE("entity extractor: a missing model is a one-line runtime_error naming the file") {
     try {
         EntityExtractor x("/nonexistent/dir/ner.model");

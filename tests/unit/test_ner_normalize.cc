@@ -192,3 +192,15 @@ TEST_CASE("normalize: company suffixes make organisations and join the bare name
     CHECK(es[0].count == 2);
     CHECK(es[1].name == "New York");
 }
+
+TEST_CASE("normalize: the bare name joins a company named with 'and Co Inc'") {
+    Builder b("Merrill Lynch and Co Inc said. A Merrill Lynch analyst. MERRILL LYNCH AND CO.");
+    b.add(EntityKind::org, "Merrill Lynch and Co Inc")
+        .add(EntityKind::person, "Merrill Lynch")
+        .add(EntityKind::org, "MERRILL LYNCH AND CO");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].kind == EntityKind::org);
+    CHECK(es[0].name == "Merrill Lynch and Co Inc");
+    CHECK(es[0].count == 3);
+}
