@@ -205,6 +205,11 @@ ReadResult parse_articles(std::string_view content, ArticleFormat format, std::s
     }
     const std::optional<Date> path_date = date_from_path(path);
     for (auto& article : result.articles) {
+        // Valid UTF-8 in does not guarantee valid UTF-8 out: Gumbo decodes an overflowing
+        // numeric character reference ("&#5555555555555555555555") into a stray byte.
+        for (std::string* field : {&article.title, &article.subtitle, &article.body,
+                                   &article.source, &article.url, &article.author})
+            utf8::repair(*field);
         article.path = std::string(path);
         if (!article.date) article.date = path_date;
     }

@@ -87,7 +87,9 @@ int run_entities(int argc, char** argv) {
                 print_text(article, entities);
         }
     }
-    if (json) std::cout << out.dump(2) << "\n";
+    if (json)
+        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << "\n";
     return status;
 }
 

@@ -1,6 +1,5 @@
 // newsindex status / newsindex check
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "common/command_line.h"
@@ -25,17 +24,20 @@ const CommandSpec kCheckSpec{
     "newsindex check", "",
     "Verifies the index: Xapian's own consistency check of every table, then newsindex's\n"
     "invariants (one document per article id, stored fields readable, source files recorded).",
-    "Exit codes: 0 healthy, 1 damaged (each problem on its own line), 2 usage error or no index.\n"};
+    "Exit codes: 0 healthy, 1 damaged (each problem on its own line), 2 usage error or no "
+    "index.\n"};
 
 std::filesystem::path db_from(const po::variables_map& values) {
-    return database_path(values.count("db") ? std::optional(values["db"].as<std::string>()) : std::nullopt);
+    return database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
+                                            : std::nullopt);
 }
 
 }  // namespace
 
 int run_status(int argc, char** argv) {
     po::options_description options("Options");
-    options.add_options()("db", po::value<std::string>(), "index location")("json", po::bool_switch(), "print JSON");
+    options.add_options()("db", po::value<std::string>(), "index location")(
+        "json", po::bool_switch(), "print JSON");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kStatusSpec, options, values)) return *stop;
     const auto db = db_from(values);
@@ -47,20 +49,21 @@ int run_status(int argc, char** argv) {
                                         {"roots", status.roots},
                                         {"last_run", status.last_run},
                                         {"bytes", status.bytes}};
-            std::cout << out.dump(2) << '\n';
+            std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             return exit_code::kOk;
         }
         std::cout << "index:    " << db.string() << '\n'
                   << "articles: " << status.articles << '\n'
-                  << "size:     " << (status.bytes + 512 * 1024) / (1024 * 1024) << " MB (" << status.bytes
-                  << " bytes)\n";
+                  << "size:     " << (status.bytes + 512 * 1024) / (1024 * 1024) << " MB ("
+                  << status.bytes << " bytes)\n";
         for (const auto& root : status.roots) std::cout << "root:     " << root << '\n';
         if (status.last_run.is_object()) {
             const auto& run = status.last_run;
-            std::cout << "last run: " << run.value("start", "?") << " to " << run.value("end", "?") << ", "
-                      << run.value("result", "?") << ": " << run.value("indexed", 0) << " articles indexed, "
-                      << run.value("unchanged", 0) << " files unchanged, " << run.value("removed_files", 0)
-                      << " removed, " << run.value("failed", 0) << " failed\n";
+            std::cout << "last run: " << run.value("start", "?") << " to " << run.value("end", "?")
+                      << ", " << run.value("result", "?") << ": " << run.value("indexed", 0)
+                      << " articles indexed, " << run.value("unchanged", 0) << " files unchanged, "
+                      << run.value("removed_files", 0) << " removed, " << run.value("failed", 0)
+                      << " failed\n";
         } else {
             std::cout << "last run: none recorded\n";
         }
@@ -74,8 +77,8 @@ int run_status(int argc, char** argv) {
 
 int run_check(int argc, char** argv) {
     po::options_description options("Options");
-    options.add_options()("db", po::value<std::string>(), "index location")("quiet,q", po::bool_switch(),
-                                                                             "print problems only");
+    options.add_options()("db", po::value<std::string>(), "index location")(
+        "quiet,q", po::bool_switch(), "print problems only");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kCheckSpec, options, values)) return *stop;
     const auto db = db_from(values);
@@ -83,7 +86,8 @@ int run_check(int argc, char** argv) {
         const auto problems = check_index(db);
         for (const auto& problem : problems) std::cerr << "newsindex check: " << problem << '\n';
         if (!problems.empty()) return exit_code::kSomeFilesFailed;
-        if (!values["quiet"].as<bool>()) std::cout << "newsindex check: " << db.string() << " is healthy\n";
+        if (!values["quiet"].as<bool>())
+            std::cout << "newsindex check: " << db.string() << " is healthy\n";
         return exit_code::kOk;
     } catch (const IndexUnavailableError& e) {
         // No index at all is a usage error; one that exists but will not open is damaged.
