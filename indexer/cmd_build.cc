@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -109,6 +110,16 @@ std::string summary_line(const BuildStats& stats, const std::filesystem::path& d
     return out.str();
 }
 
+// The options with every folder the index holds added to the ones named: a rebuild the
+// user did not ask for must not drop the articles of folders left out of this run.
+BuildOptions with_indexed_roots(BuildOptions options) {
+    std::set<std::filesystem::path> seen;
+    for (const auto& root : options.roots) seen.insert(std::filesystem::weakly_canonical(root));
+    for (const auto& root : indexed_roots(options.database))
+        if (seen.insert(root).second) options.roots.push_back(root);
+    return options;
+}
+
 }  // namespace
 
 int run_build(int argc, char** argv) {
@@ -173,7 +184,7 @@ int run_build(int argc, char** argv) {
                 // run after an upgrade rebuilds it rather than failing every time.
                 if (!e.older()) throw;
                 if (!quiet) std::cerr << "newsindex: " << e.what() << "; rebuilding it\n";
-                stats = rebuild_index(build, observer);
+                stats = rebuild_index(with_indexed_roots(build), observer);
                 break;
             } catch (const IndexLockedError&) {
                 if (std::chrono::steady_clock::now() >= give_up || g_stop.load()) throw;
