@@ -10,6 +10,7 @@
 #include "common/ner/model.h"
 #include "common/ner/normalize.h"
 #include "common/ner/tokenizer.h"
+#include "common/utf8.h"
 
 namespace newsindex {
 
@@ -135,9 +136,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     ner::propagate_person_names(a.words, a.tags);
     // Headline mentions need the text to name them too, unless there is no text: a wire
     // brief is a headline alone ("TREASURY'S BAKER REITERATES OPPOSITION ...").
-    const bool has_body = std::any_of(article.body.begin(), article.body.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c));
-    });
+    const bool has_body = utf8::has_alnum(article.body);
 
     std::vector<ner::Mention> mentions;
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {

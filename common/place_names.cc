@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "common/entity_key.h"
-
 namespace newsindex {
 
 namespace {
@@ -36,13 +34,11 @@ constexpr std::array<Alias, 15> kAliases{{
 
 }  // namespace
 
-std::string_view canonical_place_name(std::string_view name) {
-    // Only short names can be aliases; skip the key for everything else.
-    if (name.size() > 32) return name;
-    const std::string key = entity_key(name);
+std::optional<std::string_view> canonical_place_name(std::string_view key) {
     const auto it = std::find_if(kAliases.begin(), kAliases.end(),
                                  [&](const Alias& alias) { return alias.key == key; });
-    return it == kAliases.end() ? name : it->canonical;
+    if (it == kAliases.end()) return std::nullopt;
+    return it->canonical;
 }
 
 }  // namespace newsindex

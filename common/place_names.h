@@ -3,13 +3,14 @@
 // applies it to extracted names, the query parser to place: and org: values.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace newsindex {
 
-// The canonical name of a place written `name` (case-insensitive, whole name only), or
-// `name` itself when it has no other spelling here: "u.s." -> "United States",
-// "UK" -> "Britain", "U.S. Treasury" -> "U.S. Treasury".
-std::string_view canonical_place_name(std::string_view name);
+// The canonical name of the place whose entity_key() is `key`, when that is one of its
+// other spellings: "u.s." -> "United States", "uk" -> "Britain"; nothing for "minsk",
+// "united states" or "u.s. treasury" (whole names only).
+std::optional<std::string_view> canonical_place_name(std::string_view key);
 
 }  // namespace newsindex

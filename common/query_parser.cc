@@ -38,8 +38,9 @@ class KeyedFieldProcessor : public Xapian::FieldProcessor {
         : error_(error), prefix_(prefix), kind_(kind) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        const std::string key =
-            entity_key(kind_ == Kind::org_or_place ? canonical_place_name(value) : value);
+        std::string key = entity_key(value);
+        if (kind_ == Kind::org_or_place)
+            if (const auto canonical = canonical_place_name(key)) key = entity_key(*canonical);
         if (key.empty()) return error_.fail("empty filter value");
         Xapian::Query query(schema::boolean_term(prefix_, key));
         // A lone surname (or first name) finds the person under any fuller name.

@@ -69,11 +69,10 @@ bool is_month_abbreviation(std::string_view w) {
     return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
 }
 
-// Case-insensitive equality with a lower-case ASCII word.
-bool is_word(std::string_view w, std::string_view lower) {
-    return w.size() == lower.size() &&
-           std::equal(w.begin(), w.end(), lower.begin(),
-                      [](char a, char b) { return lower_ascii(a) == b; });
+// An ASCII letter or the lead byte of a non-ASCII character (in names, nearly always a
+// letter).
+bool starts_letter(char c) {
+    return lower_ascii_letter(lower_ascii(c)) || static_cast<unsigned char>(c) >= 0xC3;
 }
 
 // Mentions that name nobody, however the tagger typed them: a lone month or weekday
@@ -89,14 +88,14 @@ bool names_nothing(std::span<const Token> words) {
         "pct", "qtr",  "qtly", "revs", "avg", "vs"};
     const auto in = [](const auto& list, std::string_view w) {
         return std::any_of(list.begin(), list.end(),
-                           [&](std::string_view x) { return is_word(w, x); });
+                           [&](std::string_view x) { return equals_ignoring_ascii_case(w, x); });
     };
     std::size_t letters = 0;
     bool all_company_forms = true;
     for (const auto& t : words) {
         if (in(kWireUnits, t.text)) return true;
-        for (const char c : t.text)
-            letters += lower_ascii_letter(lower_ascii(c)) || static_cast<unsigned char>(c) >= 0xC3;
+        letters +=
+            static_cast<std::size_t>(std::count_if(t.text.begin(), t.text.end(), starts_letter));
         all_company_forms = all_company_forms && is_corporate_suffix(t.text);
     }
     if (letters < 2 || all_company_forms) return true;
@@ -109,10 +108,7 @@ bool is_possessive(std::string_view w) {
 }
 
 bool has_letter(std::string_view s) {
-    for (const char c : s)
-        if (lower_ascii_letter(lower_ascii(c)) || static_cast<unsigned char>(c) >= 0xC3)
-            return true;
-    return false;
+    return std::any_of(s.begin(), s.end(), starts_letter);
 }
 
 std::string collapse_spaces(std::string_view s) {
@@ -260,9 +256,7 @@ bool is_title_word(std::string_view word) {
     // Headlines in capitals: "PRESIDENT", "MR." (the titles are ASCII).
     if (word.size() < 2 || std::any_of(word.begin(), word.end(), lower_ascii_letter)) return false;
     return std::any_of(kTitles.begin(), kTitles.end(), [&](std::string_view title) {
-        return title.size() == word.size() &&
-               std::equal(title.begin(), title.end(), word.begin(),
-                          [](char t, char w) { return t == w || lower_ascii(w) == t; });
+        return equals_ignoring_ascii_case(title, word);
     });
 }
 
@@ -270,8 +264,9 @@ bool is_corporate_suffix(std::string_view word) {
     static constexpr std::array<std::string_view, 14> kSuffixes = {
         "co",   "co.", "inc", "inc.", "corp", "corp.", "ltd",
         "ltd.", "plc", "llc", "ag",   "n.v.", "s.a.",  "cos"};
-    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
-                       [&](std::string_view suffix) { return is_word(word, suffix); });
+    return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view suffix) {
+        return equals_ignoring_ascii_case(word, suffix);
+    });
 }
 
 std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
@@ -305,9 +300,14 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                 break;
             }
         if (!has_letter(name)) continue;
+        std::string key = entity_key(name);
         // "U.S." and "United States" are one place (the tagger may call either an ORG).
-        if (m.kind != EntityKind::person) name = std::string(canonical_place_name(name));
-        const std::string key = entity_key(name);
+        if (m.kind != EntityKind::person) {
+            if (const auto canonical = canonical_place_name(key)) {
+                name = *canonical;
+                key = entity_key(name);
+            }
+        }
         if (key.empty()) continue;
         auto [it, inserted] = by_key.try_emplace(key, static_cast<int>(groups.size()));
         if (inserted) {

@@ -20,6 +20,14 @@ inline bool digit_ascii(char c) {
     return c >= '0' && c <= '9';
 }
 
+// Equal but for the case of ASCII letters ("MR." and "Mr.", "Co" and "co").
+inline bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
+}
+
 // A capitalised word: ASCII upper-case first letter, or a non-ASCII first letter (most
 // names in other scripts or with diacritics are names).
 inline bool looks_capitalized(std::string_view w) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "common/ner/text_norm.h"
+
 namespace newsindex::ner {
 
 namespace {
@@ -61,12 +63,6 @@ bool is_ascii_alpha(char32_t c) {
 bool is_digit(char32_t c) {
     return c >= '0' && c <= '9';
 }
-bool is_upper_ascii(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-bool is_lower_ascii(char c) {
-    return c >= 'a' && c <= 'z';
-}
 
 struct Cursor {
     std::string_view text;
@@ -82,17 +78,6 @@ struct Cursor {
     }
 };
 
-char ascii_lower(char c) {
-    return is_upper_ascii(c) ? static_cast<char>(c + 32) : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-
 // Length of the clitic starting at an apostrophe at i ("'s", "'re", ...) when it ends a
 // word; 0 otherwise ("O'Brien" keeps its apostrophe).
 std::size_t clitic_length(const Cursor& cur, std::size_t i) {
@@ -101,7 +86,7 @@ std::size_t clitic_length(const Cursor& cur, std::size_t i) {
     for (const auto c : kClitics) {
         const std::size_t j = i + alen;
         if (j + c.size() > cur.text.size()) continue;
-        if (!iequals(cur.text.substr(j, c.size()), c)) continue;
+        if (!equals_ignoring_ascii_case(cur.text.substr(j, c.size()), c)) continue;
         if (is_word_char(cur.at(j + c.size()))) continue;
         return alen + c.size();
     }
@@ -110,11 +95,11 @@ std::size_t clitic_length(const Cursor& cur, std::size_t i) {
 
 // "n't" at i (n, apostrophe, t, then a non-word character).
 std::size_t negation_length(const Cursor& cur, std::size_t i) {
-    if (i >= cur.text.size() || ascii_lower(cur.text[i]) != 'n') return 0;
+    if (i >= cur.text.size() || lower_ascii(cur.text[i]) != 'n') return 0;
     const char32_t a = cur.at(i + 1);
     if (!is_apostrophe(a)) return 0;
     const std::size_t t = i + 1 + cur.len_at(i + 1);
-    if (t >= cur.text.size() || ascii_lower(cur.text[t]) != 't') return 0;
+    if (t >= cur.text.size() || lower_ascii(cur.text[t]) != 't') return 0;
     if (is_word_char(cur.at(t + 1))) return 0;
     return t + 1 - i;
 }
@@ -208,8 +193,8 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
                     end += l2 + 1;
                     continue;
                 }
-                if (d == '&' && is_upper_ascii(static_cast<char>(prev)) && prev < 0x80 &&
-                    next < 0x80 && is_upper_ascii(static_cast<char>(next))) {
+                if (d == '&' && upper_ascii(static_cast<char>(prev)) && prev < 0x80 &&
+                    next < 0x80 && upper_ascii(static_cast<char>(next))) {
                     end += l2 + 1;
                     continue;
                 }
@@ -271,7 +256,7 @@ bool is_terminal(std::string_view t) {
 }
 
 bool starts_lower(std::string_view t) {
-    return !t.empty() && is_lower_ascii(t[0]);
+    return !t.empty() && lower_ascii_letter(t[0]);
 }
 
 // After "Inc." or "U.S." we only split before words that usually open a sentence; names

@@ -74,6 +74,11 @@ TEST_CASE("entity extractor: a headline with no text is taken on its own") {
     const auto with_text = extractor.extract(story);
     CHECK(find(with_text, EntityKind::place, "Tokyo"));
     CHECK_FALSE(find(with_text, EntityKind::place, "Japan"));
+
+    // Text in another script is text too.
+    Article cyrillic = brief;
+    cyrillic.body = "Рынки спокойны, сообщили трейдеры.";
+    CHECK_FALSE(find(extractor.extract(cyrillic), EntityKind::place, "Japan"));
 }
 
 TEST_CASE("entity extractor: a name followed by company forms is an organisation") {
