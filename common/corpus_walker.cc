@@ -16,6 +16,15 @@ bool is_hidden(const fs::path& p) {
     return !name.empty() && name.front() == '.';
 }
 
+// A Xapian database folder (ours, kept inside the archive, or another tool's): its files
+// are not articles, and extension-less ones would otherwise be read as text.
+bool is_xapian_database(const fs::path& dir) {
+    std::error_code ec;
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
+        if (fs::exists(dir / marker, ec)) return true;
+    return false;
+}
+
 bool is_within(const fs::path& inner, const fs::path& outer) {
     const auto [outer_end, inner_it] =
         std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
@@ -89,7 +98,7 @@ private:
             if (!is_within(target, canonical_root_) || !fs::is_regular_file(target, ec))
                 return;  // links out of the root and links to folders are not followed
         } else if (fs::is_directory(link_status)) {
-            visit_directory(entry, relative);
+            if (!is_xapian_database(entry)) visit_directory(entry, relative);
             return;
         } else if (!fs::is_regular_file(link_status)) {
             return;  // sockets, fifos, devices

@@ -80,6 +80,17 @@ else
     echo "note: xapian-metadata (xapian-tools) missing: schema version upgrade not tested"
 fi
 
+# An index kept inside the folder it indexes is not read as articles.
+mkdir -p "$WORK/inside"
+cp "$PROJECT_ROOT/corpus/"*.txt "$WORK/inside/"
+for pass in first second; do
+    run "$NEWSINDEX" build --db "$WORK/inside/index" "$WORK/inside"
+    expect_rc 0 "$pass build with the index inside the folder"
+    expect_contains "$OUT" "0 failed" "$pass build reads no index files"
+done
+expect_eq "$(NEWSINDEX_DB="$WORK/inside/index" "$NEWSINDEX" status --json | jq .articles)" \
+    "$(ls "$PROJECT_ROOT/corpus/"*.txt | wc -l)" "only the articles are indexed"
+
 # Usage errors.
 run "$NEWSINDEX" build --db "$WORK/never-built"
 expect_rc 2 "build without folders"
