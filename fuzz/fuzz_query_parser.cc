@@ -12,11 +12,11 @@
 #include <utility>
 #include <vector>
 
-#include "common/article.h"
-#include "common/document_builder.h"
-#include "common/entity_key.h"
-#include "common/query_parser.h"
-#include "common/schema.h"
+#include "common/base/article.h"
+#include "common/index/document_builder.h"
+#include "common/base/entity_key.h"
+#include "common/search/query_parser.h"
+#include "common/index/schema.h"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "common/article_reader.h"
-#include "common/utf8.h"
+#include "common/read/article_reader.h"
+#include "common/base/utf8.h"
 
 namespace newsindex::fuzz {
 

@@ -11,12 +11,12 @@
 #include <sstream>
 #include <thread>
 
-#include "common/command_line.h"
-#include "common/database_location.h"
-#include "common/entity_extractor.h"
-#include "common/exit_codes.h"
-#include "common/index_build.h"
-#include "common/index_writer.h"
+#include "common/cli/command_line.h"
+#include "common/cli/database_location.h"
+#include "common/ner/entity_extractor.h"
+#include "common/cli/exit_codes.h"
+#include "common/index/index_build.h"
+#include "common/index/index_writer.h"
 #include "indexer/commands.h"
 
 namespace newsindex::cli {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "common/command_line.h"
-#include "common/entity_extractor.h"
-#include "common/ner/conll.h"
+#include "common/cli/command_line.h"
+#include "common/ner/entity_extractor.h"
+#include "common/ner_train/conll.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/document_pass.h"
 #include "common/ner/model.h"

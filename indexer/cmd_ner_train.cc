@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "common/command_line.h"
-#include "common/entity_extractor.h"
-#include "common/ner/conll.h"
-#include "common/ner/trainer.h"
+#include "common/cli/command_line.h"
+#include "common/ner/entity_extractor.h"
+#include "common/ner_train/conll.h"
+#include "common/ner_train/trainer.h"
 #include "indexer/commands.h"
 
 namespace po = boost::program_options;

@@ -2,11 +2,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "common/command_line.h"
-#include "common/database_location.h"
-#include "common/exit_codes.h"
-#include "common/index_health.h"
-#include "common/index_open.h"
+#include "common/cli/command_line.h"
+#include "common/cli/database_location.h"
+#include "common/cli/exit_codes.h"
+#include "common/index/index_health.h"
+#include "common/index/index_open.h"
 #include "indexer/commands.h"
 
 namespace newsindex::cli {

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <string_view>
 
-#include "common/exit_codes.h"
-#include "common/version.h"
+#include "common/cli/exit_codes.h"
+#include "common/base/version.h"
 #include "indexer/commands.h"
 
 namespace {

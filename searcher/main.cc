@@ -4,11 +4,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "common/command_line.h"
-#include "common/database_location.h"
-#include "common/exit_codes.h"
-#include "common/query_parser.h"
-#include "common/search.h"
+#include "common/cli/command_line.h"
+#include "common/cli/database_location.h"
+#include "common/cli/exit_codes.h"
+#include "common/search/query_parser.h"
+#include "common/search/search.h"
 #include "searcher/output.h"
 
 namespace {

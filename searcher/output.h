@@ -4,7 +4,7 @@
 #include <ostream>
 #include <string>
 
-#include "common/search.h"
+#include "common/search/search.h"
 
 namespace newsindex::cli {
 

@@ -7,10 +7,10 @@
 #include <span>
 #include <string>
 
-#include "common/entity_key.h"
+#include "common/base/entity_key.h"
 #include "common/ner/text_norm.h"
-#include "common/place_names.h"
-#include "common/utf8.h"
+#include "common/base/place_names.h"
+#include "common/base/utf8.h"
 
 namespace newsindex::ner {
 

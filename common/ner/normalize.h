@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/entity.h"
+#include "common/base/entity.h"
 #include "common/ner/tokenizer.h"
 
 namespace newsindex::ner {

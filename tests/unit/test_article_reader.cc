@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "common/article_reader.h"
+#include "common/read/article_reader.h"
 
 namespace fs = std::filesystem;
 using newsindex::ArticleFormat;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "common/command_line.h"
+#include "common/cli/command_line.h"
 
 namespace po = boost::program_options;
 using newsindex::CommandSpec;

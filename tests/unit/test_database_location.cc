@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "common/database_location.h"
+#include "common/cli/database_location.h"
 
 using newsindex::database_path;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "common/date.h"
+#include "common/base/date.h"
 
 using newsindex::Date;
 using newsindex::date_from_path;

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "common/article_reader.h"
-#include "common/utf8.h"
+#include "common/read/article_reader.h"
+#include "common/base/utf8.h"
 
 using newsindex::ArticleFormat;
 using newsindex::Date;

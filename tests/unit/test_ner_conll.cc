@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "common/ner/conll.h"
+#include "common/ner_train/conll.h"
 #include "common/ner/document_pass.h"
 
 using namespace newsindex::ner;

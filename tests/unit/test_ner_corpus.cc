@@ -4,8 +4,8 @@
 #include <fstream>
 #include <string>
 
-#include "common/entity_extractor.h"
-#include "common/ner/conll.h"
+#include "common/ner/entity_extractor.h"
+#include "common/ner_train/conll.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/model.h"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/ner/model.h"
-#include "common/ner/trainer.h"
+#include "common/ner_train/trainer.h"
 
 using namespace newsindex::ner;
 

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "common/entity_key.h"
-#include "common/place_names.h"
+#include "common/base/entity_key.h"
+#include "common/base/place_names.h"
 
 using newsindex::canonical_place_name;
 

@@ -3,12 +3,12 @@
 #include <filesystem>
 #include <map>
 
-#include "common/document_builder.h"
-#include "common/facet_spy.h"
-#include "common/facet_values.h"
-#include "common/query_parser.h"
-#include "common/schema.h"
-#include "common/search.h"
+#include "common/index/document_builder.h"
+#include "common/search/facet_spy.h"
+#include "common/index/facet_values.h"
+#include "common/search/query_parser.h"
+#include "common/index/schema.h"
+#include "common/search/search.h"
 
 using namespace newsindex;
 

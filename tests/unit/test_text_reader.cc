@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "common/article_reader.h"
+#include "common/read/article_reader.h"
 
 using newsindex::ArticleFormat;
 using newsindex::Date;

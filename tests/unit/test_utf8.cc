@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "common/utf8.h"
+#include "common/base/utf8.h"
 
 using namespace newsindex;
 

@@ -1,0 +1,32 @@
+// The article model shared by every reader, the tagger, the indexer and the searcher.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/base/date.h"
+#include "common/base/entity.h"
+
+namespace newsindex {
+
+// One news article as read from a file (or one record of a JSON / JSON Lines file).
+struct Article {
+    // Stable identifier: the path relative to the indexed root, plus "#N" for the N-th
+    // (1-based) record of a file holding several articles.
+    std::string id;
+    // Path of the file the article came from, as the indexer should show it.
+    std::string path;
+    std::string title;
+    std::string subtitle;  // the dek / standfirst, often empty
+    // Body text: paragraphs separated by one blank line ("\n\n"), no boilerplate.
+    std::string body;
+    std::optional<Date> date;
+    std::string source;
+    std::string url;
+    std::string author;
+    // Named entities, filled in by the tagger (empty until then).
+    std::vector<Entity> entities;
+};
+
+}  // namespace newsindex

@@ -1,0 +1,29 @@
+#include "common/cli/database_location.h"
+
+#include <cstdlib>
+
+namespace newsindex {
+
+namespace {
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') return std::nullopt;
+    return std::string(value);
+}
+}  // namespace
+
+std::filesystem::path database_path(const std::optional<std::string>& db_option) {
+    if (db_option && !db_option->empty()) return *db_option;
+    if (auto db = env("NEWSINDEX_DB")) return *db;
+    std::filesystem::path data_home;
+    if (auto xdg = env("XDG_DATA_HOME")) {
+        data_home = *xdg;
+    } else if (auto home = env("HOME")) {
+        data_home = std::filesystem::path(*home) / ".local" / "share";
+    } else {
+        data_home = ".";  // no home at all (some cron setups): the working directory
+    }
+    return data_home / "newsindex" / "index";
+}
+
+}  // namespace newsindex

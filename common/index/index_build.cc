@@ -1,0 +1,241 @@
+#include "common/index/index_build.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <numeric>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/read/article_reader.h"
+#include "common/base/content_hash.h"
+#include "common/read/corpus_walker.h"
+#include "common/index/document_builder.h"
+#include "common/ner/entity_extractor.h"
+#include "common/index/index_health.h"
+#include "common/index/index_writer.h"
+#include "common/index/schema.h"
+
+namespace newsindex {
+
+std::size_t BuildStats::files_skipped() const {
+    return std::accumulate(skipped.begin(), skipped.end(), std::size_t{0},
+                           [](std::size_t sum, const auto& entry) { return sum + entry.second; });
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+class Build {
+public:
+    Build(const BuildOptions& options, const std::filesystem::path& database, BuildObserver& observer)
+        : options_(options), observer_(observer), writer_(database) {}
+
+    BuildStats run() {
+        const auto start = Clock::now();
+        const std::string started_at = utc_now();
+        last_commit_ = start;
+        for (const auto& root : options_.roots) {
+            if (stop_requested()) break;
+            index_root(root);
+        }
+        stats_.interrupted = stop_requested();
+        stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        record_run(started_at);
+        writer_.commit();
+        return stats_;
+    }
+
+private:
+    bool stop_requested() const {
+        return options_.stop_requested != nullptr && options_.stop_requested->load();
+    }
+
+    void index_root(const std::filesystem::path& root) {
+        std::error_code ec;
+        const auto canonical = std::filesystem::canonical(root, ec);
+        if (ec) {
+            // An unmounted disk or a typo: fail the run, and touch nothing indexed from it.
+            ++stats_.roots_failed;
+            observer_.problem(root, "cannot read: " + ec.message() + " (nothing under it was changed)", true);
+            return;
+        }
+        // A file given as a root belongs to the folder it is in.
+        const bool is_folder = std::filesystem::is_directory(canonical, ec);
+        const std::string root_key = (is_folder ? canonical : canonical.parent_path()).string();
+        remember_root(root_key);
+
+        std::unordered_set<std::string> seen;
+        const WalkCallbacks callbacks{
+            [&](const CorpusFile& file) {
+                SourceFile source{root_key, file.relative, file.size, file.mtime_ns, {}};
+                seen.insert(source.key());
+                index_file(file, source);
+                return !stop_requested();
+            },
+            [&](const std::filesystem::path& where, const std::string& reason) {
+                ++stats_.warnings;
+                observer_.problem(where, reason, false);
+            }};
+        const WalkOutcome outcome = walk_corpus(root, callbacks);
+        if (!is_folder) return;  // a single file: nothing else of its folder is ours to remove
+        if (!outcome.complete) {
+            if (!stop_requested()) {
+                ++stats_.roots_incomplete;
+                observer_.problem(root, "not every folder could be read; no deleted files were removed", false);
+            }
+            return;
+        }
+        // Only a complete walk proves a file is gone.
+        for (const auto& key : writer_.files_under(root_key)) {
+            if (seen.count(key)) continue;
+            writer_.remove_file(key);
+            ++stats_.files_removed;
+            note_change();
+        }
+    }
+
+    void index_file(const CorpusFile& file, SourceFile& source) {
+        ++stats_.files;
+        if (file.format == ArticleFormat::unsupported) {
+            ++stats_.skipped["not an article format"];
+        } else if (changed(file, source)) {
+            read_and_index(file, source);
+        } else {
+            ++stats_.files_unchanged;
+        }
+        observer_.progress(stats_);
+    }
+
+    // Whether the file differs from what the index has; with --verify, fills in the hash.
+    bool changed(const CorpusFile& file, SourceFile& source) {
+        const auto indexed = writer_.indexed_file(source.key());
+        if (options_.verify) {
+            source.content_hash = hash_file(file.path, kMaxFileBytes).value_or("");
+            return !indexed || source.content_hash.empty() || indexed->content_hash != source.content_hash;
+        }
+        return !indexed || indexed->size != file.size || indexed->mtime_ns != file.mtime_ns;
+    }
+
+    void read_and_index(const CorpusFile& file, const SourceFile& source) {
+        ReadResult result;
+        try {
+            // Dates are looked for in the path under the root, not in the root's own name.
+            result = read_articles(file.path, file.format, file.relative, file.relative);
+        } catch (const ReadError& e) {
+            // The index keeps whatever it had of the file; the next run tries again.
+            ++stats_.files_failed;
+            observer_.problem(file.path, e.what(), true);
+            return;
+        }
+        for (const auto& warning : result.warnings) {
+            ++stats_.warnings;
+            observer_.problem(file.path, warning, false);
+        }
+        std::vector<ArticleDocument> documents;
+        documents.reserve(result.articles.size());
+        for (auto& article : result.articles) {
+            ++stats_.articles_read;
+            article.path = source.root + '/' + source.relative;  // absolute, to open from anywhere
+            if (options_.extractor != nullptr) article.entities = options_.extractor->extract(article);
+            documents.push_back(builder_.build(article, source));
+        }
+        writer_.replace_file(source.key(), documents);
+        stats_.articles_indexed += documents.size();
+        note_change(documents.size());
+    }
+
+    // Commits by count and by time, whichever comes first.
+    void note_change(std::size_t articles = 1) {
+        uncommitted_ += articles;
+        const auto now = Clock::now();
+        if (uncommitted_ >= options_.batch_size || now - last_commit_ >= options_.batch_interval) {
+            writer_.commit();
+            uncommitted_ = 0;
+            last_commit_ = now;
+        }
+    }
+
+    void remember_root(const std::string& root_key) {
+        auto roots = nlohmann::json::parse(writer_.metadata(schema::kRootsKey), nullptr, false);
+        if (!roots.is_array()) roots = nlohmann::json::array();
+        for (const auto& known : roots)
+            if (known == root_key) return;
+        roots.push_back(root_key);
+        writer_.set_metadata(schema::kRootsKey, roots.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+
+    void record_run(const std::string& started_at) {
+        const nlohmann::json run = {
+            {"start", started_at},
+            {"end", utc_now()},
+            {"result", stats_.interrupted ? "interrupted" : stats_.failed() ? "failed" : "ok"},
+            {"files", stats_.files},
+            {"unchanged", stats_.files_unchanged},
+            {"indexed", stats_.articles_indexed},
+            {"removed_files", stats_.files_removed},
+            {"failed", stats_.files_failed},
+            {"skipped", stats_.files_skipped()},
+            {"seconds", stats_.seconds},
+        };
+        writer_.set_metadata(schema::kLastRunKey, run.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+
+    const BuildOptions& options_;
+    BuildObserver& observer_;
+    IndexWriter writer_;
+    DocumentBuilder builder_;
+    BuildStats stats_;
+    std::size_t uncommitted_ = 0;
+    Clock::time_point last_commit_;
+};
+
+}  // namespace
+
+BuildStats build_index(const BuildOptions& options, BuildObserver& observer) {
+    return Build(options, options.database, observer).run();
+}
+
+BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
+    // Holding the current index's write lock keeps other builds out until the switch.
+    IndexWriter current(options.database, IndexWriter::SchemaCheck::skipped);
+    const std::filesystem::path fresh = options.database.string() + ".rebuild";
+    // Whatever is there was left by a killed rebuild: only the lock holder gets here.
+    std::filesystem::remove_all(fresh);
+    BuildStats stats = Build(options, fresh, observer).run();
+    if (stats.interrupted) {
+        std::filesystem::remove_all(fresh);
+        return stats;
+    }
+    // One rename(2) swaps the two folders: a search opens either the old index or the
+    // new one, never a mix or nothing. Searches already running keep their open files.
+    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, options.database.c_str(), RENAME_EXCHANGE) != 0)
+        throw std::runtime_error("cannot switch " + options.database.string() + " to the rebuilt index: " +
+                                 std::strerror(errno));
+    current.close();
+    std::error_code ec;
+    std::filesystem::remove_all(fresh, ec);  // the old index, now under the temporary name
+    return stats;
+}
+
+std::vector<std::filesystem::path> indexed_roots(const std::filesystem::path& database) {
+    std::vector<std::filesystem::path> roots;
+    for (const auto& root : index_status(database).roots) roots.emplace_back(root);
+    return roots;
+}
+
+}  // namespace newsindex

@@ -1,0 +1,166 @@
+#include "common/index/index_writer.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <system_error>
+
+#include "common/index/schema.h"
+
+namespace newsindex {
+
+namespace {
+
+// Removes what killed creations left behind: "<name>.creating-<pid>" folders whose
+// process is gone.
+void remove_stale_creations(const std::filesystem::path& path) {
+    const std::string stem = path.filename().string() + ".creating-";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(path.parent_path(), ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, stem.size(), stem) != 0) continue;
+        const pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + stem.size()));
+        if (pid > 0 && (::kill(pid, 0) == 0 || errno != ESRCH)) continue;  // still being created
+        std::error_code ignored;
+        std::filesystem::remove_all(it->path(), ignored);
+    }
+}
+
+// Xapian creates a database file by file, so a process killed meanwhile would leave a
+// folder that is no database and never opens again. A new index is therefore made
+// under a temporary name, with its schema version committed, and renamed into place.
+void create_atomically(const std::filesystem::path& path) {
+    remove_stale_creations(path);
+    const std::filesystem::path creating =
+        path.string() + ".creating-" + std::to_string(::getpid());
+    std::filesystem::remove_all(creating);
+    {
+        Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE);
+        db.set_metadata(std::string(schema::kVersionKey), std::to_string(schema::kVersion));
+        db.commit();
+        db.close();
+    }
+    if (::rename(creating.c_str(), path.c_str()) != 0) {
+        // Another run created it first: use theirs.
+        std::error_code ignored;
+        std::filesystem::remove_all(creating, ignored);
+    }
+}
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto parent = path.parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
+    try {
+        if (!std::filesystem::exists(path, ec)) create_atomically(path);
+        return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLockedError("index " + path.string() +
+                               " is being updated by another newsindex run");
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error("cannot open index " + path.string() + ": " + e.get_msg());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw std::runtime_error("cannot create index " + path.string() + ": " +
+                                 e.code().message());
+    }
+}
+
+template <typename Int>
+Int parse_number(const std::string& text) {
+    try {
+        return static_cast<Int>(std::stoll(text));
+    } catch (const std::exception&) {
+        return 0;  // unreadable state: the file will look changed and be read again
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& path, SchemaCheck check)
+    : db_(open_writable(path)) {
+    if (check == SchemaCheck::skipped) return;
+    const auto version = db_.get_metadata(std::string(schema::kVersionKey));
+    if (version.empty() && db_.get_doccount() == 0) {
+        // An empty database made by another tool (or an older newsindex): adopt it.
+        db_.set_metadata(std::string(schema::kVersionKey), std::to_string(schema::kVersion));
+        db_.commit();
+    } else if (version != std::to_string(schema::kVersion)) {
+        // Only a version number below ours is an older newsindex index; no version or
+        // another text means another program's database, which is never rebuilt over.
+        int found = 0;
+        const auto [end, error] =
+            std::from_chars(version.data(), version.data() + version.size(), found);
+        const bool older = error == std::errc() && end == version.data() + version.size() &&
+                           found < schema::kVersion;
+        throw SchemaVersionError(
+            "index " + path.string() + " has schema version " +
+                (version.empty() ? "(none)" : version) + ", this newsindex writes " +
+                std::to_string(schema::kVersion) +
+                (older ? "" : "; rebuild it with --full to use it with this newsindex"),
+            older);
+    }
+}
+
+IndexWriter::~IndexWriter() {
+    try {
+        db_.commit();
+    } catch (const Xapian::Error&) {
+        // Nothing sensible to do in a destructor: the last committed state stays intact.
+    }
+}
+
+std::optional<IndexedFile> IndexWriter::indexed_file(const std::string& file_key) const {
+    const std::string term = schema::file_term(file_key);
+    const auto posting = db_.postlist_begin(term);
+    if (posting == db_.postlist_end(term)) return std::nullopt;
+    const Xapian::Document doc = db_.get_document(*posting, Xapian::DOC_ASSUME_VALID);
+    return IndexedFile{parse_number<std::uintmax_t>(doc.get_value(schema::kFileSizeSlot)),
+                       parse_number<std::int64_t>(doc.get_value(schema::kFileMtimeSlot)),
+                       doc.get_value(schema::kFileHashSlot)};
+}
+
+void IndexWriter::replace_file(const std::string& file_key,
+                               const std::vector<ArticleDocument>& articles) {
+    // Inside one commit, so a reader sees either the old articles of the file or the new.
+    db_.delete_document(schema::file_term(file_key));
+    for (const auto& article : articles) db_.replace_document(article.id_term, article.document);
+}
+
+void IndexWriter::remove_file(const std::string& file_key) {
+    db_.delete_document(schema::file_term(file_key));
+}
+
+std::unordered_set<std::string> IndexWriter::files_under(const std::string& root) const {
+    const std::string prefix = root + '/';
+    std::unordered_set<std::string> files;
+    for (auto it = db_.valuestream_begin(schema::kFileKeySlot);
+         it != db_.valuestream_end(schema::kFileKeySlot); ++it) {
+        const std::string key = *it;
+        if (key.compare(0, prefix.size(), prefix) == 0) files.insert(key);
+    }
+    return files;
+}
+
+std::string IndexWriter::metadata(std::string_view key) const {
+    return db_.get_metadata(std::string(key));
+}
+
+void IndexWriter::set_metadata(std::string_view key, const std::string& value) {
+    db_.set_metadata(std::string(key), value);
+}
+
+void IndexWriter::commit() {
+    db_.commit();
+}
+
+void IndexWriter::close() {
+    db_.close();
+}
+
+}  // namespace newsindex

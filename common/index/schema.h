@@ -1,0 +1,125 @@
+// The index schema: every term prefix, value slot and query field name the indexer
+// writes and the searcher reads. Nothing else in the project spells a prefix or a slot.
+//
+// Prefixes follow Xapian's omega conventions where one exists (Q for the unique id,
+// S for the title, XX... for project-specific ones), so other Xapian tools make sense
+// of the database.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "common/base/entity.h"
+
+namespace newsindex::schema {
+
+// Bumped whenever the meaning of a prefix, slot or the document data changes; stored in
+// the database metadata so an old index is detected rather than misread.
+inline constexpr int kVersion = 2;  // 2: one spelling per country (place_names.h)
+inline constexpr std::string_view kVersionKey = "newsindex.schema";
+// Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
+inline constexpr std::string_view kRootsKey = "newsindex.roots";
+inline constexpr std::string_view kLastRunKey = "newsindex.last_run";
+
+// --- Terms -----------------------------------------------------------------------
+// Unique id term, one per article: "Q" + the article's source key (the canonical root,
+// '/', the article id), so two roots holding the same relative path never collide.
+// Updates replace_document() on it.
+inline constexpr std::string_view kIdPrefix = "Q";
+// The file an article came from ("XF" + file key: canonical root '/' relative path).
+// Every article of a JSON Lines file shares it, so a changed file is replaced whole.
+inline constexpr std::string_view kFilePrefix = "XF";
+// The indexed root an article came from ("XR" + canonical root path).
+inline constexpr std::string_view kRootPrefix = "XR";
+// Title words (stemmed and unstemmed, with positions), searchable as title:word.
+inline constexpr std::string_view kTitlePrefix = "S";
+// Boolean entity terms: prefix + case-folded canonical name ("XPkurmanbek bakiyev").
+inline constexpr std::string_view kPersonPrefix = "XP";
+inline constexpr std::string_view kOrgPrefix = "XO";
+inline constexpr std::string_view kPlacePrefix = "XL";
+// Boolean term for each word of a person's name, so person:Bakiyev finds "Kurmanbek Bakiyev".
+inline constexpr std::string_view kPersonWordPrefix = "XN";
+// Boolean source term (case-folded source name), searchable as source:VOA.
+inline constexpr std::string_view kSourcePrefix = "XS";
+// Boolean year and month terms ("XY2010", "XM201004"): cheap date filters and a
+// fallback for tools that do not know the value slot.
+inline constexpr std::string_view kYearPrefix = "XY";
+inline constexpr std::string_view kMonthPrefix = "XM";
+
+// Boolean terms built from names are clipped to this many bytes (Xapian refuses terms
+// over 245 bytes); the query side clips the same way, so clipped terms still match.
+inline constexpr std::size_t kMaxBooleanValueBytes = 200;
+
+// Term weight of the title relative to body text (applied as wdf increment).
+inline constexpr Xapian::termcount kTitleWeight = 3;
+inline constexpr Xapian::termcount kSubtitleWeight = 2;
+// Gap in term positions between title, subtitle and body, so phrases and NEAR never
+// match across fields.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// --- Value slots -------------------------------------------------------------------
+// "YYYYMMDD": sorting by date and date:A..B ranges.
+inline constexpr Xapian::valueno kDateSlot = 0;
+// Canonical entity names of the article, serialised as a list (see facet_values.h):
+// the multi-valued slots the facet match spy counts.
+inline constexpr Xapian::valueno kPersonSlot = 1;
+inline constexpr Xapian::valueno kOrgSlot = 2;
+inline constexpr Xapian::valueno kPlaceSlot = 3;
+// What incremental builds compare to decide whether a file changed: its size and mtime
+// (decimal), a hash of its content (for --verify), and the file key itself (so the
+// files of a root can be listed without the term limit's hashing getting in the way).
+inline constexpr Xapian::valueno kFileSizeSlot = 4;
+inline constexpr Xapian::valueno kFileMtimeSlot = 5;
+inline constexpr Xapian::valueno kFileHashSlot = 6;
+inline constexpr Xapian::valueno kFileKeySlot = 7;
+
+// --- Query fields --------------------------------------------------------------------
+inline constexpr std::string_view kTitleField = "title";
+inline constexpr std::string_view kDateField = "date";
+inline constexpr std::string_view kSourceField = "source";
+inline constexpr std::string_view kYearField = "year";
+
+// --- Document data (JSON object) keys --------------------------------------------------
+inline constexpr std::string_view kDataId = "id";
+inline constexpr std::string_view kDataPath = "path";
+inline constexpr std::string_view kDataTitle = "title";
+inline constexpr std::string_view kDataSubtitle = "subtitle";
+inline constexpr std::string_view kDataDate = "date";  // "YYYY-MM-DD"
+inline constexpr std::string_view kDataSource = "source";
+inline constexpr std::string_view kDataUrl = "url";
+inline constexpr std::string_view kDataAuthor = "author";
+inline constexpr std::string_view kDataBody = "body";  // the text snippets are cut from
+inline constexpr std::string_view kDataEntities = "entities";
+
+// The stemming language of all free text.
+inline constexpr std::string_view kLanguage = "english";
+
+// Per-kind schema entries.
+std::string_view entity_prefix(EntityKind kind);
+Xapian::valueno entity_slot(EntityKind kind);
+
+// Longest unique term written; longer ones are shortened with a hash (see unique_term).
+inline constexpr std::size_t kMaxIdTermBytes = 240;
+
+// Prefix + value clipped to kMaxBooleanValueBytes; empty when the value is empty.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// Prefix + value, shortened with a hash of the whole value when it would pass
+// kMaxIdTermBytes, so the term stays unique.
+std::string unique_term(std::string_view prefix, std::string_view value);
+
+// "Q" + key, the unique term of an article.
+std::string id_term(std::string_view article_key);
+// "XF" + key, the term of a source file.
+std::string file_term(std::string_view file_key);
+// "XR" + root.
+std::string root_term(std::string_view root_key);
+// Prefix + case-folded key: the boolean term of one entity.
+std::string entity_term(EntityKind kind, std::string_view key);
+
+// Query field names of the entity kinds: "person", "org", "place".
+std::string_view entity_field(EntityKind kind);
+
+}  // namespace newsindex::schema

@@ -1,0 +1,75 @@
+#include "common/index/stored_article.h"
+
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "common/index/schema.h"
+
+namespace newsindex {
+
+namespace {
+
+using nlohmann::json;
+
+std::string key(std::string_view k) { return std::string(k); }
+
+std::string string_field(const json& object, std::string_view name) {
+    const auto it = object.find(name);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string encode_stored_article(const Article& article) {
+    json data = {
+        {key(schema::kDataId), article.id},
+        {key(schema::kDataPath), article.path},
+        {key(schema::kDataTitle), article.title},
+        {key(schema::kDataBody), article.body},
+    };
+    const auto add_if_set = [&data](std::string_view name, const std::string& value) {
+        if (!value.empty()) data[key(name)] = value;
+    };
+    add_if_set(schema::kDataSubtitle, article.subtitle);
+    add_if_set(schema::kDataSource, article.source);
+    add_if_set(schema::kDataUrl, article.url);
+    add_if_set(schema::kDataAuthor, article.author);
+    if (article.date) data[key(schema::kDataDate)] = article.date->iso();
+    if (!article.entities.empty()) {
+        json entities = json::object();
+        for (const auto& entity : article.entities)
+            entities[key(entity_kind_name(entity.kind))].push_back(entity.name);
+        data[key(schema::kDataEntities)] = std::move(entities);
+    }
+    // Replace invalid UTF-8 rather than throw: the readers already repair text, and a
+    // stray byte must never cost an article.
+    return data.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Article decode_stored_article(const std::string& data) {
+    const json object = json::parse(data, nullptr, /*allow_exceptions=*/false);
+    if (!object.is_object()) throw std::runtime_error("document data is not a JSON object");
+    Article article;
+    article.id = string_field(object, schema::kDataId);
+    article.path = string_field(object, schema::kDataPath);
+    article.title = string_field(object, schema::kDataTitle);
+    article.subtitle = string_field(object, schema::kDataSubtitle);
+    article.body = string_field(object, schema::kDataBody);
+    article.source = string_field(object, schema::kDataSource);
+    article.url = string_field(object, schema::kDataUrl);
+    article.author = string_field(object, schema::kDataAuthor);
+    article.date = parse_date(string_field(object, schema::kDataDate));
+    if (const auto it = object.find(schema::kDataEntities); it != object.end() && it->is_object()) {
+        for (const auto kind : kEntityKinds) {
+            const auto names = it->find(entity_kind_name(kind));
+            if (names == it->end() || !names->is_array()) continue;
+            for (const auto& name : *names)
+                if (name.is_string())
+                    article.entities.push_back({kind, name.get<std::string>(), {}, 0, {}});
+        }
+    }
+    return article;
+}
+
+}  // namespace newsindex

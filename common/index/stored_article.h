@@ -1,0 +1,18 @@
+// The document data: what the searcher shows of an article without reading its file.
+#pragma once
+
+#include <string>
+
+#include "common/base/article.h"
+
+namespace newsindex {
+
+// Encodes the display fields, the body (snippets are cut from it) and the entities as
+// the JSON object described in schema.h.
+std::string encode_stored_article(const Article& article);
+
+// The inverse; tolerant of missing keys so older documents still display.
+// Throws std::runtime_error on data that is not a JSON object.
+Article decode_stored_article(const std::string& data);
+
+}  // namespace newsindex

@@ -1,0 +1,39 @@
+// Named-entity extraction for articles: tokenise, tag with the trained model, and fold
+// the mentions of each article into one canonical entity each.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "common/base/article.h"
+#include "common/base/entity.h"
+
+namespace newsindex {
+
+namespace ner {
+class Model;
+}
+
+class EntityExtractor {
+public:
+    // Loads the model file; throws std::runtime_error with a one-line message naming the
+    // file when it is missing or malformed.
+    explicit EntityExtractor(const std::filesystem::path& model_file);
+    ~EntityExtractor();
+    EntityExtractor(EntityExtractor&&) noexcept;
+    EntityExtractor& operator=(EntityExtractor&&) noexcept;
+
+    // The article's entities (title, subtitle and body), normalised per article, each
+    // kind sorted by descending mention count then name. Const and thread-safe: worker
+    // threads share one extractor.
+    std::vector<Entity> extract(const Article& article) const;
+
+private:
+    std::unique_ptr<const ner::Model> model_;
+};
+
+// $NEWSINDEX_MODEL if set, else the model shipped with the project.
+std::filesystem::path default_model_path();
+
+}  // namespace newsindex

@@ -1,0 +1,273 @@
+// Format dispatch, the checks every format shares (binary data, encoding, line ends) and
+// reading files within kMaxFileBytes.
+
+#include "common/read/article_reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+
+#include "common/read/readers.h"
+#include "common/base/utf8.h"
+
+namespace newsindex {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// How much of the start of a file the binary checks look at.
+constexpr std::size_t kSniffBytes = 8192;
+
+using namespace std::string_view_literals;
+
+// Signatures of formats that are never text; a ".txt" holding one was misnamed.
+constexpr std::array kBinaryMagic = {
+    "\x89PNG\r\n\x1A\n"sv,
+    "\xFF\xD8\xFF"sv,
+    "GIF87a"sv,
+    "GIF89a"sv,
+    "%PDF-"sv,
+    "PK\x03\x04"sv,
+    "\x1F\x8B"sv,
+    "\xFD"
+    "7zXZ"sv,
+    "BZh"sv,
+    "\x7F"
+    "ELF"sv,
+    "\x28\xB5\x2F\xFD"sv,
+    "Rar!\x1A\x07"sv,
+    "7z\xBC\xAF\x27\x1C"sv,
+    "OggS"sv,
+    "ID3"sv,
+    "\xD0\xCF\x11\xE0"sv,
+};
+
+bool has_binary_magic(std::string_view head) {
+    for (const auto magic : kBinaryMagic) {
+        if (!head.starts_with(magic)) continue;
+        // "BZh" and "ID3" start English words too; require what follows in the format.
+        if (magic == "BZh") return head.size() > 10 && head.substr(4, 6) == "1AY&SY";
+        if (magic == "ID3") return head.size() > 3 && head[3] < 8;
+        return true;
+    }
+    return false;
+}
+
+// NUL bytes or other control characters beyond a tiny fraction mean binary data (or
+// UTF-16, which the readers do not decode); a few NULs in text are damage.
+bool looks_binary(std::string_view content) {
+    const std::string_view head = content.substr(0, kSniffBytes);
+    if (has_binary_magic(head)) return true;
+    std::size_t nul = 0, control = 0;
+    for (const char c : head) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte == 0)
+            ++nul;
+        else if (byte < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' &&
+                 c != '\x1B')
+            ++control;
+    }
+    return nul > std::max<std::size_t>(8, head.size() / 200) ||
+           control > std::max<std::size_t>(8, head.size() / 10);
+}
+
+// "\r\n" and lone "\r" become "\n".
+void normalise_line_ends(std::string& text) {
+    if (text.find('\r') == std::string::npos) return;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+        } else {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        }
+    }
+    text = std::move(out);
+}
+
+// Turns raw bytes into what every reader expects (see readers_internal.h).
+std::string prepare_content(std::string_view raw, std::vector<std::string>& warnings) {
+    if (raw.starts_with(kUtf8Bom)) raw.remove_prefix(kUtf8Bom.size());
+    if (looks_binary(raw)) throw ReadError("binary file, not text");
+    std::string text(raw);
+    if (const auto nul = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'))) {
+        std::erase(text, '\0');
+        warnings.push_back("removed " + std::to_string(nul) + " NUL byte" + (nul > 1 ? "s" : ""));
+    }
+    if (const std::size_t replaced = utf8::repair(text))
+        warnings.push_back("replaced " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
+                           (replaced > 1 ? "s" : ""));
+    normalise_line_ends(text);
+    if (readers::trim(text).empty()) throw ReadError("empty file");
+    return text;
+}
+
+// Closes the descriptor when the read is over, however it ends.
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+// Fills `buffer` from `fd` up to its size; returns the bytes read (less at end of file).
+std::size_t read_fully(int fd, char* buffer, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, buffer + done, size - done);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw ReadError("cannot read: " + errno_text());
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return done;
+}
+
+std::string megabytes(std::uintmax_t bytes) {
+    return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
+}
+
+std::string lower_extension(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return extension;
+}
+
+}  // namespace
+
+ArticleFormat format_for_path(const std::filesystem::path& path) {
+    const std::string extension = lower_extension(path);
+    if (extension.empty() || extension == ".txt") return ArticleFormat::text;
+    if (extension == ".html" || extension == ".htm") return ArticleFormat::html;
+    if (extension == ".json") return ArticleFormat::json;
+    if (extension == ".jsonl" || extension == ".ndjson") return ArticleFormat::jsonl;
+    return ArticleFormat::unsupported;
+}
+
+std::string_view format_name(ArticleFormat format) {
+    switch (format) {
+        case ArticleFormat::text:
+            return "text";
+        case ArticleFormat::html:
+            return "html";
+        case ArticleFormat::json:
+            return "json";
+        case ArticleFormat::jsonl:
+            return "jsonl";
+        case ArticleFormat::unsupported:
+            break;
+    }
+    return "unsupported";
+}
+
+ReadResult parse_articles(std::string_view content, ArticleFormat format, std::string_view id,
+                          std::string_view path) {
+    if (format == ArticleFormat::unsupported) throw ReadError("unsupported file format");
+    ReadResult result;
+    const std::string text = prepare_content(content, result.warnings);
+    switch (format) {
+        case ArticleFormat::text:
+            result.articles = readers::read_text(text, id, result.warnings);
+            break;
+        case ArticleFormat::html:
+            result.articles = readers::read_html(text, id, result.warnings);
+            break;
+        case ArticleFormat::json:
+            result.articles = readers::read_json(text, id, result.warnings);
+            break;
+        case ArticleFormat::jsonl:
+            result.articles = readers::read_jsonl(text, id, result.warnings);
+            break;
+        case ArticleFormat::unsupported:
+            break;
+    }
+    const std::optional<Date> path_date = date_from_path(path);
+    for (auto& article : result.articles) {
+        // Valid UTF-8 in does not guarantee valid UTF-8 out: Gumbo decodes an overflowing
+        // numeric character reference ("&#5555555555555555555555") into a stray byte.
+        for (std::string* field : {&article.title, &article.subtitle, &article.body,
+                                   &article.source, &article.url, &article.author})
+            utf8::repair(*field);
+        article.path = std::string(path);
+        if (!article.date) article.date = path_date;
+    }
+    return result;
+}
+
+ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format,
+                         std::string_view id, std::string_view path) {
+    if (format == ArticleFormat::unsupported) throw ReadError("unsupported file format");
+    const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) throw ReadError("cannot open: " + errno_text());
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) throw ReadError("cannot read: " + errno_text());
+    if (S_ISDIR(info.st_mode))
+        throw ReadError("cannot read: " + std::string(std::strerror(EISDIR)));
+
+    // One byte more than the cap tells whether anything was left unread, also for pipes
+    // and files that grow while we read.
+    constexpr std::size_t kLimit = kMaxFileBytes + 1;
+    std::size_t want =
+        S_ISREG(info.st_mode)
+            ? std::min<std::uintmax_t>(static_cast<std::uintmax_t>(info.st_size) + 1, kLimit)
+            : std::size_t{1} << 16;
+    std::string content;
+    std::size_t used = 0;
+    for (;;) {
+        content.resize(want);
+        used += read_fully(fd.get(), content.data() + used, want - used);
+        if (used < want || want == kLimit) break;  // end of file, or the cap
+        want = std::min(want * 2, kLimit);
+    }
+    content.resize(used);
+    std::string truncation;
+    if (content.size() > kMaxFileBytes) {
+        content.resize(kMaxFileBytes);
+        const std::string size =
+            S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > kMaxFileBytes
+                ? megabytes(static_cast<std::uintmax_t>(info.st_size))
+                : "over " + megabytes(kMaxFileBytes);
+        truncation =
+            "file is " + size + "; only the first " + megabytes(kMaxFileBytes) + " were read";
+        // Cut where a line or at least a character ends, so the cut itself is not
+        // reported as a broken record or as invalid UTF-8.
+        const bool line_based = format == ArticleFormat::text || format == ArticleFormat::jsonl;
+        const auto last_newline = content.rfind('\n');
+        if (line_based && last_newline != std::string::npos)
+            content.resize(last_newline + 1);
+        else
+            content.resize(utf8::complete_prefix(content));
+    }
+    try {
+        ReadResult result = parse_articles(content, format, id, path);
+        if (!truncation.empty()) result.warnings.insert(result.warnings.begin(), truncation);
+        return result;
+    } catch (const ReadError& error) {
+        if (truncation.empty()) throw;
+        throw ReadError(std::string(error.what()) + " (" + truncation + ")");
+    }
+}
+
+}  // namespace newsindex

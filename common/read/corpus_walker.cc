@@ -1,0 +1,135 @@
+#include "common/read/corpus_walker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <system_error>
+#include <vector>
+
+namespace newsindex {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+    const auto name = p.filename().string();
+    return !name.empty() && name.front() == '.';
+}
+
+// A Xapian database folder (ours, kept inside the archive, or another tool's): its files
+// are not articles, and extension-less ones would otherwise be read as text.
+bool is_xapian_database(const fs::path& dir) {
+    std::error_code ec;
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
+        if (fs::exists(dir / marker, ec)) return true;
+    return false;
+}
+
+bool is_within(const fs::path& inner, const fs::path& outer) {
+    const auto [outer_end, inner_it] =
+        std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+    (void)inner_it;
+    return outer_end == outer.end();
+}
+
+std::int64_t mtime_ns(fs::file_time_type t) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+std::string reason_of(const std::error_code& ec) { return ec.message(); }
+
+class Walker {
+public:
+    Walker(const fs::path& root, const WalkCallbacks& callbacks)
+        : root_(root), callbacks_(callbacks) {}
+
+    WalkOutcome run() {
+        std::error_code ec;
+        canonical_root_ = fs::canonical(root_, ec);
+        if (ec) {
+            callbacks_.on_error(root_, reason_of(ec));
+            return {};
+        }
+        if (!fs::is_directory(canonical_root_, ec)) {
+            // A single file given as a root: its id is its name.
+            canonical_root_ = canonical_root_.parent_path();
+            visit_entry(root_, root_.filename().string());
+            return {true, complete_};
+        }
+        const bool root_listed = visit_directory(root_, "");
+        return {root_listed, root_listed && complete_};
+    }
+
+private:
+    bool visit_directory(const fs::path& dir, const std::string& relative) {
+        std::error_code ec;
+        std::vector<fs::path> entries;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            entries.push_back(it->path());
+        if (ec) {
+            callbacks_.on_error(dir, "cannot read folder: " + reason_of(ec));
+            complete_ = false;
+            return false;
+        }
+        std::sort(entries.begin(), entries.end());
+        for (const auto& entry : entries) {
+            if (stopped_) return false;
+            if (is_hidden(entry)) continue;
+            const auto name = entry.filename().string();
+            visit_entry(entry, relative.empty() ? name : relative + '/' + name);
+        }
+        return true;
+    }
+
+    void visit_entry(const fs::path& entry, const std::string& relative) {
+        std::error_code ec;
+        const auto link_status = fs::symlink_status(entry, ec);
+        if (ec) {
+            // Typically a file deleted between listing and visiting.
+            callbacks_.on_error(entry, reason_of(ec));
+            return;
+        }
+        if (fs::is_symlink(link_status)) {
+            const auto target = fs::canonical(entry, ec);
+            if (ec) {
+                callbacks_.on_error(entry, "broken symbolic link: " + reason_of(ec));
+                return;
+            }
+            if (!is_within(target, canonical_root_) || !fs::is_regular_file(target, ec))
+                return;  // links out of the root and links to folders are not followed
+        } else if (fs::is_directory(link_status)) {
+            if (!is_xapian_database(entry)) visit_directory(entry, relative);
+            return;
+        } else if (!fs::is_regular_file(link_status)) {
+            return;  // sockets, fifos, devices
+        }
+        CorpusFile file;
+        file.path = entry;
+        file.relative = relative;
+        file.format = format_for_path(entry);
+        file.size = fs::file_size(entry, ec);
+        if (!ec) file.mtime_ns = mtime_ns(fs::last_write_time(entry, ec));
+        if (ec) {
+            callbacks_.on_error(entry, reason_of(ec));
+            return;
+        }
+        if (!callbacks_.on_file(file)) {
+            stopped_ = true;
+            complete_ = false;
+        }
+    }
+
+    fs::path root_;
+    fs::path canonical_root_;
+    const WalkCallbacks& callbacks_;
+    bool complete_ = true;
+    bool stopped_ = false;
+};
+
+}  // namespace
+
+WalkOutcome walk_corpus(const fs::path& root, const WalkCallbacks& callbacks) {
+    return Walker(root, callbacks).run();
+}
+
+}  // namespace newsindex

@@ -1,0 +1,266 @@
+// JSON (one object, or an array of objects) and JSON Lines (one object per line):
+// one article per object, with the field names common news exports use.
+
+#include <cctype>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "common/read/article_reader.h"
+#include "common/read/readers.h"
+#include "common/base/utf8.h"
+
+namespace newsindex::readers {
+
+namespace {
+
+using nlohmann::json;
+
+// nlohmann parses recursively and has no depth limit; this is far beyond any article.
+constexpr std::size_t kMaxJsonDepth = 64;
+// Paragraphs at the top of a body that may be a printed date line.
+constexpr std::size_t kDateLineParagraphs = 3;
+
+// True when brackets outside strings nest deeper than kMaxJsonDepth. A plain scan, so
+// it cannot itself run out of stack whatever the input.
+bool too_deep(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) return true;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
+std::string too_deep_message() {
+    return "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels in JSON";
+}
+
+// "byte 12: syntax error while parsing value - invalid literal; last read: 'x'": the
+// useful part of nlohmann's message, on one line.
+std::string describe(const json::exception& error) {
+    std::string message = error.what();
+    if (const auto start = message.find("] "); start != std::string::npos)
+        message.erase(0, start + 2);
+    if (const auto error_at = message.find("parse error"); error_at == 0) {
+        if (const auto colon = message.find(": "); colon != std::string::npos)
+            message.erase(0, colon + 2);
+    }
+    for (char& c : message)
+        if (c == '\n' || c == '\r') c = ' ';
+    // nlohmann quotes the bytes it last read, which may end inside a UTF-8 sequence.
+    utf8::repair(message);
+    if (const auto* parse_error = dynamic_cast<const json::parse_error*>(&error))
+        return "byte " + std::to_string(parse_error->byte) + ": " + message;
+    return message;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+// The value of the first of `names` (in that order of preference, any letter case) that
+// the object has and is not null.
+const json* field(const json& object, std::initializer_list<std::string_view> names) {
+    for (const auto name : names)
+        for (const auto& [key, value] : object.items())
+            if (iequals(key, name) && !value.is_null()) return &value;
+    return nullptr;
+}
+
+// A string value; CMS exports wrap some in {"rendered": "..."}.
+std::string string_value(const json* value) {
+    if (value == nullptr) return {};
+    if (value->is_string()) return value->get<std::string>();
+    if (value->is_object())
+        if (const json* rendered = field(*value, {"rendered"}); rendered && rendered->is_string())
+            return rendered->get<std::string>();
+    return {};
+}
+
+std::string text_field(const json& object, std::initializer_list<std::string_view> names) {
+    for (const auto name : names)
+        if (std::string text = collapse_whitespace(string_value(field(object, {name})));
+            !text.empty())
+            return text;
+    return {};
+}
+
+// "Ann Lee", ["Ann Lee", "Bo Ma"], {"name": "Ann Lee"} or [{"name": "Ann Lee"}, ...].
+std::string author_of(const json* value) {
+    if (value == nullptr) return {};
+    const auto one = [](const json& item) {
+        if (item.is_string()) return collapse_whitespace(item.get<std::string>());
+        if (item.is_object()) return collapse_whitespace(string_value(field(item, {"name"})));
+        return std::string{};
+    };
+    if (!value->is_array()) return one(*value);
+    std::string authors;
+    for (const auto& item : *value) {
+        const std::string name = one(item);
+        if (name.empty()) continue;
+        if (!authors.empty()) authors += ", ";
+        authors += name;
+    }
+    return authors;
+}
+
+// A date string, or a number of seconds (milliseconds when huge) since 1970.
+std::optional<Date> date_of(const json* value) {
+    if (value == nullptr) return std::nullopt;
+    if (value->is_string()) return parse_date(value->get_ref<const std::string&>());
+    if (!value->is_number()) return std::nullopt;
+    double seconds = value->get<double>();
+    if (seconds > 1e11 || seconds < -1e11) seconds /= 1000;
+    if (!(seconds > -1e11 && seconds < 1e11)) return std::nullopt;  // also rejects NaN
+    const std::chrono::sys_seconds time{std::chrono::seconds{static_cast<long long>(seconds)}};
+    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(time)};
+    return make_date(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+bool looks_like_html(std::string_view text) {
+    text = trim(text);
+    return text.size() > 2 && text.front() == '<' &&
+           (std::isalpha(static_cast<unsigned char>(text[1])) || text[1] == '!' || text[1] == '/');
+}
+
+std::vector<std::string> body_paragraphs(const json& object) {
+    const json* value = field(object, {"body", "text", "content"});
+    if (value != nullptr && value->is_array()) {  // one string per paragraph
+        std::vector<std::string> paragraphs;
+        for (const auto& item : *value)
+            if (item.is_string())
+                for (auto& p : split_paragraphs(item.get_ref<const std::string&>()))
+                    paragraphs.push_back(std::move(p));
+        return paragraphs;
+    }
+    const std::string text = string_value(value);
+    return looks_like_html(text) ? html_fragment_paragraphs(text) : split_paragraphs(text);
+}
+
+// The article of one record; nothing (and a warning saying `where`) when it has neither
+// title nor body.
+std::optional<Article> article_of(const json& record, std::string id, const std::string& where,
+                                  std::vector<std::string>& warnings) {
+    if (!record.is_object()) {
+        warnings.push_back(where + ": not a JSON object");
+        return std::nullopt;
+    }
+    Article article;
+    article.id = std::move(id);
+    std::vector<std::string> paragraphs = body_paragraphs(record);
+    article.title = make_title(text_field(record, {"title", "headline"}));
+    if (article.title.empty() && paragraphs.empty()) {
+        warnings.push_back(where + ": no title or body");
+        return std::nullopt;
+    }
+    if (article.title.empty()) article.title = make_title(paragraphs.front());
+    article.subtitle = text_field(record, {"subtitle", "description", "summary"});
+    article.date = date_of(field(record, {"date", "published", "published_at", "pubDate"}));
+    for (std::size_t i = 0; !article.date && i < paragraphs.size() && i < kDateLineParagraphs; ++i)
+        if (const auto date = parse_date_line(paragraphs[i])) {
+            article.date = date;
+            paragraphs.erase(paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    drop_trailing_boilerplate(paragraphs);
+    article.body = join_paragraphs(paragraphs);
+    article.url = text_field(record, {"url", "link"});
+    article.source = text_field(record, {"source", "site"});
+    if (article.source.empty())  // {"source": {"name": "VOA"}}
+        if (const json* source = field(record, {"source"}); source && source->is_object())
+            article.source = text_field(*source, {"name"});
+    article.author = author_of(field(record, {"author", "authors"}));
+    return article;
+}
+
+// No article at all: the first problem says why.
+[[noreturn]] void throw_nothing_read(const std::vector<std::string>& warnings,
+                                     std::size_t first_own) {
+    if (warnings.size() <= first_own) throw ReadError("no articles in the file");
+    std::string message = warnings[first_own];
+    if (const std::size_t more = warnings.size() - first_own - 1; more > 0)
+        message += " (and " + std::to_string(more) + " more problem" + (more > 1 ? "s" : "") + ")";
+    throw ReadError(message);
+}
+
+}  // namespace
+
+std::vector<Article> read_json(std::string_view text, std::string_view id,
+                               std::vector<std::string>& warnings) {
+    if (too_deep(text)) throw ReadError(too_deep_message());
+    json document;
+    try {
+        document = json::parse(text.begin(), text.end());
+    } catch (const json::exception& error) {
+        throw ReadError("malformed JSON (" + describe(error) + ")");
+    }
+    const std::size_t first_own = warnings.size();
+    std::vector<Article> articles;
+    if (document.is_array()) {
+        // Ids follow array positions, so they stay put when a neighbour is skipped.
+        const bool several = document.size() > 1;
+        for (std::size_t i = 0; i < document.size(); ++i) {
+            const std::string record_name = "record " + std::to_string(i + 1);
+            auto article = article_of(document[i], several ? record_id(id, i + 1) : std::string(id),
+                                      record_name, warnings);
+            if (article) articles.push_back(std::move(*article));
+        }
+    } else if (document.is_object()) {
+        if (auto article = article_of(document, std::string(id), "the JSON object", warnings))
+            articles.push_back(std::move(*article));
+    } else {
+        throw ReadError("not a JSON object or array of objects");
+    }
+    if (articles.empty()) throw_nothing_read(warnings, first_own);
+    return articles;
+}
+
+std::vector<Article> read_jsonl(std::string_view text, std::string_view id,
+                                std::vector<std::string>& warnings) {
+    const std::size_t first_own = warnings.size();
+    std::vector<Article> articles;
+    std::size_t line_number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = trim(text.substr(start, end - start));
+        start = end + 1;
+        ++line_number;
+        if (line.empty()) continue;
+        const std::string where = "line " + std::to_string(line_number);
+        if (too_deep(line)) {
+            warnings.push_back(where + ": " + too_deep_message());
+            continue;
+        }
+        json record;
+        try {
+            record = json::parse(line.begin(), line.end());
+        } catch (const json::exception& error) {
+            warnings.push_back(where + ": malformed JSON (" + describe(error) + ")");
+            continue;
+        }
+        if (auto article = article_of(record, record_id(id, line_number), where, warnings))
+            articles.push_back(std::move(*article));
+    }
+    if (articles.empty()) throw_nothing_read(warnings, first_own);
+    return articles;
+}
+
+}  // namespace newsindex::readers

@@ -1,0 +1,53 @@
+// What the per-format readers share; not part of the public API.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/base/article.h"
+
+namespace newsindex::readers {
+
+// Every reader below gets content that is valid UTF-8 with "\n" line ends, without a
+// BOM or NUL bytes, and not blank (see prepare_content in article_reader.cc). They
+// fill title, subtitle, body and the metadata they find, plus id ("#N" per record
+// where the format says so); path and a date from the path are added by the caller.
+// Problems that do not stop the file are appended to `warnings`; nothing readable
+// throws ReadError.
+std::vector<Article> read_text(std::string_view text, std::string_view id,
+                               std::vector<std::string>& warnings);
+std::vector<Article> read_html(std::string_view html, std::string_view id,
+                               std::vector<std::string>& warnings);
+std::vector<Article> read_json(std::string_view json, std::string_view id,
+                               std::vector<std::string>& warnings);
+std::vector<Article> read_jsonl(std::string_view jsonl, std::string_view id,
+                                std::vector<std::string>& warnings);
+
+// The paragraphs of an HTML fragment (a JSON "content" field holding markup).
+std::vector<std::string> html_fragment_paragraphs(std::string_view html);
+
+// ---- Text helpers shared by the readers (reader_text.cc) ----
+
+// Longest title kept, in characters; longer first lines are cut at a word boundary.
+inline constexpr std::size_t kMaxTitleChars = 200;
+
+std::string_view trim(std::string_view text);
+// Runs of white space (ASCII and no-break space) become one space; ends trimmed.
+std::string collapse_whitespace(std::string_view text);
+// `text` made into a title: collapsed, and cut to kMaxTitleChars at a word with "…".
+std::string make_title(std::string_view text);
+// True for a short line that sites append after the article ("Partners: ...",
+// "Share this", "© 2010 ...").
+bool is_boilerplate(std::string_view paragraph);
+// Drops boilerplate paragraphs from the end; empty paragraphs anywhere are dropped too.
+void drop_trailing_boilerplate(std::vector<std::string>& paragraphs);
+std::string join_paragraphs(const std::vector<std::string>& paragraphs);
+// Paragraphs of a body string: split at blank lines when there are any (line breaks
+// inside are folded to spaces), else at every line break.
+std::vector<std::string> split_paragraphs(std::string_view body);
+// "id#N": the id of the N-th (1-based) record of a file holding several articles.
+std::string record_id(std::string_view id, std::size_t n);
+
+}  // namespace newsindex::readers

@@ -1,0 +1,151 @@
+#include "common/search/query_parser.h"
+
+#include <cstdio>
+#include <optional>
+
+#include "common/base/date.h"
+#include "common/base/entity_key.h"
+#include "common/base/place_names.h"
+#include "common/index/possessives.h"
+#include "common/index/schema.h"
+
+namespace newsindex {
+
+namespace {
+
+// Xapian 1.4 frees a bad pointer when a FieldProcessor throws inside "+field:x" or
+// "-field:x", so processors never throw: they note the first error here, match
+// nothing, and parse() throws once Xapian is done.
+class FilterError {
+  public:
+    Xapian::Query fail(std::string message) {
+        if (!message_) message_ = std::move(message);
+        return Xapian::Query::MatchNothing;
+    }
+    void clear() { message_.reset(); }
+    const std::optional<std::string>& message() const { return message_; }
+
+  private:
+    std::optional<std::string> message_;
+};
+
+// person:, org:, place: and source: filters. Values are case-folded, and place names
+// given one spelling, the way the indexer does it.
+class KeyedFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    enum class Kind { person, org_or_place, other };
+    KeyedFieldProcessor(FilterError& error, std::string_view prefix, Kind kind)
+        : error_(error), prefix_(prefix), kind_(kind) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        std::string key = entity_key(value);
+        if (kind_ == Kind::org_or_place)
+            if (const auto canonical = canonical_place_name(key)) key = entity_key(*canonical);
+        if (key.empty()) return error_.fail("empty filter value");
+        Xapian::Query query(schema::boolean_term(prefix_, key));
+        // A lone surname (or first name) finds the person under any fuller name.
+        if (kind_ == Kind::person && key.find(' ') == std::string::npos)
+            query |= Xapian::Query(schema::boolean_term(schema::kPersonWordPrefix, key));
+        return query;
+    }
+
+  private:
+    FilterError& error_;
+    std::string prefix_;
+    Kind kind_;
+};
+
+// One end of a date filter, widened to the first or last day of its year or month.
+std::optional<std::string> date_bound(std::string_view text, bool upper) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    char tail = 0;
+    const std::string s(text);
+    const int fields = std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &tail);
+    if (fields == 3 && s.size() == 10) {
+        if (const auto date = make_date(year, month, day)) return date->compact();
+    } else if (fields == 2 && s.size() == 7 && make_date(year, month, 1)) {
+        return s.substr(0, 4) + s.substr(5, 2) + (upper ? "31" : "01");
+    } else if (fields == 1 && s.size() == 4 && make_date(year, 1, 1)) {
+        return s + (upper ? "1231" : "0101");
+    }
+    return std::nullopt;
+}
+
+// date:2010, date:2010-04, date:2010-04-20 and ranges date:A..B (either end may be open).
+class DateFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit DateFieldProcessor(FilterError& error) : error_(error) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        const auto dots = value.find("..");
+        const std::string_view from = std::string_view(value).substr(0, dots);
+        const std::string_view to =
+            dots == std::string::npos ? from : std::string_view(value).substr(dots + 2);
+        if (from.empty() && to.empty()) return error_.fail("empty date range");
+        const auto lower = from.empty() ? std::nullopt : date_bound(from, false);
+        const auto upper = to.empty() ? std::nullopt : date_bound(to, true);
+        if ((!from.empty() && !lower) || (!to.empty() && !upper))
+            return error_.fail("invalid date '" + value +
+                               "' (use YYYY, YYYY-MM, YYYY-MM-DD or A..B)");
+        if (!upper) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, *lower);
+        if (!lower) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, *upper);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, *lower, *upper);
+    }
+
+  private:
+    FilterError& error_;
+};
+
+}  // namespace
+
+class NewsQueryParser::FieldProcessors {
+  public:
+    FilterError error;
+    std::array<KeyedFieldProcessor, 3> entities{
+        KeyedFieldProcessor(error, schema::kPersonPrefix, KeyedFieldProcessor::Kind::person),
+        KeyedFieldProcessor(error, schema::kOrgPrefix, KeyedFieldProcessor::Kind::org_or_place),
+        KeyedFieldProcessor(error, schema::kPlacePrefix, KeyedFieldProcessor::Kind::org_or_place),
+    };
+    KeyedFieldProcessor source{error, schema::kSourcePrefix, KeyedFieldProcessor::Kind::other};
+    DateFieldProcessor date{error};
+};
+
+NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
+    : stemmer_(std::string(schema::kLanguage)), processors_(std::make_unique<FieldProcessors>()) {
+    parser_.set_database(db);
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
+    // An empty grouping puts every filter in a group of its own: two person: filters
+    // mean "both people", not "either".
+    const std::string each_filter_alone;
+    for (std::size_t i = 0; i < kEntityKinds.size(); ++i)
+        parser_.add_boolean_prefix(std::string(schema::entity_field(kEntityKinds[i])),
+                                   &processors_->entities[i], &each_filter_alone);
+    parser_.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
+    parser_.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
+    // Wildcards expand to the most frequent terms only, so "a*" cannot blow up a query.
+    parser_.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+NewsQueryParser::~NewsQueryParser() = default;
+
+Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
+    parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    constexpr unsigned kFlags =
+        Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+        Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+        Xapian::QueryParser::FLAG_PURE_NOT;
+    processors_->error.clear();
+    try {
+        Xapian::Query parsed = parser_.parse_query(strip_possessives(query), kFlags);
+        if (const auto& error = processors_->error.message()) throw QueryError(*error);
+        return parsed;
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(e.get_msg());
+    }
+}
+
+}  // namespace newsindex

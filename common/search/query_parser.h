@@ -1,0 +1,54 @@
+// The query language of newssearch: Xapian's QueryParser with the schema's fields.
+//
+//   Bakiyev extradition          every word (default AND; match_any for OR), BM25-ranked
+//   AND OR NOT XOR ( ) + -       boolean operators
+//   "ousted president"  NEAR ADJ phrases and proximity
+//   extradit*                    trailing wildcards
+//   title:refuge                 free-text field
+//   person:Bakiyev org:"European Union" place:Minsk source:VOA
+//                                entity and source filters (case-insensitive; filters of
+//                                the same field AND together; a single word of a person
+//                                filter matches any word of the person's name)
+//   date:2010  date:2010-04  date:2010-04-01..2010-04-30  date:2010..  date:..2010-04-20
+#pragma once
+
+#include <array>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <xapian.h>
+
+#include "common/base/entity.h"
+
+namespace newsindex {
+
+// A query that cannot be parsed; what() is one line naming the problem.
+class QueryError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class NewsQueryParser {
+public:
+    // `db` is used to expand wildcards; it must outlive the parser.
+    explicit NewsQueryParser(const Xapian::Database& db);
+    ~NewsQueryParser();
+    NewsQueryParser(const NewsQueryParser&) = delete;
+    NewsQueryParser& operator=(const NewsQueryParser&) = delete;
+
+    // An empty query matches every article. Throws QueryError.
+    Xapian::Query parse(const std::string& query, bool match_any);
+
+    // The stemmer queries and snippets use.
+    const Xapian::Stem& stemmer() const { return stemmer_; }
+
+private:
+    class FieldProcessors;
+    Xapian::Stem stemmer_;
+    // The field processors are owned here and must outlive parser_, which refers to them.
+    std::unique_ptr<FieldProcessors> processors_;
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace newsindex

@@ -1,0 +1,134 @@
+#include "common/search/search.h"
+
+#include <algorithm>
+#include <map>
+
+#include "common/search/query_parser.h"
+#include "common/index/schema.h"
+#include "common/search/snippet.h"
+#include "common/index/stored_article.h"
+
+namespace newsindex {
+
+namespace {
+
+// How often a search restarts after a concurrent commit invalidated what it was reading.
+constexpr int kModifiedRetries = 5;
+
+bool wants(const SearchRequest& request, std::string_view facet) {
+    return std::find(request.facets.begin(), request.facets.end(), facet) != request.facets.end();
+}
+
+}  // namespace
+
+std::vector<FacetCount> date_histogram(const std::vector<FacetCount>& days, int max_months) {
+    std::map<std::string, Xapian::doccount> months;
+    for (const auto& day : days)
+        if (day.value.size() == 8)
+            months[day.value.substr(0, 4) + "-" + day.value.substr(4, 2)] += day.count;
+    if (months.empty()) return {};
+    const auto month_number = [](const std::string& ym) {
+        return std::stoi(ym.substr(0, 4)) * 12 + std::stoi(ym.substr(5, 2));
+    };
+    const bool by_year =
+        month_number(months.rbegin()->first) - month_number(months.begin()->first) >= max_months;
+    std::map<std::string, Xapian::doccount> buckets;
+    for (const auto& [month, count] : months)
+        buckets[by_year ? month.substr(0, 4) : month] += count;
+    std::vector<FacetCount> histogram;
+    for (const auto& [bucket, count] : buckets) histogram.push_back({bucket, count});
+    return histogram;
+}
+
+NewsSearcher::NewsSearcher(const std::filesystem::path& database)
+    : path_(database), db_(open_index(database)) {}
+
+NewsSearcher::~NewsSearcher() = default;
+
+std::string NewsSearcher::schema_warning() const {
+    const std::string version = db_.get_metadata(std::string(schema::kVersionKey));
+    if (version == std::to_string(schema::kVersion) || db_.get_doccount() == 0) return {};
+    return "index " + path_.string() + " has schema version " +
+           (version.empty() ? "(none)" : version) + ", this program reads " +
+           std::to_string(schema::kVersion) +
+           "; filters may miss articles until `newsindex build` brings it up to date";
+}
+
+SearchResponse NewsSearcher::search(const SearchRequest& request) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return search_once(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kModifiedRetries) throw;
+            db_.reopen();
+        }
+    }
+}
+
+SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
+    NewsQueryParser parser(db_);
+    const Xapian::Query query = parser.parse(request.query, request.match_any);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    switch (request.sort) {
+        case SortOrder::relevance:
+            break;
+        case SortOrder::date_ascending:
+            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+            break;
+        case SortOrder::date_descending:
+            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+            break;
+    }
+
+    std::vector<std::pair<std::string, std::unique_ptr<EntityFacetSpy>>> entity_spies;
+    for (const auto kind : kEntityKinds) {
+        if (!wants(request, entity_kind_name(kind))) continue;
+        auto spy = std::make_unique<EntityFacetSpy>(schema::entity_slot(kind));
+        enquire.add_matchspy(spy.get());
+        entity_spies.emplace_back(std::string(entity_kind_name(kind)), std::move(spy));
+    }
+    std::unique_ptr<Xapian::ValueCountMatchSpy> date_spy;
+    if (wants(request, "date")) {
+        date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
+        enquire.add_matchspy(date_spy.get());
+    }
+
+    // Exact totals and facets need the matcher to visit every match.
+    const Xapian::doccount check_at_least =
+        request.exact ? db_.get_doccount() : request.offset + request.limit;
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+
+    SearchResponse response;
+    response.parsed = query.get_description();
+    response.total = mset.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    response.facets_exact = request.exact || response.total_exact;
+
+    const SnippetStyle snippet_style{request.highlight_start, request.highlight_end,
+                                     request.snippet_length};
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit;
+        hit.rank = it.get_rank() + 1;
+        hit.score = it.get_weight();
+        hit.percent = it.get_percent();
+        hit.article = decode_stored_article(it.get_document().get_data());
+        const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+        hit.snippet = make_snippet(enquire, mset, it, text, parser.stemmer(), snippet_style);
+        hit.article.body.clear();
+        response.hits.push_back(std::move(hit));
+    }
+
+    for (const auto& [name, spy] : entity_spies)
+        response.facets.push_back({name, spy->top(request.facet_limit)});
+    if (date_spy) {
+        std::vector<FacetCount> days;
+        for (auto it = date_spy->values_begin(); it != date_spy->values_end(); ++it)
+            days.push_back({*it, it.get_termfreq()});
+        response.facets.push_back({"date", date_histogram(days)});
+    }
+    return response;
+}
+
+}  // namespace newsindex

@@ -1,7 +1,0 @@
-#include "common/version.h"
-
-namespace newsindex {
-
-std::string_view version() { return NEWSINDEX_VERSION; }
-
-}  // namespace newsindex
