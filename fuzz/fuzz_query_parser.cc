@@ -14,9 +14,8 @@
 
 #include "common/base/article.h"
 #include "common/index/document_builder.h"
-#include "common/base/entity_key.h"
-#include "common/search/query_parser.h"
 #include "common/index/schema.h"
+#include "common/search/query_parser.h"
 
 namespace {
 
@@ -27,7 +26,6 @@ using newsindex::EntityKind;
 Entity entity(EntityKind kind, std::string name) {
     Entity e;
     e.kind = kind;
-    e.key = newsindex::entity_key(name);
     e.name = std::move(name);
     e.count = 1;
     e.mentions = {e.name};
@@ -71,8 +69,11 @@ Xapian::WritableDatabase& database() {
         };
         newsindex::DocumentBuilder builder;
         for (const auto& a : articles) {
-            newsindex::SourceFile source{"/corpus", a.id, 100, 0, ""};
-            auto built = builder.build(a, source);
+            newsindex::ArticleOrigin origin;
+            origin.root = "/corpus";
+            origin.relative = a.id;
+            origin.size = 100;
+            auto built = builder.build(a, origin);
             db.replace_document(built.id_term, built.document);
         }
         db.commit();
@@ -95,8 +96,9 @@ void parse_and_run(newsindex::NewsQueryParser& parser, const Xapian::Database& d
     Xapian::Query query;
     try {
         query = parser.parse(text, match_any);
-    } catch (const newsindex::QueryError&) {
-        return;
+    } catch (const newsindex::Error& e) {
+        if (e.kind() == newsindex::ErrorKind::bad_input) return;
+        bug(std::string("parse: unexpected error: ") + e.what(), text);
     } catch (const Xapian::Error& e) {
         bug("parse: Xapian::Error escaped NewsQueryParser: " + e.get_description(), text);
     } catch (const std::exception& e) {

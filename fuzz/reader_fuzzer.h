@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "common/read/article_reader.h"
 #include "common/base/utf8.h"
+#include "common/read/article_reader.h"
 
 namespace newsindex::fuzz {
 
@@ -31,7 +31,7 @@ inline void require_valid_utf8_message(const std::string& text, const char* what
     if (!lax) require_valid_utf8(text, what);
 }
 
-// A ReadError is the readers' documented way to refuse input; anything else escaping
+// A Error is the readers' documented way to refuse input; anything else escaping
 // (another exception, a crash, a sanitizer report) is a bug, so it is left to abort.
 inline int fuzz_reader(const std::uint8_t* data, std::size_t size, ArticleFormat format) {
     const std::string_view content(reinterpret_cast<const char*>(data), size);
@@ -49,8 +49,8 @@ inline int fuzz_reader(const std::uint8_t* data, std::size_t size, ArticleFormat
             if (article.date) require_valid_utf8(article.date->iso(), "article date");
         }
         for (const auto& warning : result.warnings) require_valid_utf8_message(warning, "warning");
-    } catch (const ReadError& e) {
-        require_valid_utf8_message(e.what(), "ReadError message");
+    } catch (const Error& e) {
+        require_valid_utf8_message(e.what(), "Error message");
     } catch (const std::exception& e) {
         // Said before aborting: libFuzzer alone would only show "deadly signal".
         std::fprintf(stderr, "fuzz: unexpected exception: %s\n", e.what());

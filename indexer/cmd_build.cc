@@ -13,10 +13,9 @@
 
 #include "common/cli/command_line.h"
 #include "common/cli/database_location.h"
-#include "common/ner/entity_extractor.h"
 #include "common/cli/exit_codes.h"
 #include "common/index/index_build.h"
-#include "common/index/index_writer.h"
+#include "common/ner/entity_extractor.h"
 #include "indexer/commands.h"
 
 namespace newsindex::cli {
@@ -33,9 +32,9 @@ const CommandSpec kSpec{
     "completely. Other folders indexed into the same database are left alone; without\n"
     "DIR, every folder the index holds is updated.",
     "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
-    "Exit codes: 0 ok, 1 some files or folders could not be read, 2 usage error,\n"
-    "75 the index is locked by another run, 130/143 stopped by SIGINT/SIGTERM\n"
-    "(after committing what was done).\n",
+    "Exit codes: 0 ok, 1 some files or folders could not be read, 2 usage error or an\n"
+    "unusable index, 74 a write failed (disk full), 75 the index is locked by another run,\n"
+    "130/143 stopped by SIGINT/SIGTERM (after committing what was done).\n",
     "roots"};
 
 // Set by SIGINT/SIGTERM: the build stops after the current file and commits.
@@ -50,7 +49,7 @@ extern "C" void request_stop(int signal) {
 
 // Shows problems on stderr and, on a terminal, a progress line that rewrites itself.
 class ConsoleObserver : public BuildObserver {
-  public:
+public:
     explicit ConsoleObserver(bool quiet) : quiet_(quiet), tty_(!quiet && isatty(STDERR_FILENO)) {}
 
     void problem(const std::filesystem::path& where, const std::string& message,
@@ -78,7 +77,7 @@ class ConsoleObserver : public BuildObserver {
         progress_shown_ = false;
     }
 
-  private:
+private:
     bool quiet_;
     bool tty_;
     bool progress_shown_ = false;
@@ -144,7 +143,8 @@ int run_build(int argc, char** argv) {
         // Without folders, update every folder the index already holds (handy in cron).
         try {
             build.roots = indexed_roots(build.database);
-        } catch (const std::exception&) {
+        } catch (const Error&) {
+            // No index, or none readable: nothing recorded to update.
         }
         if (build.roots.empty()) return usage_error(kSpec, "no folder to index (see --help)");
     }
@@ -161,7 +161,7 @@ int run_build(int argc, char** argv) {
                                : default_model_path();
         try {
             extractor.emplace(model);
-        } catch (const std::exception& e) {
+        } catch (const Error& e) {
             return usage_error(kSpec,
                                std::string(e.what()) + " (--no-entities indexes without them)");
         }
@@ -179,15 +179,17 @@ int run_build(int argc, char** argv) {
             try {
                 stats = full ? rebuild_index(build, observer) : build_index(build, observer);
                 break;
-            } catch (const SchemaVersionError& e) {
-                // An index from an older newsindex: the index is derived data, so a cron
-                // run after an upgrade rebuilds it rather than failing every time.
-                if (!e.older()) throw;
-                if (!quiet) std::cerr << "newsindex: " << e.what() << "; rebuilding it\n";
-                stats = rebuild_index(with_indexed_roots(build), observer);
-                break;
-            } catch (const IndexLockedError&) {
-                if (std::chrono::steady_clock::now() >= give_up || g_stop.load()) throw;
+            } catch (const Error& e) {
+                if (e.kind() == ErrorKind::outdated) {
+                    // An index from an older newsindex: the index is derived data, so a
+                    // cron run after an upgrade rebuilds it rather than failing every time.
+                    if (!quiet) std::cerr << "newsindex: " << e.what() << "; rebuilding it\n";
+                    stats = rebuild_index(with_indexed_roots(build), observer);
+                    break;
+                }
+                if (e.kind() != ErrorKind::locked || std::chrono::steady_clock::now() >= give_up ||
+                    g_stop.load())
+                    throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         }
@@ -197,19 +199,9 @@ int run_build(int argc, char** argv) {
         if (stats.interrupted)
             return g_signal == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
         return stats.failed() ? exit_code::kSomeFilesFailed : exit_code::kOk;
-    } catch (const IndexLockedError& e) {
+    } catch (const Error& e) {
         observer.clear_progress();
-        std::cerr << "newsindex: " << e.what() << '\n';
-        return exit_code::kLocked;
-    } catch (const std::exception& e) {
-        observer.clear_progress();
-        std::cerr << "newsindex: " << e.what() << '\n';
-        return exit_code::kUsage;
-    } catch (const Xapian::Error& e) {
-        observer.clear_progress();
-        std::cerr << "newsindex: index " << build.database.string() << ": " << e.get_description()
-                  << '\n';
-        return exit_code::kUsage;
+        return report_error(kSpec, e);
     }
 }
 

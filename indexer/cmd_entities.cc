@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "common/read/article_reader.h"
 #include "common/cli/command_line.h"
 #include "common/ner/entity_extractor.h"
+#include "common/read/article_reader.h"
 #include "indexer/commands.h"
 
 namespace po = boost::program_options;

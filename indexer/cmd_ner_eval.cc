@@ -11,13 +11,13 @@
 #include <vector>
 
 #include "common/cli/command_line.h"
-#include "common/ner/entity_extractor.h"
-#include "common/ner_train/conll.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/document_pass.h"
+#include "common/ner/entity_extractor.h"
 #include "common/ner/model.h"
 #include "common/ner/normalize.h"
 #include "common/ner/tokenizer.h"
+#include "common/ner_train/conll.h"
 #include "indexer/commands.h"
 
 namespace po = boost::program_options;

@@ -6,7 +6,6 @@
 #include "common/cli/database_location.h"
 #include "common/cli/exit_codes.h"
 #include "common/index/index_health.h"
-#include "common/index/index_open.h"
 #include "indexer/commands.h"
 
 namespace newsindex::cli {
@@ -68,10 +67,8 @@ int run_status(int argc, char** argv) {
             std::cout << "last run: none recorded\n";
         }
         return exit_code::kOk;
-    } catch (const IndexUnavailableError& e) {
-        return usage_error(kStatusSpec, e.what());
-    } catch (const Xapian::Error& e) {
-        return usage_error(kStatusSpec, e.get_description());
+    } catch (const Error& e) {
+        return report_index_error(kStatusSpec, e);
     }
 }
 
@@ -89,13 +86,10 @@ int run_check(int argc, char** argv) {
         if (!values["quiet"].as<bool>())
             std::cout << "newsindex check: " << db.string() << " is healthy\n";
         return exit_code::kOk;
-    } catch (const IndexUnavailableError& e) {
-        // No index at all is a usage error; one that exists but will not open is damaged.
-        if (!std::filesystem::exists(db)) return usage_error(kCheckSpec, e.what());
-        std::cerr << "newsindex check: " << e.what() << '\n';
-        return exit_code::kSomeFilesFailed;
-    } catch (const Xapian::Error& e) {
-        std::cerr << "newsindex check: " << db.string() << ": " << e.get_description() << '\n';
+    } catch (const Error& e) {
+        // No index at all is a usage error; one that exists but cannot be read is damaged.
+        if (e.kind() == ErrorKind::not_found) return report_index_error(kCheckSpec, e);
+        std::cerr << "newsindex check: " << printable(e.what()) << '\n';
         return exit_code::kSomeFilesFailed;
     }
 }

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <string_view>
 
-#include "common/cli/exit_codes.h"
 #include "common/base/version.h"
+#include "common/cli/exit_codes.h"
 #include "indexer/commands.h"
 
 namespace {
@@ -22,8 +22,9 @@ Commands:
 
 Run 'newsindex COMMAND --help' for the options of one command.
 
-Exit codes: 0 ok, 1 some files failed (check: index damaged), 2 usage error,
-75 index locked by another run, 130/143 interrupted by SIGINT/SIGTERM.
+Exit codes: 0 ok, 1 some files failed (check: index damaged), 2 usage error or
+no usable index, 74 a read or write of the index failed (disk full), 75 index locked
+by another run, 130/143 interrupted by SIGINT/SIGTERM.
 )";
 
 }  // namespace
@@ -47,12 +48,9 @@ int main(int argc, char** argv) {
         std::string_view name;
         int (*run)(int, char**);
     } commands[] = {
-        {"build", cli::run_build},
-        {"status", cli::run_status},
-        {"check", cli::run_check},
-        {"entities", cli::run_entities},
-        {"ner-train", cli::run_ner_train},
-        {"ner-eval", cli::run_ner_eval},
+        {"build", cli::run_build},         {"status", cli::run_status},
+        {"check", cli::run_check},         {"entities", cli::run_entities},
+        {"ner-train", cli::run_ner_train}, {"ner-eval", cli::run_ner_eval},
     };
     for (const auto& c : commands)
         if (c.name == command) return c.run(argc - 1, argv + 1);

@@ -1,8 +1,9 @@
 #include "searcher/output.h"
 
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 namespace newsindex::cli {
 
@@ -17,29 +18,53 @@ std::string_view facet_heading(std::string_view name) {
     return "Dates";
 }
 
-json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json nullable(const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+}
+
+// The snippet's text with each highlight between `open` and `close`.
+std::string marked(const Snippet& snippet, std::string_view open, std::string_view close) {
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& span : snippet.highlights) {
+        out.append(snippet.text, copied, span.begin - copied);
+        out += open;
+        out.append(snippet.text, span.begin, span.end - span.begin);
+        out += close;
+        copied = span.end;
+    }
+    out.append(snippet.text, copied);
+    return out;
+}
 
 }  // namespace
 
-void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response) {
+void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response,
+                bool bold) {
+    const std::string_view open = bold ? "\033[1m" : "[[";
+    const std::string_view close = bold ? "\033[0m" : "]]";
     for (const auto& hit : response.hits) {
-        out << hit.rank << ". " << (hit.article.title.empty() ? hit.article.id : hit.article.title) << '\n';
-        out << "   " << (hit.article.date ? hit.article.date->iso() : "no date") << "  " << hit.article.path
+        out << hit.rank << ". " << (hit.article.title.empty() ? hit.article.id : hit.article.title)
             << '\n';
-        if (!hit.snippet.empty()) out << "   " << hit.snippet << '\n';
+        out << "   " << (hit.article.date ? hit.article.date->iso() : "no date") << "  "
+            << hit.article.path << '\n';
+        if (!hit.snippet.empty()) out << "   " << marked(hit.snippet, open, close) << '\n';
         out << '\n';
     }
     out << (response.total_exact ? "" : "about ") << response.total
         << (response.total == 1 ? " match" : " matches");
     if (!request.query.empty()) out << " for " << request.query;
     if (!response.hits.empty())
-        out << " (showing " << response.hits.front().rank << "-" << response.hits.back().rank << ")";
+        out << " (showing " << response.hits.front().rank << "-" << response.hits.back().rank
+            << ")";
     if (!response.total_exact) out << " [estimated]";
     out << '\n';
 
     for (const auto& facet : response.facets) {
         if (facet.values.empty()) continue;
-        out << '\n' << facet_heading(facet.name) << (response.facets_exact ? "" : " (estimated counts)") << ":\n";
+        out << '\n'
+            << facet_heading(facet.name) << (response.facets_exact ? "" : " (estimated counts)")
+            << ":\n";
         for (const auto& value : facet.values) {
             char count[16];
             std::snprintf(count, sizeof count, "%7u", static_cast<unsigned>(value.count));
@@ -69,23 +94,21 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
             {"url", nullable(hit.article.url)},
             {"score", hit.score},
             {"percent", hit.percent},
-            {"snippet", hit.snippet},
+            {"snippet", marked(hit.snippet, "[[", "]]")},
             {"entities", std::move(entities)},
         });
     }
     json document = {
-        {"query", request.query},
-        {"parsed", response.parsed},
-        {"total", response.total},
-        {"total_exact", response.total_exact},
-        {"offset", request.offset},
-        {"hits", std::move(hits)},
+        {"query", request.query},   {"parsed", response.parsed},
+        {"total", response.total},  {"total_exact", response.total_exact},
+        {"offset", request.offset}, {"hits", std::move(hits)},
     };
     if (!request.facets.empty()) {
         json facets = json::object();
         for (const auto& facet : response.facets) {
             json values = json::array();
-            for (const auto& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
+            for (const auto& value : facet.values)
+                values.push_back({{"value", value.value}, {"count", value.count}});
             facets[facet.name] = std::move(values);
         }
         document["facets"] = std::move(facets);

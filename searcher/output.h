@@ -8,7 +8,10 @@
 
 namespace newsindex::cli {
 
-void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response);
+// `bold`: mark the snippet's highlights with ANSI bold (for a terminal) instead of [[ ]].
+void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response,
+                bool bold);
+// Snippets carry their highlights as [[ ]], whatever the terminal.
 void print_json(std::ostream& out, const SearchRequest& request, const SearchResponse& response);
 
 }  // namespace newsindex::cli

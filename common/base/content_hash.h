@@ -3,8 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,7 +24,7 @@ private:
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
 };
 
-// The hash of the file's first `max_bytes` bytes, or nothing if it cannot be read.
-std::optional<std::string> hash_file(const std::filesystem::path& file, std::uintmax_t max_bytes);
+// Fnv1a64 of `bytes`, as hex.
+std::string content_hash(std::string_view bytes);
 
 }  // namespace newsindex

@@ -22,7 +22,8 @@ struct Date {
     friend auto operator<=>(const Date&, const Date&) = default;
 };
 
-// A valid calendar date, or nothing (rejects 2010-02-30, month 13, years before 1000 or after 2999).
+// A valid calendar date, or nothing (rejects 2010-02-30, month 13, years before 1000 or after
+// 2999).
 std::optional<Date> make_date(int year, unsigned month, unsigned day);
 
 // Parses the date at the start of a metadata value: ISO 8601 ("2010-04-20",

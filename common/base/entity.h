@@ -26,7 +26,6 @@ std::optional<EntityKind> entity_kind_from_tag(std::string_view tag);
 struct Entity {
     EntityKind kind = EntityKind::person;
     std::string name;                   // canonical display form: "Kurmanbek Bakiyev"
-    std::string key;                    // case-folded form used in index terms: "kurmanbek bakiyev"
     int count = 0;                      // mentions in the article
     std::vector<std::string> mentions;  // distinct surface forms, in order of first appearance
 };

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include "common/base/place_names.h"
+
 namespace newsindex {
 
 std::string entity_key(std::string_view name) {
@@ -19,6 +21,16 @@ std::string entity_key(std::string_view name) {
         Xapian::Unicode::append_utf8(key, Xapian::Unicode::tolower(ch));
     }
     return key;
+}
+
+EntityName canonical_entity_name(EntityKind kind, std::string_view name) {
+    EntityName canonical{std::string(name), entity_key(name)};
+    if (kind == EntityKind::person) return canonical;
+    if (const auto country = canonical_place_name(canonical.key)) {
+        canonical.name = *country;
+        canonical.key = entity_key(canonical.name);
+    }
+    return canonical;
 }
 
 }  // namespace newsindex

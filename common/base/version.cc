@@ -2,6 +2,8 @@
 
 namespace newsindex {
 
-std::string_view version() { return NEWSINDEX_VERSION; }
+std::string_view version() {
+    return NEWSINDEX_VERSION;
+}
 
 }  // namespace newsindex

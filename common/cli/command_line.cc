@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "common/cli/exit_codes.h"
 #include "common/base/version.h"
+#include "common/cli/exit_codes.h"
 
 namespace newsindex {
 
@@ -66,6 +66,18 @@ std::string printable(std::string_view text) {
 int usage_error(const CommandSpec& spec, const std::string& message) {
     std::cerr << spec.name << ": " << message << '\n';
     return exit_code::kUsage;
+}
+
+int report_error(const CommandSpec& spec, const Error& error) {
+    std::cerr << spec.name << ": " << printable(error.what()) << '\n';
+    return exit_code::for_error(error.kind());
+}
+
+int report_index_error(const CommandSpec& spec, const Error& error) {
+    if (error.kind() != ErrorKind::not_found) return report_error(spec, error);
+    std::cerr << spec.name << ": " << printable(error.what())
+              << " (create it with 'newsindex build DIR')\n";
+    return exit_code::for_error(error.kind());
 }
 
 }  // namespace newsindex

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/base/error.h"
+
 namespace newsindex {
 
 struct CommandSpec {
@@ -37,5 +39,10 @@ std::string printable(std::string_view text);
 
 // Prints "NAME: message" on stderr and returns exit code 2.
 int usage_error(const CommandSpec& spec, const std::string& message);
+
+// Prints "NAME: what" on stderr and returns the exit code of the error's kind.
+int report_error(const CommandSpec& spec, const Error& error);
+// The same for errors opening an index: a missing one gets advice on making it.
+int report_index_error(const CommandSpec& spec, const Error& error);
 
 }  // namespace newsindex

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "common/base/entity_key.h"
+#include "common/index/entity_terms.h"
 #include "common/index/facet_values.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
@@ -13,7 +13,8 @@ namespace newsindex {
 namespace {
 
 void add_boolean_term(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
-    if (const auto term = schema::boolean_term(prefix, value); !term.empty()) doc.add_boolean_term(term);
+    if (const auto term = schema::boolean_term(prefix, value); !term.empty())
+        doc.add_boolean_term(term);
 }
 
 void add_entities(Xapian::Document& doc, const Article& article) {
@@ -21,15 +22,11 @@ void add_entities(Xapian::Document& doc, const Article& article) {
         std::vector<std::string> names;
         for (const auto& entity : article.entities) {
             if (entity.kind != kind) continue;
-            const std::string key = entity_key(entity.name);
-            if (key.empty()) continue;
-            names.push_back(entity.name);
-            add_boolean_term(doc, schema::entity_prefix(kind), key);
-            if (kind == EntityKind::person) {
-                for_each_name_word(key, [&doc](std::string_view word) {
-                    add_boolean_term(doc, schema::kPersonWordPrefix, word);
-                });
-            }
+            auto terms = entity_terms(kind, entity.name);
+            if (terms.term.empty()) continue;
+            doc.add_boolean_term(terms.term);
+            for (const auto& word : terms.word_terms) doc.add_boolean_term(word);
+            names.push_back(std::move(terms.name));
         }
         if (!names.empty()) doc.add_value(schema::entity_slot(kind), pack_facet_values(names));
     }
@@ -41,7 +38,7 @@ DocumentBuilder::DocumentBuilder() {
     term_generator_.set_stemmer(Xapian::Stem(std::string(schema::kLanguage)));
 }
 
-ArticleDocument DocumentBuilder::build(const Article& article, const SourceFile& source) {
+ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrigin& origin) {
     Xapian::Document doc;
     term_generator_.set_document(doc);
     term_generator_.set_termpos(0);
@@ -55,22 +52,23 @@ ArticleDocument DocumentBuilder::build(const Article& article, const SourceFile&
     term_generator_.increase_termpos(schema::kFieldGap);
     term_generator_.index_text(strip_possessives(article.body));
 
-    const std::string file_key = source.key();
-    std::string id_term = schema::id_term(source.root + '/' + article.id);
+    const std::string file_key = origin.key();
+    std::string id_term = schema::id_term(origin.article_key(article.id));
     doc.add_boolean_term(id_term);
     doc.add_boolean_term(schema::file_term(file_key));
-    doc.add_boolean_term(schema::root_term(source.root));
+    doc.add_boolean_term(schema::root_term(origin.root));
     doc.add_value(schema::kFileKeySlot, file_key);
-    doc.add_value(schema::kFileSizeSlot, std::to_string(source.size));
-    doc.add_value(schema::kFileMtimeSlot, std::to_string(source.mtime_ns));
-    if (!source.content_hash.empty()) doc.add_value(schema::kFileHashSlot, source.content_hash);
+    doc.add_value(schema::kFileSizeSlot, std::to_string(origin.size));
+    doc.add_value(schema::kFileMtimeSlot, std::to_string(origin.mtime_ns));
+    if (!origin.content_hash.empty()) doc.add_value(schema::kFileHashSlot, origin.content_hash);
     if (article.date) {
         const std::string compact = article.date->compact();
         doc.add_value(schema::kDateSlot, compact);
         add_boolean_term(doc, schema::kYearPrefix, compact.substr(0, 4));
         add_boolean_term(doc, schema::kMonthPrefix, compact.substr(0, 6));
     }
-    add_boolean_term(doc, schema::kSourcePrefix, entity_key(article.source));
+    if (const auto source = source_term(article.source); !source.empty())
+        doc.add_boolean_term(source);
     add_entities(doc, article);
 
     doc.set_data(encode_stored_article(article));

@@ -1,26 +1,14 @@
 // Turns an Article into the Xapian document the schema describes.
 #pragma once
 
-#include <cstdint>
-#include <string>
-
 #include <xapian.h>
 
+#include <string>
+
 #include "common/base/article.h"
+#include "common/read/article_origin.h"
 
 namespace newsindex {
-
-// Where an article came from, as incremental builds track it.
-struct SourceFile {
-    std::string root;      // canonical path of the indexed root
-    std::string relative;  // path of the file under the root, '/'-separated
-    std::uintmax_t size = 0;
-    std::int64_t mtime_ns = 0;
-    std::string content_hash;  // empty unless the build verifies contents
-
-    // root '/' relative: names the file across all roots of one index.
-    std::string key() const { return root + '/' + relative; }
-};
 
 // A document ready for the index, with the unique term it is stored under.
 struct ArticleDocument {
@@ -28,13 +16,15 @@ struct ArticleDocument {
     Xapian::Document document;
 };
 
-// Holds a TermGenerator, which keeps state between documents: each worker thread of a
-// build owns its own builder.
+// Holds a TermGenerator, which keeps state between documents, so a builder serves one
+// thread at a time.
 class DocumentBuilder {
 public:
     DocumentBuilder();
 
-    ArticleDocument build(const Article& article, const SourceFile& source);
+    // The article's text, entity and date terms, its values and stored fields, and the
+    // origin's id, file and root terms with the file state incremental builds compare.
+    ArticleDocument build(const Article& article, const ArticleOrigin& origin);
 
 private:
     Xapian::TermGenerator term_generator_;

@@ -3,22 +3,23 @@
 #include <fcntl.h>
 #include <stdio.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <numeric>
+#include <optional>
 #include <unordered_set>
 
-#include <nlohmann/json.hpp>
-
-#include "common/read/article_reader.h"
 #include "common/base/content_hash.h"
-#include "common/read/corpus_walker.h"
+#include "common/base/error.h"
 #include "common/index/document_builder.h"
-#include "common/ner/entity_extractor.h"
 #include "common/index/index_health.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/ner/entity_extractor.h"
+#include "common/read/article_origin.h"
+#include "common/read/corpus_walker.h"
 
 namespace newsindex {
 
@@ -42,8 +43,8 @@ std::string utc_now() {
 
 class Build {
 public:
-    Build(const BuildOptions& options, const std::filesystem::path& database, BuildObserver& observer)
-        : options_(options), observer_(observer), writer_(database) {}
+    Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer)
+        : options_(options), observer_(observer), writer_(writer), metadata_(writer.metadata()) {}
 
     BuildStats run() {
         const auto start = Clock::now();
@@ -65,43 +66,42 @@ private:
         return options_.stop_requested != nullptr && options_.stop_requested->load();
     }
 
-    void index_root(const std::filesystem::path& root) {
+    void index_root(const std::filesystem::path& given) {
         std::error_code ec;
-        const auto canonical = std::filesystem::canonical(root, ec);
-        if (ec) {
+        const auto root = resolve_corpus_root(given, ec);
+        if (!root) {
             // An unmounted disk or a typo: fail the run, and touch nothing indexed from it.
             ++stats_.roots_failed;
-            observer_.problem(root, "cannot read: " + ec.message() + " (nothing under it was changed)", true);
+            observer_.problem(
+                given, "cannot read: " + ec.message() + " (nothing under it was changed)", true);
             return;
         }
-        // A file given as a root belongs to the folder it is in.
-        const bool is_folder = std::filesystem::is_directory(canonical, ec);
-        const std::string root_key = (is_folder ? canonical : canonical.parent_path()).string();
-        remember_root(root_key);
+        remember_root(root->key);
 
         std::unordered_set<std::string> seen;
         const WalkCallbacks callbacks{
-            [&](const CorpusFile& file) {
-                SourceFile source{root_key, file.relative, file.size, file.mtime_ns, {}};
-                seen.insert(source.key());
-                index_file(file, source);
+            [&](const ArticleOrigin& file) {
+                seen.insert(file.key());
+                index_file(file);
                 return !stop_requested();
             },
             [&](const std::filesystem::path& where, const std::string& reason) {
                 ++stats_.warnings;
                 observer_.problem(where, reason, false);
             }};
-        const WalkOutcome outcome = walk_corpus(root, callbacks);
-        if (!is_folder) return;  // a single file: nothing else of its folder is ours to remove
+        const WalkOutcome outcome = walk_corpus(*root, callbacks);
+        if (!root->is_folder)
+            return;  // a single file: nothing else of its folder is ours to remove
         if (!outcome.complete) {
             if (!stop_requested()) {
                 ++stats_.roots_incomplete;
-                observer_.problem(root, "not every folder could be read; no deleted files were removed", false);
+                observer_.problem(
+                    given, "not every folder could be read; no deleted files were removed", false);
             }
             return;
         }
         // Only a complete walk proves a file is gone.
-        for (const auto& key : writer_.files_under(root_key)) {
+        for (const auto& key : writer_.files_under(root->key)) {
             if (seen.count(key)) continue;
             writer_.remove_file(key);
             ++stats_.files_removed;
@@ -109,52 +109,52 @@ private:
         }
     }
 
-    void index_file(const CorpusFile& file, SourceFile& source) {
+    void index_file(const ArticleOrigin& file) {
         ++stats_.files;
         if (file.format == ArticleFormat::unsupported) {
             ++stats_.skipped["not an article format"];
-        } else if (changed(file, source)) {
-            read_and_index(file, source);
+        } else if (const auto indexed = writer_.indexed_file(file.key());
+                   !indexed || options_.verify || indexed->size != file.size ||
+                   indexed->mtime_ns != file.mtime_ns) {
+            read_and_index(file, indexed);
         } else {
             ++stats_.files_unchanged;
         }
         observer_.progress(stats_);
     }
 
-    // Whether the file differs from what the index has; with --verify, fills in the hash.
-    bool changed(const CorpusFile& file, SourceFile& source) {
-        const auto indexed = writer_.indexed_file(source.key());
-        if (options_.verify) {
-            source.content_hash = hash_file(file.path, kMaxFileBytes).value_or("");
-            return !indexed || source.content_hash.empty() || indexed->content_hash != source.content_hash;
-        }
-        return !indexed || indexed->size != file.size || indexed->mtime_ns != file.mtime_ns;
-    }
-
-    void read_and_index(const CorpusFile& file, const SourceFile& source) {
+    // Reads the file once: with --verify its hash decides whether anything changed.
+    void read_and_index(ArticleOrigin origin, const std::optional<IndexedFile>& indexed) {
         ReadResult result;
         try {
-            // Dates are looked for in the path under the root, not in the root's own name.
-            result = read_articles(file.path, file.format, file.relative, file.relative);
-        } catch (const ReadError& e) {
+            const FileContent content = read_file(origin.path, origin.format);
+            if (options_.verify) {
+                origin.content_hash = content_hash(content.bytes);
+                if (indexed && indexed->content_hash == origin.content_hash) {
+                    ++stats_.files_unchanged;
+                    return;
+                }
+            }
+            result = parse_file(content, origin);
+        } catch (const Error& e) {
             // The index keeps whatever it had of the file; the next run tries again.
             ++stats_.files_failed;
-            observer_.problem(file.path, e.what(), true);
+            observer_.problem(origin.path, e.what(), true);
             return;
         }
         for (const auto& warning : result.warnings) {
             ++stats_.warnings;
-            observer_.problem(file.path, warning, false);
+            observer_.problem(origin.path, warning, false);
         }
         std::vector<ArticleDocument> documents;
         documents.reserve(result.articles.size());
         for (auto& article : result.articles) {
             ++stats_.articles_read;
-            article.path = source.root + '/' + source.relative;  // absolute, to open from anywhere
-            if (options_.extractor != nullptr) article.entities = options_.extractor->extract(article);
-            documents.push_back(builder_.build(article, source));
+            if (options_.extractor != nullptr)
+                article.entities = options_.extractor->extract(article);
+            documents.push_back(builder_.build(article, origin));
         }
-        writer_.replace_file(source.key(), documents);
+        writer_.replace_file(origin.key(), documents);
         stats_.articles_indexed += documents.size();
         note_change(documents.size());
     }
@@ -171,19 +171,19 @@ private:
     }
 
     void remember_root(const std::string& root_key) {
-        auto roots = nlohmann::json::parse(writer_.metadata(schema::kRootsKey), nullptr, false);
-        if (!roots.is_array()) roots = nlohmann::json::array();
-        for (const auto& known : roots)
-            if (known == root_key) return;
+        auto& roots = metadata_.roots;
+        if (std::find(roots.begin(), roots.end(), root_key) != roots.end()) return;
         roots.push_back(root_key);
-        writer_.set_metadata(schema::kRootsKey, roots.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        writer_.set_metadata(metadata_);
     }
 
     void record_run(const std::string& started_at) {
-        const nlohmann::json run = {
+        metadata_.last_run = {
             {"start", started_at},
             {"end", utc_now()},
-            {"result", stats_.interrupted ? "interrupted" : stats_.failed() ? "failed" : "ok"},
+            {"result", stats_.interrupted ? "interrupted"
+                       : stats_.failed()  ? "failed"
+                                          : "ok"},
             {"files", stats_.files},
             {"unchanged", stats_.files_unchanged},
             {"indexed", stats_.articles_indexed},
@@ -192,12 +192,13 @@ private:
             {"skipped", stats_.files_skipped()},
             {"seconds", stats_.seconds},
         };
-        writer_.set_metadata(schema::kLastRunKey, run.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        writer_.set_metadata(metadata_);
     }
 
     const BuildOptions& options_;
     BuildObserver& observer_;
-    IndexWriter writer_;
+    IndexWriter& writer_;
+    IndexMetadata metadata_;
     DocumentBuilder builder_;
     BuildStats stats_;
     std::size_t uncommitted_ = 0;
@@ -206,8 +207,13 @@ private:
 
 }  // namespace
 
+BuildStats update_index(IndexWriter& writer, const BuildOptions& options, BuildObserver& observer) {
+    return Build(options, writer, observer).run();
+}
+
 BuildStats build_index(const BuildOptions& options, BuildObserver& observer) {
-    return Build(options, options.database, observer).run();
+    IndexWriter writer(options.database);
+    return update_index(writer, options, observer);
 }
 
 BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
@@ -215,19 +221,25 @@ BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
     IndexWriter current(options.database, IndexWriter::SchemaCheck::skipped);
     const std::filesystem::path fresh = options.database.string() + ".rebuild";
     // Whatever is there was left by a killed rebuild: only the lock holder gets here.
-    std::filesystem::remove_all(fresh);
-    BuildStats stats = Build(options, fresh, observer).run();
+    std::error_code ec;
+    std::filesystem::remove_all(fresh, ec);
+    if (ec) throw Error(ErrorKind::io, "cannot remove " + fresh.string() + ": " + ec.message());
+    BuildStats stats;
+    {
+        IndexWriter writer(fresh);
+        stats = update_index(writer, options, observer);
+    }
     if (stats.interrupted) {
-        std::filesystem::remove_all(fresh);
+        std::filesystem::remove_all(fresh, ec);
         return stats;
     }
     // One rename(2) swaps the two folders: a search opens either the old index or the
     // new one, never a mix or nothing. Searches already running keep their open files.
-    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, options.database.c_str(), RENAME_EXCHANGE) != 0)
-        throw std::runtime_error("cannot switch " + options.database.string() + " to the rebuilt index: " +
-                                 std::strerror(errno));
+    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, options.database.c_str(), RENAME_EXCHANGE) !=
+        0)
+        throw Error(ErrorKind::io, "cannot switch " + options.database.string() +
+                                       " to the rebuilt index: " + std::strerror(errno));
     current.close();
-    std::error_code ec;
     std::filesystem::remove_all(fresh, ec);  // the old index, now under the temporary name
     return stats;
 }

@@ -12,10 +12,11 @@
 namespace newsindex {
 
 class EntityExtractor;
+class IndexWriter;
 
 struct BuildOptions {
     std::vector<std::filesystem::path> roots;
-    std::filesystem::path database;
+    std::filesystem::path database;  // for build_index and rebuild_index
     // Tags entities when set; a build without one indexes text only.
     const EntityExtractor* extractor = nullptr;
     // Compare content hashes, not just size and mtime, to find changed files.
@@ -29,14 +30,14 @@ struct BuildOptions {
 };
 
 struct BuildStats {
-    std::size_t files = 0;             // files seen under the roots
-    std::size_t files_unchanged = 0;   // not read: the index has them as they are
-    std::size_t files_removed = 0;     // gone from disk, so their articles left the index
-    std::size_t articles_read = 0;     // articles parsed out of new or changed files
-    std::size_t articles_indexed = 0;  // articles written to the index
-    std::size_t files_failed = 0;      // files that could not be read as articles
-    std::size_t roots_failed = 0;      // roots that could not be read at all
-    std::size_t roots_incomplete = 0;  // roots with a folder that could not be read
+    std::size_t files = 0;                       // files seen under the roots
+    std::size_t files_unchanged = 0;             // not read: the index has them as they are
+    std::size_t files_removed = 0;               // gone from disk, so their articles left the index
+    std::size_t articles_read = 0;               // articles parsed out of new or changed files
+    std::size_t articles_indexed = 0;            // articles written to the index
+    std::size_t files_failed = 0;                // files that could not be read as articles
+    std::size_t roots_failed = 0;                // roots that could not be read at all
+    std::size_t roots_incomplete = 0;            // roots with a folder that could not be read
     std::map<std::string, std::size_t> skipped;  // files passed over, by reason
     std::size_t warnings = 0;
     bool interrupted = false;  // stopped early by stop_requested
@@ -57,10 +58,14 @@ public:
     virtual void progress(const BuildStats&) {}
 };
 
-// Brings the index up to date with the roots: new files are added, changed files
-// replaced, files gone from a completely walked root removed; other roots' articles are
-// never touched. Throws IndexLockedError or std::runtime_error when the index itself
-// cannot be opened; problems with single files go to the observer.
+// Brings the index `writer` holds up to date with the roots: new files are added,
+// changed files replaced, files gone from a completely walked root removed; other roots'
+// articles are never touched. Problems with single files go to the observer; the index
+// itself failing throws Error.
+BuildStats update_index(IndexWriter& writer, const BuildOptions& options, BuildObserver& observer);
+
+// update_index on the index at options.database, created if needed. Throws Error:
+// locked, outdated (a rebuild brings it up to date), incompatible, io, corrupt.
 BuildStats build_index(const BuildOptions& options, BuildObserver& observer);
 
 // Builds a new index of the roots from scratch beside the current one, then switches to
@@ -69,7 +74,7 @@ BuildStats build_index(const BuildOptions& options, BuildObserver& observer);
 BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer);
 
 // The roots recorded in an existing index (what `build` without folders updates).
-// Throws IndexUnavailableError.
+// Throws Error (not_found when there is no index).
 std::vector<std::filesystem::path> indexed_roots(const std::filesystem::path& database);
 
 }  // namespace newsindex

@@ -1,20 +1,14 @@
-// Opening an existing index for reading, with errors people can act on.
+// Opening an existing index for reading.
 #pragma once
-
-#include <filesystem>
-#include <stdexcept>
 
 #include <xapian.h>
 
+#include <filesystem>
+
 namespace newsindex {
 
-// The index cannot be opened (missing, not a Xapian database, damaged).
-class IndexUnavailableError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-// Throws IndexUnavailableError with a one-line reason naming the path.
+// Throws Error: not_found when nothing is at `path`; else the kind Xapian's failure
+// stands for (corrupt, incompatible, io), with a one-line reason naming the path.
 Xapian::Database open_index(const std::filesystem::path& path);
 
 }  // namespace newsindex

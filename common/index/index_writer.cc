@@ -4,12 +4,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <system_error>
 
 #include "common/index/schema.h"
+#include "common/index/xapian_error.h"
 
 namespace newsindex {
 
@@ -41,7 +41,7 @@ void create_atomically(const std::filesystem::path& path) {
     std::filesystem::remove_all(creating);
     {
         Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE);
-        db.set_metadata(std::string(schema::kVersionKey), std::to_string(schema::kVersion));
+        write_metadata(db, {current_schema_version(), {}, nullptr});
         db.commit();
         db.close();
     }
@@ -56,18 +56,18 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     std::error_code ec;
     const auto parent = path.parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
+    if (ec) throw Error(ErrorKind::io, "cannot create " + parent.string() + ": " + ec.message());
     try {
         if (!std::filesystem::exists(path, ec)) create_atomically(path);
         return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index " + path.string() +
-                               " is being updated by another newsindex run");
+        throw Error(ErrorKind::locked,
+                    "index " + path.string() + " is being updated by another newsindex run");
     } catch (const Xapian::Error& e) {
-        throw std::runtime_error("cannot open index " + path.string() + ": " + e.get_msg());
+        throw from_xapian(e, "cannot open index " + path.string());
     } catch (const std::filesystem::filesystem_error& e) {
-        throw std::runtime_error("cannot create index " + path.string() + ": " +
-                                 e.code().message());
+        throw Error(ErrorKind::io,
+                    "cannot create index " + path.string() + ": " + e.code().message());
     }
 }
 
@@ -83,28 +83,37 @@ Int parse_number(const std::string& text) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, SchemaCheck check)
-    : db_(open_writable(path)) {
-    if (check == SchemaCheck::skipped) return;
-    const auto version = db_.get_metadata(std::string(schema::kVersionKey));
-    if (version.empty() && db_.get_doccount() == 0) {
+    : IndexWriter(open_writable(path), "index " + path.string(), check) {}
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase db, std::string name, SchemaCheck check)
+    : db_(std::move(db)), name_(std::move(name)) {
+    if (check == SchemaCheck::required) check_schema();
+}
+
+void IndexWriter::check_schema() {
+    IndexMetadata metadata = this->metadata();
+    const SchemaState state = schema_state(metadata.schema_version);
+    if (state == SchemaState::current) return;
+    if (metadata.schema_version.empty() && article_count() == 0) {
         // An empty database made by another tool (or an older newsindex): adopt it.
-        db_.set_metadata(std::string(schema::kVersionKey), std::to_string(schema::kVersion));
-        db_.commit();
-    } else if (version != std::to_string(schema::kVersion)) {
-        // Only a version number below ours is an older newsindex index; no version or
-        // another text means another program's database, which is never rebuilt over.
-        int found = 0;
-        const auto [end, error] =
-            std::from_chars(version.data(), version.data() + version.size(), found);
-        const bool older = error == std::errc() && end == version.data() + version.size() &&
-                           found < schema::kVersion;
-        throw SchemaVersionError(
-            "index " + path.string() + " has schema version " +
-                (version.empty() ? "(none)" : version) + ", this newsindex writes " +
-                std::to_string(schema::kVersion) +
-                (older ? "" : "; rebuild it with --full to use it with this newsindex"),
-            older);
+        metadata.schema_version = current_schema_version();
+        set_metadata(metadata);
+        commit();
+        return;
     }
+    // Only a version number below ours is an older newsindex index; no version or
+    // another text means another program's database, which is never rebuilt over.
+    const bool older = state == SchemaState::older;
+    throw Error(older ? ErrorKind::outdated : ErrorKind::incompatible,
+                name_ + " has schema version " +
+                    (metadata.schema_version.empty() ? "(none)" : metadata.schema_version) +
+                    ", this newsindex writes " + current_schema_version() +
+                    (older ? "" : "; rebuild it with --full to use it with this newsindex"));
+}
+
+template <typename Fn>
+decltype(auto) IndexWriter::guarded(Fn&& fn) const {
+    return xapian_guard(name_, std::forward<Fn>(fn));
 }
 
 IndexWriter::~IndexWriter() {
@@ -116,51 +125,62 @@ IndexWriter::~IndexWriter() {
 }
 
 std::optional<IndexedFile> IndexWriter::indexed_file(const std::string& file_key) const {
-    const std::string term = schema::file_term(file_key);
-    const auto posting = db_.postlist_begin(term);
-    if (posting == db_.postlist_end(term)) return std::nullopt;
-    const Xapian::Document doc = db_.get_document(*posting, Xapian::DOC_ASSUME_VALID);
-    return IndexedFile{parse_number<std::uintmax_t>(doc.get_value(schema::kFileSizeSlot)),
-                       parse_number<std::int64_t>(doc.get_value(schema::kFileMtimeSlot)),
-                       doc.get_value(schema::kFileHashSlot)};
+    return guarded([&]() -> std::optional<IndexedFile> {
+        const std::string term = schema::file_term(file_key);
+        const auto posting = db_.postlist_begin(term);
+        if (posting == db_.postlist_end(term)) return std::nullopt;
+        const Xapian::Document doc = db_.get_document(*posting, Xapian::DOC_ASSUME_VALID);
+        return IndexedFile{parse_number<std::uintmax_t>(doc.get_value(schema::kFileSizeSlot)),
+                           parse_number<std::int64_t>(doc.get_value(schema::kFileMtimeSlot)),
+                           doc.get_value(schema::kFileHashSlot)};
+    });
 }
 
 void IndexWriter::replace_file(const std::string& file_key,
                                const std::vector<ArticleDocument>& articles) {
-    // Inside one commit, so a reader sees either the old articles of the file or the new.
-    db_.delete_document(schema::file_term(file_key));
-    for (const auto& article : articles) db_.replace_document(article.id_term, article.document);
+    guarded([&] {
+        // Inside one commit, so a reader sees either the old articles of the file or the new.
+        db_.delete_document(schema::file_term(file_key));
+        for (const auto& article : articles)
+            db_.replace_document(article.id_term, article.document);
+    });
 }
 
 void IndexWriter::remove_file(const std::string& file_key) {
-    db_.delete_document(schema::file_term(file_key));
+    guarded([&] { db_.delete_document(schema::file_term(file_key)); });
 }
 
 std::unordered_set<std::string> IndexWriter::files_under(const std::string& root) const {
-    const std::string prefix = root + '/';
-    std::unordered_set<std::string> files;
-    for (auto it = db_.valuestream_begin(schema::kFileKeySlot);
-         it != db_.valuestream_end(schema::kFileKeySlot); ++it) {
-        const std::string key = *it;
-        if (key.compare(0, prefix.size(), prefix) == 0) files.insert(key);
-    }
-    return files;
+    return guarded([&] {
+        const std::string prefix = root + '/';
+        std::unordered_set<std::string> files;
+        for (auto it = db_.valuestream_begin(schema::kFileKeySlot);
+             it != db_.valuestream_end(schema::kFileKeySlot); ++it) {
+            const std::string key = *it;
+            if (key.compare(0, prefix.size(), prefix) == 0) files.insert(key);
+        }
+        return files;
+    });
 }
 
-std::string IndexWriter::metadata(std::string_view key) const {
-    return db_.get_metadata(std::string(key));
+IndexMetadata IndexWriter::metadata() const {
+    return guarded([&] { return read_metadata(db_); });
 }
 
-void IndexWriter::set_metadata(std::string_view key, const std::string& value) {
-    db_.set_metadata(std::string(key), value);
+void IndexWriter::set_metadata(const IndexMetadata& metadata) {
+    guarded([&] { write_metadata(db_, metadata); });
 }
 
 void IndexWriter::commit() {
-    db_.commit();
+    guarded([&] { db_.commit(); });
 }
 
 void IndexWriter::close() {
-    db_.close();
+    guarded([&] { db_.close(); });
+}
+
+std::uint64_t IndexWriter::article_count() const {
+    return guarded([&] { return db_.get_doccount(); });
 }
 
 }  // namespace newsindex

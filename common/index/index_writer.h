@@ -1,4 +1,4 @@
-// The one owner of the WritableDatabase during a build.
+// The one owner of a WritableDatabase during a build.
 #pragma once
 
 #include <xapian.h>
@@ -6,33 +6,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "common/index/document_builder.h"
+#include "common/index/index_metadata.h"
 
 namespace newsindex {
-
-// Another process holds the database's write lock.
-class IndexLockedError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
-// The index was written with another schema version than this program's.
-class SchemaVersionError : public std::runtime_error {
-  public:
-    SchemaVersionError(const std::string& what, bool older)
-        : std::runtime_error(what), older_(older) {}
-    // An older index (or one without a version): a rebuild brings it up to date. A newer
-    // one belongs to a newer newsindex and is better left alone.
-    bool older() const { return older_; }
-
-  private:
-    bool older_;
-};
 
 // What the index remembers of a source file, to tell whether it changed.
 struct IndexedFile {
@@ -41,16 +22,20 @@ struct IndexedFile {
     std::string content_hash;  // empty if the file was indexed without --verify
 };
 
+// Every method throws Error: locked, io (a full disk), corrupt, ...; none lets a
+// Xapian::Error through.
 class IndexWriter {
-  public:
+public:
     // Whether opening checks that the index has this newsindex's schema version.
     enum class SchemaCheck { required, skipped };
     // Opens the database at `path`, creating it (and its parent folders) if needed.
-    // Throws IndexLockedError, SchemaVersionError (unless `check` is skipped: a rebuild
-    // only holds the old index's lock while it builds the new one), or std::runtime_error
-    // with a one-line reason.
+    // Throws Error: locked, outdated or incompatible (unless `check` is skipped: a
+    // rebuild only holds the old index's lock while it builds the new one), io, corrupt.
     explicit IndexWriter(const std::filesystem::path& path,
                          SchemaCheck check = SchemaCheck::required);
+    // Writes into an open database (an in-memory one, say), called `name` in messages.
+    IndexWriter(Xapian::WritableDatabase db, std::string name,
+                SchemaCheck check = SchemaCheck::required);
     // Commits what was added: a build that ends by exception keeps its finished work.
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -64,18 +49,24 @@ class IndexWriter {
     // The keys of every indexed file under `root` (a canonical root path).
     std::unordered_set<std::string> files_under(const std::string& root) const;
 
-    std::string metadata(std::string_view key) const;
-    void set_metadata(std::string_view key, const std::string& value);
+    IndexMetadata metadata() const;
+    void set_metadata(const IndexMetadata& metadata);
 
     // Makes everything so far durable and visible to searches, atomically.
     void commit();
     // Commits and releases the database and its lock.
     void close();
 
-    Xapian::doccount article_count() const { return db_.get_doccount(); }
+    std::uint64_t article_count() const;
+    const std::string& name() const { return name_; }
 
-  private:
+private:
+    void check_schema();
+    template <typename Fn>
+    decltype(auto) guarded(Fn&& fn) const;
+
     Xapian::WritableDatabase db_;
+    std::string name_;  // "index PATH": how messages name the database
 };
 
 }  // namespace newsindex

@@ -4,7 +4,9 @@ namespace newsindex {
 
 namespace {
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool is_word_byte(unsigned char c) {
+    return std::isalnum(c) || c >= 0x80;
+}
 
 // Length of the apostrophe at `i` ("'" or the UTF-8 right single quotation mark), or 0.
 std::size_t apostrophe_at(std::string_view text, std::size_t i) {
@@ -25,7 +27,8 @@ std::string strip_possessives(std::string_view text) {
             const auto ends_word = [&](std::size_t at) {
                 return at >= text.size() || !is_word_byte(static_cast<unsigned char>(text[at]));
             };
-            if (after < text.size() && (text[after] == 's' || text[after] == 'S') && ends_word(after + 1)) {
+            if (after < text.size() && (text[after] == 's' || text[after] == 'S') &&
+                ends_word(after + 1)) {
                 i = after + 1;  // "Bakiyev's" -> "Bakiyev"
                 continue;
             }

@@ -6,25 +6,37 @@ namespace newsindex::schema {
 
 std::string_view entity_prefix(EntityKind kind) {
     switch (kind) {
-        case EntityKind::person: return kPersonPrefix;
-        case EntityKind::org: return kOrgPrefix;
-        case EntityKind::place: return kPlacePrefix;
+        case EntityKind::person:
+            return kPersonPrefix;
+        case EntityKind::org:
+            return kOrgPrefix;
+        case EntityKind::place:
+            return kPlacePrefix;
     }
     return {};
 }
 
 Xapian::valueno entity_slot(EntityKind kind) {
     switch (kind) {
-        case EntityKind::person: return kPersonSlot;
-        case EntityKind::org: return kOrgSlot;
-        case EntityKind::place: return kPlaceSlot;
+        case EntityKind::person:
+            return kPersonSlot;
+        case EntityKind::org:
+            return kOrgSlot;
+        case EntityKind::place:
+            return kPlaceSlot;
     }
     return Xapian::BAD_VALUENO;
 }
 
-std::string id_term(std::string_view article_key) { return unique_term(kIdPrefix, article_key); }
-std::string file_term(std::string_view file_key) { return unique_term(kFilePrefix, file_key); }
-std::string root_term(std::string_view root_key) { return unique_term(kRootPrefix, root_key); }
+std::string id_term(std::string_view article_key) {
+    return unique_term(kIdPrefix, article_key);
+}
+std::string file_term(std::string_view file_key) {
+    return unique_term(kFilePrefix, file_key);
+}
+std::string root_term(std::string_view root_key) {
+    return unique_term(kRootPrefix, root_key);
+}
 
 std::string unique_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
@@ -53,6 +65,8 @@ std::string entity_term(EntityKind kind, std::string_view key) {
     return boolean_term(entity_prefix(kind), key);
 }
 
-std::string_view entity_field(EntityKind kind) { return entity_kind_name(kind); }
+std::string_view entity_field(EntityKind kind) {
+    return entity_kind_name(kind);
+}
 
 }  // namespace newsindex::schema

@@ -6,10 +6,10 @@
 // of the database.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 #include "common/base/entity.h"
 

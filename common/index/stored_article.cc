@@ -1,9 +1,8 @@
 #include "common/index/stored_article.h"
 
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
 
+#include "common/base/error.h"
 #include "common/index/schema.h"
 
 namespace newsindex {
@@ -12,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string key(std::string_view k) { return std::string(k); }
+std::string key(std::string_view k) {
+    return std::string(k);
+}
 
 std::string string_field(const json& object, std::string_view name) {
     const auto it = object.find(name);
@@ -49,7 +50,7 @@ std::string encode_stored_article(const Article& article) {
 
 Article decode_stored_article(const std::string& data) {
     const json object = json::parse(data, nullptr, /*allow_exceptions=*/false);
-    if (!object.is_object()) throw std::runtime_error("document data is not a JSON object");
+    if (!object.is_object()) throw Error(ErrorKind::corrupt, "document data is not a JSON object");
     Article article;
     article.id = string_field(object, schema::kDataId);
     article.path = string_field(object, schema::kDataPath);
@@ -66,7 +67,7 @@ Article decode_stored_article(const std::string& data) {
             if (names == it->end() || !names->is_array()) continue;
             for (const auto& name : *names)
                 if (name.is_string())
-                    article.entities.push_back({kind, name.get<std::string>(), {}, 0, {}});
+                    article.entities.push_back({kind, name.get<std::string>(), 0, {}});
         }
     }
     return article;

@@ -12,7 +12,7 @@ namespace newsindex {
 std::string encode_stored_article(const Article& article);
 
 // The inverse; tolerant of missing keys so older documents still display.
-// Throws std::runtime_error on data that is not a JSON object.
+// Throws Error (corrupt) on data that is not a JSON object.
 Article decode_stored_article(const std::string& data);
 
 }  // namespace newsindex

@@ -33,13 +33,13 @@ struct ChunkCounts {
 };
 
 class Scorer {
-  public:
+public:
     void add(std::span<const Tag> gold, std::span<const Tag> predicted);
     const ChunkCounts& by_type(int type) const { return by_type_[static_cast<std::size_t>(type)]; }
     ChunkCounts overall() const;
     long tokens() const { return tokens_; }
 
-  private:
+private:
     std::array<ChunkCounts, 3> by_type_{};
     long tokens_ = 0;
 };

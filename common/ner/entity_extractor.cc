@@ -3,14 +3,16 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <span>
+#include <system_error>
 
+#include "common/base/utf8.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/document_pass.h"
 #include "common/ner/model.h"
 #include "common/ner/normalize.h"
 #include "common/ner/tokenizer.h"
-#include "common/base/utf8.h"
 
 namespace newsindex {
 
@@ -161,6 +163,15 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
 
 std::filesystem::path default_model_path() {
     if (const char* env = std::getenv("NEWSINDEX_MODEL"); env && *env) return env;
+    // Installed: <prefix>/bin/newsindex finds <prefix>/share/newsindex/ner.model, wherever
+    // the prefix is. NEWSINDEX_INSTALLED_MODEL_DIR is relative to the binary's folder.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path() / NEWSINDEX_INSTALLED_MODEL_DIR / "ner.model";
+        if (std::filesystem::is_regular_file(installed, ec)) return installed.lexically_normal();
+    }
+    // Run from the build folder: the model in the source tree.
     return std::filesystem::path(NEWSINDEX_MODEL_DIR) / "ner.model";
 }
 

@@ -17,7 +17,7 @@ class Model;
 
 class EntityExtractor {
 public:
-    // Loads the model file; throws std::runtime_error with a one-line message naming the
+    // Loads the model file; throws Error with a one-line message naming the
     // file when it is missing or malformed.
     explicit EntityExtractor(const std::filesystem::path& model_file);
     ~EntityExtractor();
@@ -25,15 +25,17 @@ public:
     EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
     // The article's entities (title, subtitle and body), normalised per article, each
-    // kind sorted by descending mention count then name. Const and thread-safe: worker
-    // threads share one extractor.
+    // kind sorted by descending mention count then name. Const and thread-safe, so
+    // threads may share one extractor.
     std::vector<Entity> extract(const Article& article) const;
 
 private:
     std::unique_ptr<const ner::Model> model_;
 };
 
-// $NEWSINDEX_MODEL if set, else the model shipped with the project.
+// $NEWSINDEX_MODEL if set; else, for an installed binary, <prefix>/share/newsindex/ner.model
+// beside its bin/ folder (found from /proc/self/exe) if that file exists; else the model in
+// the source tree (models/ner.model), for binaries run from the build folder.
 std::filesystem::path default_model_path();
 
 }  // namespace newsindex

@@ -18,7 +18,7 @@ enum GazetteerClass : std::uint8_t {
 };
 
 class Gazetteer {
-  public:
+public:
     static constexpr std::size_t kMaxPhraseTokens = 6;
 
     // Tokenises `name` like running text and adds it. Names longer than
@@ -46,7 +46,7 @@ class Gazetteer {
     SourceCounts add_system_sources(const std::filesystem::path& iso_codes_json_dir,
                                     const std::filesystem::path& geonames_mo_file);
 
-  private:
+private:
     std::uint8_t lookup(std::uint64_t key) const;
     std::vector<std::uint64_t> keys_;  // sorted, unique
     std::vector<std::uint8_t> classes_;

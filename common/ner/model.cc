@@ -3,8 +3,9 @@
 #include <bit>
 #include <cstring>
 #include <fstream>
-#include <stdexcept>
+#include <system_error>
 
+#include "common/base/error.h"
 #include "common/ner/features.h"
 #include "common/ner/hashing.h"
 
@@ -18,8 +19,9 @@ namespace {
 constexpr char kMagic[8] = {'N', 'X', 'N', 'E', 'R', 'M', 'D', 'L'};
 constexpr std::size_t kHeaderBytes = 8 + 5 * 4 + 4 + 4 * kNumTags + 4 * kNumTags * kNumTags;
 
-std::runtime_error model_error(const std::filesystem::path& file, const std::string& why) {
-    return std::runtime_error(file.string() + ": " + why);
+Error model_error(const std::filesystem::path& file, const std::string& why,
+                  ErrorKind kind = ErrorKind::corrupt) {
+    return Error(kind, file.string() + ": " + why);
 }
 
 template <typename T>
@@ -67,27 +69,32 @@ void Model::save(const std::filesystem::path& file) const {
     const auto tmp = std::filesystem::path(file.string() + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw model_error(file, "cannot open for writing");
+        if (!out) throw model_error(file, "cannot open for writing", ErrorKind::io);
         out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-        if (!out) throw model_error(file, "write failed");
+        if (!out) throw model_error(file, "write failed", ErrorKind::io);
     }
     std::filesystem::rename(tmp, file);
 }
 
 Model Model::load(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary | std::ios::ate);
-    if (!in) throw model_error(file, "cannot open NER model");
+    if (!in) {
+        std::error_code ec;
+        throw model_error(file, "cannot open NER model",
+                          std::filesystem::exists(file, ec) ? ErrorKind::io : ErrorKind::not_found);
+    }
     const auto size = static_cast<std::size_t>(in.tellg());
     std::string buf(size, '\0');
     in.seekg(0);
     if (!in.read(buf.data(), static_cast<std::streamsize>(size)))
-        throw model_error(file, "cannot read NER model");
+        throw model_error(file, "cannot read NER model", ErrorKind::io);
     if (size < kHeaderBytes + 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
         throw model_error(file, "not a newsindex NER model (bad magic)");
     std::size_t at = 8;
     const auto version = get<std::uint32_t>(buf, at);
     if (version != kModelVersion)
-        throw model_error(file, "unsupported NER model version " + std::to_string(version));
+        throw model_error(file, "unsupported NER model version " + std::to_string(version),
+                          ErrorKind::incompatible);
     const auto hash_bits = get<std::uint32_t>(buf, at);
     const auto num_tags = get<std::uint32_t>(buf, at);
     const auto num_features = get<std::uint32_t>(buf, at);

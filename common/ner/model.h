@@ -25,12 +25,12 @@ namespace newsindex::ner {
 inline constexpr std::uint32_t kModelVersion = 1;
 
 class Model {
-  public:
+public:
     Model() = default;
     Model(std::uint32_t hash_bits, float scale, std::vector<std::int16_t> weights,
           const Transitions& transitions, Gazetteer gazetteer);
 
-    // Throws std::runtime_error("<file>: <why>") for missing, truncated or corrupt files.
+    // Throws Error("<file>: <why>"): not_found, io, corrupt or incompatible.
     static Model load(const std::filesystem::path& file);
     void save(const std::filesystem::path& file) const;
 
@@ -40,7 +40,7 @@ class Model {
     std::uint32_t hash_bits() const { return hash_bits_; }
     const Gazetteer& gazetteer() const { return gazetteer_; }
 
-  private:
+private:
     std::uint32_t hash_bits_ = 0;
     float scale_ = 1.0f;
     std::vector<std::int16_t> weights_;  // (1 << hash_bits) * kTagStride

@@ -8,9 +8,8 @@
 #include <string>
 
 #include "common/base/entity_key.h"
-#include "common/ner/text_norm.h"
-#include "common/base/place_names.h"
 #include "common/base/utf8.h"
+#include "common/ner/text_norm.h"
 
 namespace newsindex::ner {
 
@@ -300,14 +299,8 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                 break;
             }
         if (!has_letter(name)) continue;
-        std::string key = entity_key(name);
-        // "U.S." and "United States" are one place (the tagger may call either an ORG).
-        if (m.kind != EntityKind::person) {
-            if (const auto canonical = canonical_place_name(key)) {
-                name = *canonical;
-                key = entity_key(name);
-            }
-        }
+        auto [canonical_name, key] = canonical_entity_name(m.kind, name);
+        name = std::move(canonical_name);
         if (key.empty()) continue;
         auto [it, inserted] = by_key.try_emplace(key, static_cast<int>(groups.size()));
         if (inserted) {
@@ -426,7 +419,6 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         Entity e;
         e.kind = g.kind;
         e.name = unshouted(best->first, g.kind);
-        e.key = entity_key(e.name);
         e.count = g.count;
         e.mentions = std::move(surfaces[static_cast<std::size_t>(gi)]);
         out.push_back(std::move(e));

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <random>
 
+#include "common/base/utf8.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/features.h"
 #include "common/ner/normalize.h"
 #include "common/ner/viterbi.h"
-#include "common/base/utf8.h"
 
 namespace newsindex::ner {
 

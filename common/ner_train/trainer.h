@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "common/ner_train/conll.h"
 #include "common/ner/gazetteer.h"
 #include "common/ner/model.h"
+#include "common/ner_train/conll.h"
 
 namespace newsindex::ner {
 

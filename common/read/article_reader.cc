@@ -13,8 +13,9 @@
 #include <cerrno>
 #include <cstring>
 
-#include "common/read/readers.h"
 #include "common/base/utf8.h"
+#include "common/read/article_origin.h"
+#include "common/read/readers.h"
 
 namespace newsindex {
 
@@ -97,7 +98,7 @@ void normalise_line_ends(std::string& text) {
 // Turns raw bytes into what every reader expects (see readers_internal.h).
 std::string prepare_content(std::string_view raw, std::vector<std::string>& warnings) {
     if (raw.starts_with(kUtf8Bom)) raw.remove_prefix(kUtf8Bom.size());
-    if (looks_binary(raw)) throw ReadError("binary file, not text");
+    if (looks_binary(raw)) throw Error(ErrorKind::bad_input, "binary file, not text");
     std::string text(raw);
     if (const auto nul = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'))) {
         std::erase(text, '\0');
@@ -107,13 +108,13 @@ std::string prepare_content(std::string_view raw, std::vector<std::string>& warn
         warnings.push_back("replaced " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
                            (replaced > 1 ? "s" : ""));
     normalise_line_ends(text);
-    if (readers::trim(text).empty()) throw ReadError("empty file");
+    if (readers::trim(text).empty()) throw Error(ErrorKind::bad_input, "empty file");
     return text;
 }
 
 // Closes the descriptor when the read is over, however it ends.
 class FileDescriptor {
-  public:
+public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -122,7 +123,7 @@ class FileDescriptor {
     }
     int get() const { return fd_; }
 
-  private:
+private:
     int fd_;
 };
 
@@ -138,7 +139,7 @@ std::size_t read_fully(int fd, char* buffer, std::size_t size) {
         if (n == 0) break;
         if (n < 0) {
             if (errno == EINTR) continue;
-            throw ReadError("cannot read: " + errno_text());
+            throw Error(ErrorKind::io, "cannot read: " + errno_text());
         }
         done += static_cast<std::size_t>(n);
     }
@@ -182,9 +183,14 @@ std::string_view format_name(ArticleFormat format) {
     return "unsupported";
 }
 
-ReadResult parse_articles(std::string_view content, ArticleFormat format, std::string_view id,
-                          std::string_view path) {
-    if (format == ArticleFormat::unsupported) throw ReadError("unsupported file format");
+namespace {
+
+// `date_path` is where a date is looked for when the content has none; `stored_path` is
+// what each article records as its path.
+ReadResult parse_content(std::string_view content, ArticleFormat format, std::string_view id,
+                         std::string_view date_path, std::string_view stored_path) {
+    if (format == ArticleFormat::unsupported)
+        throw Error(ErrorKind::bad_input, "unsupported file format");
     ReadResult result;
     const std::string text = prepare_content(content, result.warnings);
     switch (format) {
@@ -203,28 +209,47 @@ ReadResult parse_articles(std::string_view content, ArticleFormat format, std::s
         case ArticleFormat::unsupported:
             break;
     }
-    const std::optional<Date> path_date = date_from_path(path);
+    const std::optional<Date> path_date = date_from_path(date_path);
     for (auto& article : result.articles) {
         // Valid UTF-8 in does not guarantee valid UTF-8 out: Gumbo decodes an overflowing
         // numeric character reference ("&#5555555555555555555555") into a stray byte.
         for (std::string* field : {&article.title, &article.subtitle, &article.body,
                                    &article.source, &article.url, &article.author})
             utf8::repair(*field);
-        article.path = std::string(path);
+        article.path = std::string(stored_path);
         if (!article.date) article.date = path_date;
     }
     return result;
 }
 
-ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format,
-                         std::string_view id, std::string_view path) {
-    if (format == ArticleFormat::unsupported) throw ReadError("unsupported file format");
+// parse_content, with a truncation by read_file as the first warning.
+ReadResult parse_read_content(const FileContent& content, ArticleFormat format, std::string_view id,
+                              std::string_view date_path, std::string_view stored_path) {
+    try {
+        ReadResult result = parse_content(content.bytes, format, id, date_path, stored_path);
+        if (!content.truncation.empty())
+            result.warnings.insert(result.warnings.begin(), content.truncation);
+        return result;
+    } catch (const Error& error) {
+        if (content.truncation.empty()) throw;
+        throw Error(error.kind(), std::string(error.what()) + " (" + content.truncation + ")");
+    }
+}
+
+}  // namespace
+
+ReadResult parse_articles(std::string_view content, ArticleFormat format, std::string_view id,
+                          std::string_view path) {
+    return parse_content(content, format, id, path, path);
+}
+
+FileContent read_file(const std::filesystem::path& file, ArticleFormat format) {
     const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) throw ReadError("cannot open: " + errno_text());
+    if (fd.get() < 0) throw Error(ErrorKind::io, "cannot open: " + errno_text());
     struct stat info {};
-    if (::fstat(fd.get(), &info) != 0) throw ReadError("cannot read: " + errno_text());
+    if (::fstat(fd.get(), &info) != 0) throw Error(ErrorKind::io, "cannot read: " + errno_text());
     if (S_ISDIR(info.st_mode))
-        throw ReadError("cannot read: " + std::string(std::strerror(EISDIR)));
+        throw Error(ErrorKind::io, "cannot read: " + std::string(std::strerror(EISDIR)));
 
     // One byte more than the cap tells whether anything was left unread, also for pipes
     // and files that grow while we read.
@@ -233,7 +258,8 @@ ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format
         S_ISREG(info.st_mode)
             ? std::min<std::uintmax_t>(static_cast<std::uintmax_t>(info.st_size) + 1, kLimit)
             : std::size_t{1} << 16;
-    std::string content;
+    FileContent file_content;
+    std::string& content = file_content.bytes;
     std::size_t used = 0;
     for (;;) {
         content.resize(want);
@@ -242,14 +268,13 @@ ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format
         want = std::min(want * 2, kLimit);
     }
     content.resize(used);
-    std::string truncation;
     if (content.size() > kMaxFileBytes) {
         content.resize(kMaxFileBytes);
         const std::string size =
             S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > kMaxFileBytes
                 ? megabytes(static_cast<std::uintmax_t>(info.st_size))
                 : "over " + megabytes(kMaxFileBytes);
-        truncation =
+        file_content.truncation =
             "file is " + size + "; only the first " + megabytes(kMaxFileBytes) + " were read";
         // Cut where a line or at least a character ends, so the cut itself is not
         // reported as a broken record or as invalid UTF-8.
@@ -260,14 +285,21 @@ ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format
         else
             content.resize(utf8::complete_prefix(content));
     }
-    try {
-        ReadResult result = parse_articles(content, format, id, path);
-        if (!truncation.empty()) result.warnings.insert(result.warnings.begin(), truncation);
-        return result;
-    } catch (const ReadError& error) {
-        if (truncation.empty()) throw;
-        throw ReadError(std::string(error.what()) + " (" + truncation + ")");
-    }
+    return file_content;
+}
+
+ReadResult parse_file(const FileContent& content, const ArticleOrigin& origin) {
+    // Dates are looked for in the path under the root, not in the root's own name; the
+    // stored path is absolute, to open from anywhere.
+    return parse_read_content(content, origin.format, origin.relative, origin.relative,
+                              origin.key());
+}
+
+ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format,
+                         std::string_view id, std::string_view path) {
+    if (format == ArticleFormat::unsupported)
+        throw Error(ErrorKind::bad_input, "unsupported file format");
+    return parse_read_content(read_file(file, format), format, id, path, path);
 }
 
 }  // namespace newsindex

@@ -3,12 +3,12 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/base/article.h"
+#include "common/base/error.h"
 
 namespace newsindex {
 
@@ -23,13 +23,6 @@ std::string_view format_name(ArticleFormat format);
 // huge file never exhausts memory.
 inline constexpr std::size_t kMaxFileBytes = 32u << 20;
 
-// The file cannot be read as articles at all (I/O error, binary data, malformed JSON...).
-// what() is one line, without the path: callers prefix it.
-class ReadError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 struct ReadResult {
     std::vector<Article> articles;
     // Problems that did not stop the file: invalid UTF-8 replaced, text truncated,
@@ -43,11 +36,22 @@ struct ReadResult {
 // JSON Lines file (always, even for one record). `path` is stored in each Article and is
 // where a date is looked for when the content has none (never the file's mtime).
 // Invalid UTF-8 is replaced with U+FFFD, a BOM dropped, CRLF read as LF (warnings say so).
-// Throws ReadError when nothing can be read.
+// Throws Error (bad_input) when the content holds no article; what() is one line,
+// without the path: callers prefix it.
 ReadResult parse_articles(std::string_view content, ArticleFormat format, std::string_view id,
                           std::string_view path);
 
-// Reads up to kMaxFileBytes of `file` and parses it as above. Throws ReadError.
+// Up to kMaxFileBytes of one file, read in one go so that a build can hash what it
+// parses. Line-based formats are cut at a line end, others at a character's end.
+struct FileContent {
+    std::string bytes;
+    std::string truncation;  // why the bytes stop short of the file's end; empty if whole
+};
+
+// Throws Error (io) when the file cannot be opened or read.
+FileContent read_file(const std::filesystem::path& file, ArticleFormat format);
+
+// read_file, then parse_articles; a truncation is the first warning.
 ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format,
                          std::string_view id, std::string_view path);
 

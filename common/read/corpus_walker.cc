@@ -36,27 +36,22 @@ std::int64_t mtime_ns(fs::file_time_type t) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
 }
 
-std::string reason_of(const std::error_code& ec) { return ec.message(); }
+std::string reason_of(const std::error_code& ec) {
+    return ec.message();
+}
 
 class Walker {
 public:
-    Walker(const fs::path& root, const WalkCallbacks& callbacks)
+    Walker(const CorpusRoot& root, const WalkCallbacks& callbacks)
         : root_(root), callbacks_(callbacks) {}
 
     WalkOutcome run() {
-        std::error_code ec;
-        canonical_root_ = fs::canonical(root_, ec);
-        if (ec) {
-            callbacks_.on_error(root_, reason_of(ec));
-            return {};
-        }
-        if (!fs::is_directory(canonical_root_, ec)) {
+        if (!root_.is_folder) {
             // A single file given as a root: its id is its name.
-            canonical_root_ = canonical_root_.parent_path();
-            visit_entry(root_, root_.filename().string());
+            visit_entry(root_.given, root_.given.filename().string());
             return {true, complete_};
         }
-        const bool root_listed = visit_directory(root_, "");
+        const bool root_listed = visit_directory(root_.given, "");
         return {root_listed, root_listed && complete_};
     }
 
@@ -95,7 +90,7 @@ private:
                 callbacks_.on_error(entry, "broken symbolic link: " + reason_of(ec));
                 return;
             }
-            if (!is_within(target, canonical_root_) || !fs::is_regular_file(target, ec))
+            if (!is_within(target, root_.key) || !fs::is_regular_file(target, ec))
                 return;  // links out of the root and links to folders are not followed
         } else if (fs::is_directory(link_status)) {
             if (!is_xapian_database(entry)) visit_directory(entry, relative);
@@ -103,8 +98,9 @@ private:
         } else if (!fs::is_regular_file(link_status)) {
             return;  // sockets, fifos, devices
         }
-        CorpusFile file;
+        ArticleOrigin file;
         file.path = entry;
+        file.root = root_.key;
         file.relative = relative;
         file.format = format_for_path(entry);
         file.size = fs::file_size(entry, ec);
@@ -119,8 +115,7 @@ private:
         }
     }
 
-    fs::path root_;
-    fs::path canonical_root_;
+    const CorpusRoot& root_;
     const WalkCallbacks& callbacks_;
     bool complete_ = true;
     bool stopped_ = false;
@@ -128,7 +123,15 @@ private:
 
 }  // namespace
 
-WalkOutcome walk_corpus(const fs::path& root, const WalkCallbacks& callbacks) {
+std::optional<CorpusRoot> resolve_corpus_root(const fs::path& root, std::error_code& error) {
+    const auto canonical = fs::canonical(root, error);
+    if (error) return std::nullopt;
+    const bool is_folder = fs::is_directory(canonical, error);
+    if (error) return std::nullopt;
+    return CorpusRoot{root, (is_folder ? canonical : canonical.parent_path()).string(), is_folder};
+}
+
+WalkOutcome walk_corpus(const CorpusRoot& root, const WalkCallbacks& callbacks) {
     return Walker(root, callbacks).run();
 }
 

@@ -9,9 +9,9 @@
 #include <memory>
 #include <optional>
 
+#include "common/base/utf8.h"
 #include "common/read/article_reader.h"
 #include "common/read/readers.h"
-#include "common/base/utf8.h"
 
 namespace newsindex::readers {
 
@@ -160,7 +160,7 @@ GumboTree parse(std::string_view html, std::vector<std::string>* warnings) {
     // Error records copy the open-element stack each time; nobody reads them.
     options.max_errors = 0;
     GumboTree tree(gumbo_parse_with_options(&options, html.data(), html.size()));
-    if (!tree) throw ReadError("cannot parse HTML");
+    if (!tree) throw Error(ErrorKind::bad_input, "cannot parse HTML");
     return tree;
 }
 
@@ -442,7 +442,7 @@ std::vector<Article> read_html(std::string_view html, std::string_view id,
     std::vector<std::string> paragraphs =
         container != nullptr ? paragraphs_of(container) : std::vector<std::string>{};
     if (article.title.empty()) {
-        if (paragraphs.empty()) throw ReadError("no title or text in the HTML");
+        if (paragraphs.empty()) throw Error(ErrorKind::bad_input, "no title or text in the HTML");
         article.title = make_title(paragraphs.front());
     }
     // The headline usually opens <article> too; it is the title, not body text.

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/base/utf8.h"
 #include "common/read/article_reader.h"
 #include "common/read/readers.h"
-#include "common/base/utf8.h"
 
 namespace newsindex::readers {
 
@@ -194,23 +194,23 @@ std::optional<Article> article_of(const json& record, std::string id, const std:
 // No article at all: the first problem says why.
 [[noreturn]] void throw_nothing_read(const std::vector<std::string>& warnings,
                                      std::size_t first_own) {
-    if (warnings.size() <= first_own) throw ReadError("no articles in the file");
+    if (warnings.size() <= first_own) throw Error(ErrorKind::bad_input, "no articles in the file");
     std::string message = warnings[first_own];
     if (const std::size_t more = warnings.size() - first_own - 1; more > 0)
         message += " (and " + std::to_string(more) + " more problem" + (more > 1 ? "s" : "") + ")";
-    throw ReadError(message);
+    throw Error(ErrorKind::bad_input, message);
 }
 
 }  // namespace
 
 std::vector<Article> read_json(std::string_view text, std::string_view id,
                                std::vector<std::string>& warnings) {
-    if (too_deep(text)) throw ReadError(too_deep_message());
+    if (too_deep(text)) throw Error(ErrorKind::bad_input, too_deep_message());
     json document;
     try {
         document = json::parse(text.begin(), text.end());
     } catch (const json::exception& error) {
-        throw ReadError("malformed JSON (" + describe(error) + ")");
+        throw Error(ErrorKind::bad_input, "malformed JSON (" + describe(error) + ")");
     }
     const std::size_t first_own = warnings.size();
     std::vector<Article> articles;
@@ -227,7 +227,7 @@ std::vector<Article> read_json(std::string_view text, std::string_view id,
         if (auto article = article_of(document, std::string(id), "the JSON object", warnings))
             articles.push_back(std::move(*article));
     } else {
-        throw ReadError("not a JSON object or array of objects");
+        throw Error(ErrorKind::bad_input, "not a JSON object or array of objects");
     }
     if (articles.empty()) throw_nothing_read(warnings, first_own);
     return articles;

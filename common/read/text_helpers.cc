@@ -2,8 +2,8 @@
 #include <array>
 #include <cctype>
 
-#include "common/read/readers.h"
 #include "common/base/utf8.h"
+#include "common/read/readers.h"
 
 namespace newsindex::readers {
 
@@ -31,7 +31,8 @@ constexpr std::array<std::string_view, 17> kBoilerplateStarts = {
     "sign up for", "click here",          "read more",
 };
 // Wire-service sign-offs closing an article on a line of their own ("REUTER").
-constexpr std::array<std::string_view, 6> kSignOffs = {"reuter", "reuters", "ap", "afp", "upi", "end"};
+constexpr std::array<std::string_view, 6> kSignOffs = {"reuter", "reuters", "ap",
+                                                       "afp",    "upi",     "end"};
 // Boilerplate is short; a long paragraph starting "Copyright law ..." is text.
 constexpr std::size_t kMaxBoilerplateChars = 120;
 

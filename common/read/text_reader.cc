@@ -3,9 +3,9 @@
 
 #include <deque>
 
+#include "common/base/utf8.h"
 #include "common/read/article_reader.h"
 #include "common/read/readers.h"
-#include "common/base/utf8.h"
 
 namespace newsindex::readers {
 
@@ -108,7 +108,7 @@ std::vector<Article> read_text(std::string_view text, std::string_view id,
     Article article;
     article.id = std::string(id);
     article.title = take_title(blocks, article.date);
-    if (article.title.empty()) throw ReadError("no text to use as a title");
+    if (article.title.empty()) throw Error(ErrorKind::bad_input, "no text to use as a title");
     if (!article.date) article.date = take_date_line(blocks);
     // The subtitle needs something after it: a lone short line is the body.
     if (blocks.size() > 1 && is_subtitle(blocks.front())) {

@@ -59,7 +59,9 @@ Xapian::MatchSpy* EntityFacetSpy::clone() const {
     return std::make_unique<EntityFacetSpy>(slot_).release();
 }
 
-std::string EntityFacetSpy::name() const { return "newsindex.EntityFacetSpy"; }
+std::string EntityFacetSpy::name() const {
+    return "newsindex.EntityFacetSpy";
+}
 
 std::string EntityFacetSpy::serialise() const {
     std::string out;
@@ -96,8 +98,8 @@ void EntityFacetSpy::merge_results(const std::string& serialised) {
 }
 
 std::string EntityFacetSpy::get_description() const {
-    return "EntityFacetSpy(slot " + std::to_string(slot_) + ", " +
-           std::to_string(counts_.size()) + " values)";
+    return "EntityFacetSpy(slot " + std::to_string(slot_) + ", " + std::to_string(counts_.size()) +
+           " values)";
 }
 
 std::vector<FacetCount> EntityFacetSpy::top(std::size_t limit) const {

@@ -6,12 +6,12 @@
 // across Xapian's remote backend and sharded databases.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <xapian.h>
 
 namespace newsindex {
 

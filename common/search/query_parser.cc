@@ -4,8 +4,7 @@
 #include <optional>
 
 #include "common/base/date.h"
-#include "common/base/entity_key.h"
-#include "common/base/place_names.h"
+#include "common/index/entity_terms.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
 
@@ -17,7 +16,7 @@ namespace {
 // "-field:x", so processors never throw: they note the first error here, match
 // nothing, and parse() throws once Xapian is done.
 class FilterError {
-  public:
+public:
     Xapian::Query fail(std::string message) {
         if (!message_) message_ = std::move(message);
         return Xapian::Query::MatchNothing;
@@ -25,34 +24,45 @@ class FilterError {
     void clear() { message_.reset(); }
     const std::optional<std::string>& message() const { return message_; }
 
-  private:
+private:
     std::optional<std::string> message_;
 };
 
-// person:, org:, place: and source: filters. Values are case-folded, and place names
-// given one spelling, the way the indexer does it.
-class KeyedFieldProcessor : public Xapian::FieldProcessor {
-  public:
-    enum class Kind { person, org_or_place, other };
-    KeyedFieldProcessor(FilterError& error, std::string_view prefix, Kind kind)
-        : error_(error), prefix_(prefix), kind_(kind) {}
+// person:, org: and place: filters, with the terms the indexer gives the entity
+// (entity_terms.h): case-folded, one name per country.
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+public:
+    EntityFieldProcessor(FilterError& error, EntityKind kind) : error_(error), kind_(kind) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        std::string key = entity_key(value);
-        if (kind_ == Kind::org_or_place)
-            if (const auto canonical = canonical_place_name(key)) key = entity_key(*canonical);
-        if (key.empty()) return error_.fail("empty filter value");
-        Xapian::Query query(schema::boolean_term(prefix_, key));
+        const EntityTerms terms = entity_terms(kind_, value);
+        if (terms.term.empty()) return error_.fail("empty filter value");
+        Xapian::Query query(terms.term);
         // A lone surname (or first name) finds the person under any fuller name.
-        if (kind_ == Kind::person && key.find(' ') == std::string::npos)
-            query |= Xapian::Query(schema::boolean_term(schema::kPersonWordPrefix, key));
+        if (terms.word_terms.size() == 1) query |= Xapian::Query(terms.word_terms.front());
         return query;
     }
 
-  private:
+    EntityKind kind() const { return kind_; }
+
+private:
     FilterError& error_;
-    std::string prefix_;
-    Kind kind_;
+    EntityKind kind_;
+};
+
+// source: filters, folded like entity names.
+class SourceFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit SourceFieldProcessor(FilterError& error) : error_(error) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        const std::string term = source_term(value);
+        if (term.empty()) return error_.fail("empty filter value");
+        return Xapian::Query(term);
+    }
+
+private:
+    FilterError& error_;
 };
 
 // One end of a date filter, widened to the first or last day of its year or month.
@@ -74,7 +84,7 @@ std::optional<std::string> date_bound(std::string_view text, bool upper) {
 
 // date:2010, date:2010-04, date:2010-04-20 and ranges date:A..B (either end may be open).
 class DateFieldProcessor : public Xapian::FieldProcessor {
-  public:
+public:
     explicit DateFieldProcessor(FilterError& error) : error_(error) {}
 
     Xapian::Query operator()(const std::string& value) override {
@@ -93,21 +103,21 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, *lower, *upper);
     }
 
-  private:
+private:
     FilterError& error_;
 };
 
 }  // namespace
 
 class NewsQueryParser::FieldProcessors {
-  public:
+public:
     FilterError error;
-    std::array<KeyedFieldProcessor, 3> entities{
-        KeyedFieldProcessor(error, schema::kPersonPrefix, KeyedFieldProcessor::Kind::person),
-        KeyedFieldProcessor(error, schema::kOrgPrefix, KeyedFieldProcessor::Kind::org_or_place),
-        KeyedFieldProcessor(error, schema::kPlacePrefix, KeyedFieldProcessor::Kind::org_or_place),
+    std::array<EntityFieldProcessor, 3> entities{
+        EntityFieldProcessor(error, EntityKind::person),
+        EntityFieldProcessor(error, EntityKind::org),
+        EntityFieldProcessor(error, EntityKind::place),
     };
-    KeyedFieldProcessor source{error, schema::kSourcePrefix, KeyedFieldProcessor::Kind::other};
+    SourceFieldProcessor source{error};
     DateFieldProcessor date{error};
 };
 
@@ -120,9 +130,9 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
     // An empty grouping puts every filter in a group of its own: two person: filters
     // mean "both people", not "either".
     const std::string each_filter_alone;
-    for (std::size_t i = 0; i < kEntityKinds.size(); ++i)
-        parser_.add_boolean_prefix(std::string(schema::entity_field(kEntityKinds[i])),
-                                   &processors_->entities[i], &each_filter_alone);
+    for (auto& processor : processors_->entities)
+        parser_.add_boolean_prefix(std::string(schema::entity_field(processor.kind())), &processor,
+                                   &each_filter_alone);
     parser_.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
     parser_.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
     // Wildcards expand to the most frequent terms only, so "a*" cannot blow up a query.
@@ -141,10 +151,11 @@ Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
     processors_->error.clear();
     try {
         Xapian::Query parsed = parser_.parse_query(strip_possessives(query), kFlags);
-        if (const auto& error = processors_->error.message()) throw QueryError(*error);
+        if (const auto& error = processors_->error.message())
+            throw Error(ErrorKind::bad_input, *error);
         return parsed;
     } catch (const Xapian::QueryParserError& e) {
-        throw QueryError(e.get_msg());
+        throw Error(ErrorKind::bad_input, e.get_msg());
     }
 }
 

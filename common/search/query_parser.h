@@ -12,22 +12,16 @@
 //   date:2010  date:2010-04  date:2010-04-01..2010-04-30  date:2010..  date:..2010-04-20
 #pragma once
 
-#include <array>
-#include <memory>
-#include <stdexcept>
-#include <string>
-
 #include <xapian.h>
 
+#include <array>
+#include <memory>
+#include <string>
+
 #include "common/base/entity.h"
+#include "common/base/error.h"
 
 namespace newsindex {
-
-// A query that cannot be parsed; what() is one line naming the problem.
-class QueryError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class NewsQueryParser {
 public:
@@ -37,7 +31,11 @@ public:
     NewsQueryParser(const NewsQueryParser&) = delete;
     NewsQueryParser& operator=(const NewsQueryParser&) = delete;
 
-    // An empty query matches every article. Throws QueryError.
+    // An empty query matches every article. A query that cannot be parsed throws
+    // Error(ErrorKind::bad_input) whose what() is one line naming the problem (not the
+    // query, which the caller knows). Xapian errors of the database, such as
+    // DatabaseModifiedError while expanding a wildcard, pass through for the caller's
+    // retry.
     Xapian::Query parse(const std::string& query, bool match_any);
 
     // The stemmer queries and snippets use.

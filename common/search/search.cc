@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <utility>
 
-#include "common/search/query_parser.h"
+#include "common/index/index_metadata.h"
+#include "common/index/index_open.h"
 #include "common/index/schema.h"
-#include "common/search/snippet.h"
 #include "common/index/stored_article.h"
+#include "common/index/xapian_error.h"
+#include "common/search/query_parser.h"
+#include "common/search/snippet.h"
 
 namespace newsindex {
 
@@ -40,29 +45,44 @@ std::vector<FacetCount> date_histogram(const std::vector<FacetCount>& days, int 
     return histogram;
 }
 
-NewsSearcher::NewsSearcher(const std::filesystem::path& database)
-    : path_(database), db_(open_index(database)) {}
+NewsSearcher::NewsSearcher(Xapian::Database db, std::string name)
+    : db_(std::move(db)), name_(std::move(name)) {}
 
 NewsSearcher::~NewsSearcher() = default;
 
+NewsSearcher open_searcher(const std::filesystem::path& path) {
+    return NewsSearcher(open_index(path), path.string());
+}
+
+std::string NewsSearcher::description() const {
+    return name_.empty() ? "the index" : "index " + name_;
+}
+
+Xapian::doccount NewsSearcher::article_count() const {
+    return xapian_guard(description(), [&] { return db_.get_doccount(); });
+}
+
 std::string NewsSearcher::schema_warning() const {
-    const std::string version = db_.get_metadata(std::string(schema::kVersionKey));
-    if (version == std::to_string(schema::kVersion) || db_.get_doccount() == 0) return {};
-    return "index " + path_.string() + " has schema version " +
-           (version.empty() ? "(none)" : version) + ", this program reads " +
-           std::to_string(schema::kVersion) +
+    const auto [version, articles] = xapian_guard(description(), [&] {
+        return std::pair(read_metadata(db_).schema_version, db_.get_doccount());
+    });
+    if (version == current_schema_version() || articles == 0) return {};
+    return description() + " has schema version " + (version.empty() ? "(none)" : version) +
+           ", this program reads " + current_schema_version() +
            "; filters may miss articles until `newsindex build` brings it up to date";
 }
 
 SearchResponse NewsSearcher::search(const SearchRequest& request) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return search_once(request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kModifiedRetries) throw;
-            db_.reopen();
+    return xapian_guard(description(), [&] {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return search_once(request);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kModifiedRetries) throw;
+                db_.reopen();
+            }
         }
-    }
+    });
 }
 
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
@@ -106,8 +126,6 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     response.facets_exact = request.exact || response.total_exact;
 
-    const SnippetStyle snippet_style{request.highlight_start, request.highlight_end,
-                                     request.snippet_length};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = it.get_rank() + 1;
@@ -115,7 +133,8 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         hit.percent = it.get_percent();
         hit.article = decode_stored_article(it.get_document().get_data());
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        hit.snippet = make_snippet(enquire, mset, it, text, parser.stemmer(), snippet_style);
+        hit.snippet =
+            make_snippet(enquire, mset, it, text, parser.stemmer(), request.snippet_length);
         hit.article.body.clear();
         response.hits.push_back(std::move(hit));
     }

@@ -3,15 +3,15 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <filesystem>
-#include <memory>
-#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/base/article.h"
 #include "common/search/facet_spy.h"
-#include "common/index/index_open.h"
+#include "common/search/snippet.h"
 
 namespace newsindex {
 
@@ -31,9 +31,7 @@ struct SearchRequest {
     bool exact = true;
     std::vector<std::string> facets;  // names from kFacetNames
     std::size_t facet_limit = 10;
-    std::string highlight_start = "[[";
-    std::string highlight_end = "]]";
-    std::size_t snippet_length = 240;  // bytes, before highlighting
+    std::size_t snippet_length = 240;  // bytes of snippet text
 };
 
 struct SearchHit {
@@ -41,7 +39,7 @@ struct SearchHit {
     double score = 0;
     int percent = 0;
     Article article;  // stored fields and entity names (body emptied)
-    std::string snippet;
+    Snippet snippet;  // from the body (the title when the body is empty)
 };
 
 struct FacetResult {
@@ -58,30 +56,43 @@ struct SearchResponse {
     bool facets_exact = true;
 };
 
+// Answers SearchRequests on one database. Every public method converts Xapian's errors
+// to Error (base/error.h), so no Xapian::Error reaches a front end.
 class NewsSearcher {
-  public:
-    // Throws IndexUnavailableError (index_open.h).
-    explicit NewsSearcher(const std::filesystem::path& database);
+public:
+    // `db` may be any Xapian database laid out as schema.h says: an index on disk, an
+    // in-memory one, several combined. `name` says which index in messages ("index NAME
+    // has schema version ..."); empty: "the index".
+    explicit NewsSearcher(Xapian::Database db, std::string name = {});
     ~NewsSearcher();
+    NewsSearcher(NewsSearcher&&) = default;
+    NewsSearcher& operator=(NewsSearcher&&) = default;
     NewsSearcher(const NewsSearcher&) = delete;
     NewsSearcher& operator=(const NewsSearcher&) = delete;
 
-    // Throws QueryError for a malformed query. A build committing meanwhile is handled by
-    // reopening the database and running the search again on the new state.
+    // Throws Error: bad_input for a query that cannot be parsed (what() names the problem,
+    // not the query), another kind when the index fails. A build committing meanwhile is
+    // handled by reopening the database and running the search again on the new state.
     SearchResponse search(const SearchRequest& request);
 
-    Xapian::doccount article_count() const { return db_.get_doccount(); }
+    Xapian::doccount article_count() const;
 
     // A one-line warning when the index was written with another schema version than
     // this program reads (its filters may then miss articles); empty when it matches.
     std::string schema_warning() const;
 
-  private:
+private:
     SearchResponse search_once(const SearchRequest& request);
+    // "index NAME" or "the index": what messages call the database.
+    std::string description() const;
 
-    std::filesystem::path path_;
     Xapian::Database db_;
+    std::string name_;
 };
+
+// The searcher of the index at `path`, named by its path in messages. Throws Error:
+// not_found when nothing is there, another kind when it cannot be opened (index_open.h).
+NewsSearcher open_searcher(const std::filesystem::path& path);
 
 // Formats "YYYYMMDD" day counts as a histogram by month, or by year when the days span
 // more than `max_months` months. Buckets come out in chronological order.

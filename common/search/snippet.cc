@@ -9,7 +9,8 @@ namespace newsindex {
 namespace {
 
 // Paragraphs, with long ones cut at sentence ends, as [begin, end) byte ranges.
-std::vector<std::pair<std::size_t, std::size_t>> passages(const std::string& text, std::size_t max_length) {
+std::vector<std::pair<std::size_t, std::size_t>> passages(const std::string& text,
+                                                          std::size_t max_length) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t begin = 0;
     while (begin < text.size()) {
@@ -53,7 +54,8 @@ void for_each_word(std::string_view text, Fn&& fn) {
 // spell them: the word itself, or "Z" and its stem.
 class TermMatcher {
 public:
-    TermMatcher(std::set<std::string> terms, const Xapian::Stem& stemmer) : terms_(std::move(terms)), stemmer_(stemmer) {}
+    TermMatcher(std::set<std::string> terms, const Xapian::Stem& stemmer)
+        : terms_(std::move(terms)), stemmer_(stemmer) {}
 
     // The query term the word matches, or nullptr.
     const std::string* match(const std::string& word) const {
@@ -82,19 +84,12 @@ std::size_t passage_score(std::string_view passage, const TermMatcher& matcher) 
     return distinct.size() * 1000 + mentions;
 }
 
-std::string highlight(const std::string& text, const TermMatcher& matcher, const SnippetStyle& style) {
-    std::string out;
-    std::size_t copied = 0;
+std::vector<HighlightSpan> highlights(const std::string& text, const TermMatcher& matcher) {
+    std::vector<HighlightSpan> spans;
     for_each_word(text, [&](std::size_t begin, std::size_t end, const std::string& word) {
-        if (!matcher.match(word)) return;
-        out.append(text, copied, begin - copied);
-        out += style.highlight_start;
-        out.append(text, begin, end - begin);
-        out += style.highlight_end;
-        copied = end;
+        if (matcher.match(word)) spans.push_back({begin, end});
     });
-    out.append(text, copied);
-    return out;
+    return spans;
 }
 
 // MSet::snippet escapes the text as HTML; newssearch prints plain text on one line.
@@ -128,14 +123,17 @@ std::string plain_line(const std::string& html) {
 
 }  // namespace
 
-std::string make_snippet(const Xapian::Enquire& enquire, const Xapian::MSet& mset, const Xapian::MSetIterator& hit,
-                         const std::string& text, const Xapian::Stem& stemmer, const SnippetStyle& style) {
-    const TermMatcher matcher({enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit)}, stemmer);
-    const auto parts = passages(text, style.length);
+Snippet make_snippet(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                     const Xapian::MSetIterator& hit, const std::string& text,
+                     const Xapian::Stem& stemmer, std::size_t length) {
+    const TermMatcher matcher(
+        {enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit)}, stemmer);
+    const auto parts = passages(text, length);
     std::size_t best = 0, best_score = 0;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        const auto score =
-            passage_score(std::string_view(text).substr(parts[i].first, parts[i].second - parts[i].first), matcher);
+        const auto score = passage_score(
+            std::string_view(text).substr(parts[i].first, parts[i].second - parts[i].first),
+            matcher);
         if (score > best_score) {
             best = i;
             best_score = score;
@@ -146,16 +144,18 @@ std::string make_snippet(const Xapian::Enquire& enquire, const Xapian::MSet& mse
     if (!parts.empty()) {
         const std::size_t begin = parts[best].first;
         std::size_t end = parts[best].second;
-        for (std::size_t next = best + 1; next < parts.size() && end - begin < style.length; ++next)
+        for (std::size_t next = best + 1; next < parts.size() && end - begin < length; ++next)
             end = parts[next].second;
         window = text.substr(begin, end - begin);
     }
-    // Xapian trims the window around its best part; the marking is done here, with the
+    // Xapian trims the window around its best part; the spans are found here, with the
     // same word rules as the scoring (Xapian's own would miss "Bakiyev" in "Bakiyev's").
-    const std::string trimmed =
-        plain_line(mset.snippet(window, style.length, stemmer,
-                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…"));
-    return highlight(trimmed, matcher, style);
+    Snippet snippet;
+    snippet.text = plain_line(mset.snippet(
+        window, length, stemmer,
+        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…"));
+    snippet.highlights = highlights(snippet.text, matcher);
+    return snippet;
 }
 
 }  // namespace newsindex

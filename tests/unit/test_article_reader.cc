@@ -8,45 +8,18 @@
 #include <string>
 
 #include "common/read/article_reader.h"
+#include "tests/unit/temp_dir.h"
 
 namespace fs = std::filesystem;
 using newsindex::ArticleFormat;
+using newsindex::Error;
 using newsindex::format_for_path;
 using newsindex::format_name;
 using newsindex::kMaxFileBytes;
 using newsindex::read_articles;
-using newsindex::ReadError;
 
-namespace {
-
-// A fresh folder under the system temp dir, removed with everything in it.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "newsindex-readers-XXXXXX").string();
-        REQUIRE(mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::permissions(path_, fs::perms::owner_all, ignored);
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-void write_file(const fs::path& path, std::string_view content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    REQUIRE(out.good());
-}
-
-}  // namespace
+using newsindex::testing::TempDir;
+using newsindex::testing::write_file;
 
 TEST_CASE("article reader: format_for_path and format_name") {
     CHECK(format_for_path("a/b.txt") == ArticleFormat::text);
@@ -69,17 +42,17 @@ TEST_CASE("article reader: format_for_path and format_name") {
 TEST_CASE("article reader: unsupported format and I/O errors") {
     const TempDir dir;
     CHECK_THROWS_WITH_AS(newsindex::parse_articles("x", ArticleFormat::unsupported, "i", "p"),
-                         "unsupported file format", ReadError);
+                         "unsupported file format", Error);
     CHECK_THROWS_WITH_AS(read_articles(dir.path() / "missing.txt", ArticleFormat::text, "i", "p"),
-                         "cannot open: No such file or directory", ReadError);
+                         "cannot open: No such file or directory", Error);
     CHECK_THROWS_WITH_AS(read_articles(dir.path(), ArticleFormat::text, "i", "p"),
-                         "cannot read: Is a directory", ReadError);
+                         "cannot read: Is a directory", Error);
     if (geteuid() != 0) {  // root reads anything
         const fs::path locked = dir.path() / "locked.txt";
         write_file(locked, "Title\n\nBody.\n");
         fs::permissions(locked, fs::perms::none);
         CHECK_THROWS_WITH_AS(read_articles(locked, ArticleFormat::text, "i", "p"),
-                             "cannot open: Permission denied", ReadError);
+                             "cannot open: Permission denied", Error);
     }
 }
 
@@ -89,8 +62,8 @@ TEST_CASE("article reader: errors and warnings are one line without the path") {
     write_file(file, "{\"title\": \n\n oops");
     try {
         read_articles(file, ArticleFormat::json, "i", file.string());
-        FAIL("no ReadError");
-    } catch (const ReadError& error) {
+        FAIL("no Error");
+    } catch (const Error& error) {
         const std::string what = error.what();
         CHECK(what.find("secret-name") == std::string::npos);
         CHECK(what.find('\n') == std::string::npos);
@@ -135,8 +108,8 @@ TEST_CASE("article reader: an error in a truncated file mentions the truncation"
     }
     try {
         read_articles(file, ArticleFormat::json, "j", "j");
-        FAIL("no ReadError");
-    } catch (const ReadError& error) {
+        FAIL("no Error");
+    } catch (const Error& error) {
         const std::string what = error.what();
         CHECK(what.starts_with("malformed JSON (byte 12: "));
         CHECK(what.ends_with(") (file is 33 MB; only the first 32 MB were read)"));

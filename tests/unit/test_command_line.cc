@@ -29,12 +29,12 @@ struct Argv {
 
 // Redirects std::cout or std::cerr into a string for the lifetime of the object.
 class Capture {
-  public:
+public:
     explicit Capture(std::ostream& stream) : stream_(stream), saved_(stream.rdbuf(text_.rdbuf())) {}
     ~Capture() { stream_.rdbuf(saved_); }
     std::string text() const { return text_.str(); }
 
-  private:
+private:
     std::ostream& stream_;
     std::ostringstream text_;
     std::streambuf* saved_;

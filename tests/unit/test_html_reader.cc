@@ -2,14 +2,14 @@
 
 #include <string>
 
-#include "common/read/article_reader.h"
 #include "common/base/utf8.h"
+#include "common/read/article_reader.h"
 
 using newsindex::ArticleFormat;
 using newsindex::Date;
+using newsindex::Error;
 using newsindex::parse_articles;
 using newsindex::read_articles;
-using newsindex::ReadError;
 
 namespace {
 
@@ -129,12 +129,12 @@ TEST_CASE("html reader: Latin-1 bytes, BOM and CRLF") {
 
 TEST_CASE("html reader: pages with nothing to read are rejected") {
     CHECK_THROWS_WITH_AS(parse_articles("  \n ", ArticleFormat::html, "h", "h"), "empty file",
-                         ReadError);
+                         Error);
     CHECK_THROWS_AS(parse_articles("<html><body><script>x()</script></body></html>",
                                    ArticleFormat::html, "h", "h"),
-                    ReadError);
+                    Error);
     CHECK_THROWS_WITH_AS(parse_articles("\x89PNG\r\n\x1A\n....", ArticleFormat::html, "h", "h"),
-                         "binary file, not text", ReadError);
+                         "binary file, not text", Error);
 }
 
 TEST_CASE("html reader: 50000 nested divs do not crash") {
@@ -172,7 +172,8 @@ TEST_CASE("html reader: shallow pages are not touched by the nesting limit") {
 
 TEST_CASE("html reader: an overflowing character reference still gives valid UTF-8") {
     // Gumbo decodes it into a stray byte; found by fuzz_html_reader.
-    const auto a = read_one_html("<title>Rates &#5555555555555555555555555555x rise</title><p>Body.</p>");
+    const auto a =
+        read_one_html("<title>Rates &#5555555555555555555555555555x rise</title><p>Body.</p>");
     std::string title = a.title;
     CHECK(newsindex::utf8::repair(title) == 0);
     CHECK(a.title.starts_with("Rates "));

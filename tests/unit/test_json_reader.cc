@@ -6,9 +6,9 @@
 
 using newsindex::ArticleFormat;
 using newsindex::Date;
+using newsindex::Error;
 using newsindex::parse_articles;
 using newsindex::read_articles;
-using newsindex::ReadError;
 
 namespace {
 const std::string kFixtures = NEWSINDEX_FIXTURES "/readers/";
@@ -98,31 +98,31 @@ TEST_CASE("json reader: a single JSON Lines record still gets #N") {
 TEST_CASE("json reader: malformed files are errors with the byte position") {
     try {
         parse_articles(R"({"title": "x", "body": })", ArticleFormat::json, "m", "m");
-        FAIL("no ReadError");
-    } catch (const ReadError& error) {
+        FAIL("no Error");
+    } catch (const Error& error) {
         const std::string what = error.what();
         CHECK(what.starts_with("malformed JSON (byte 24: "));
         CHECK(what.find('\n') == std::string::npos);
     }
-    CHECK_THROWS_AS(parse_articles("not json", ArticleFormat::json, "m", "m"), ReadError);
-    CHECK_THROWS_AS(parse_articles("\"just a string\"", ArticleFormat::json, "m", "m"), ReadError);
+    CHECK_THROWS_AS(parse_articles("not json", ArticleFormat::json, "m", "m"), Error);
+    CHECK_THROWS_AS(parse_articles("\"just a string\"", ArticleFormat::json, "m", "m"), Error);
     CHECK_THROWS_WITH_AS(parse_articles("[]", ArticleFormat::json, "m", "m"),
-                         "no articles in the file", ReadError);
+                         "no articles in the file", Error);
     CHECK_THROWS_WITH_AS(parse_articles("{\"url\": \"u\"}", ArticleFormat::json, "m", "m"),
-                         "the JSON object: no title or body", ReadError);
-    CHECK_THROWS_AS(parse_articles("{bad}\n{worse}\n", ArticleFormat::jsonl, "m", "m"), ReadError);
+                         "the JSON object: no title or body", Error);
+    CHECK_THROWS_AS(parse_articles("{bad}\n{worse}\n", ArticleFormat::jsonl, "m", "m"), Error);
     CHECK_THROWS_WITH_AS(parse_articles(" \n\t\n", ArticleFormat::jsonl, "m", "m"), "empty file",
-                         ReadError);
+                         Error);
 }
 
 TEST_CASE("json reader: 10000 levels of nesting are rejected without a crash") {
     const std::string deep = std::string(10000, '[') + std::string(10000, ']');
     CHECK_THROWS_WITH_AS(parse_articles(deep, ArticleFormat::json, "d", "d"),
-                         "nesting deeper than 64 levels in JSON", ReadError);
+                         "nesting deeper than 64 levels in JSON", Error);
     std::string objects;
     for (int i = 0; i < 10000; ++i) objects += "{\"a\":";
     objects += "1" + std::string(10000, '}');
-    CHECK_THROWS_AS(parse_articles(objects, ArticleFormat::json, "d", "d"), ReadError);
+    CHECK_THROWS_AS(parse_articles(objects, ArticleFormat::json, "d", "d"), Error);
 
     const std::string lines = "{\"title\": \"ok\"}\n" + deep + "\n";
     const auto result = parse_articles(lines, ArticleFormat::jsonl, "d", "d");

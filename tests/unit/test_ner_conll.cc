@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "common/ner_train/conll.h"
 #include "common/ner/document_pass.h"
+#include "common/ner_train/conll.h"
 
 using namespace newsindex::ner;
 

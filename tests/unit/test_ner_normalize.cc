@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/base/entity_key.h"
 #include "common/ner/normalize.h"
 
 using namespace newsindex;
@@ -50,7 +51,7 @@ TEST_CASE("normalize: surname and titled mentions fold into the full name") {
     const auto es = normalize_mentions(b.mentions);
     REQUIRE(es.size() == 1);
     CHECK(es[0].name == "Kurmanbek Bakiyev");
-    CHECK(es[0].key == "kurmanbek bakiyev");
+    CHECK(entity_key(es[0].name) == "kurmanbek bakiyev");
     CHECK(es[0].count == 4);
     CHECK(es[0].mentions == std::vector<std::string>{"Kurmanbek Bakiyev", "Mr. Bakiyev", "Bakiyev",
                                                      "President Bakiyev"});

@@ -6,9 +6,9 @@
 
 using newsindex::ArticleFormat;
 using newsindex::Date;
+using newsindex::Error;
 using newsindex::parse_articles;
 using newsindex::read_articles;
-using newsindex::ReadError;
 
 namespace {
 
@@ -155,16 +155,15 @@ TEST_CASE("text reader: BOM and CRLF") {
 
 TEST_CASE("text reader: binary, empty and untitled files are rejected") {
     CHECK_THROWS_WITH_AS(read_articles(kFixtures + "image.txt", ArticleFormat::text, "i", "i"),
-                         "binary file, not text", ReadError);
+                         "binary file, not text", Error);
     CHECK_THROWS_WITH_AS(read_articles(kFixtures + "blank.txt", ArticleFormat::text, "e", "e"),
-                         "empty file", ReadError);
-    CHECK_THROWS_WITH_AS(parse_articles("", ArticleFormat::text, "e", "e"), "empty file",
-                         ReadError);
-    CHECK_THROWS_AS(parse_articles("----\n\n====\n", ArticleFormat::text, "e", "e"), ReadError);
+                         "empty file", Error);
+    CHECK_THROWS_WITH_AS(parse_articles("", ArticleFormat::text, "e", "e"), "empty file", Error);
+    CHECK_THROWS_AS(parse_articles("----\n\n====\n", ArticleFormat::text, "e", "e"), Error);
     std::string many_nuls(4096, 'a');
     for (std::size_t i = 0; i < many_nuls.size(); i += 16) many_nuls[i] = '\0';
     CHECK_THROWS_WITH_AS(parse_articles(many_nuls, ArticleFormat::text, "n", "n"),
-                         "binary file, not text", ReadError);
+                         "binary file, not text", Error);
 }
 
 TEST_CASE("text reader: a few NUL bytes are stripped with a warning") {
@@ -178,7 +177,8 @@ TEST_CASE("text reader: a few NUL bytes are stripped with a warning") {
 }
 
 TEST_CASE("text reader: a wire sign-off on its own line is not body text") {
-    const auto a = read_one_text("PORT REOPENS\n\nPORTVILLE, March 3\n\nThe port reopened on Tuesday.\n\nREUTER\n");
+    const auto a = read_one_text(
+        "PORT REOPENS\n\nPORTVILLE, March 3\n\nThe port reopened on Tuesday.\n\nREUTER\n");
     CHECK(a.body == "The port reopened on Tuesday.");
     // Inside a sentence it is text.
     const auto b = read_one_text("PORT REOPENS\n\nThe port told Reuter it reopened.\n");

@@ -1,0 +1,154 @@
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/index/index_build.h"
+#include "common/index/index_writer.h"
+#include "common/index/schema.h"
+#include "tests/unit/in_memory_db.h"
+#include "tests/unit/temp_dir.h"
+
+namespace fs = std::filesystem;
+using namespace newsindex;
+using newsindex::testing::TempDir;
+using newsindex::testing::write_file;
+
+namespace {
+
+struct Problems : BuildObserver {
+    std::vector<std::string> lines;
+    int failures = 0;
+    void problem(const fs::path& where, const std::string& message, bool failed) override {
+        lines.push_back(where.filename().string() + ": " + message);
+        failures += failed ? 1 : 0;
+    }
+};
+
+// A corpus folder and an in-memory index, built without entities.
+struct Fixture {
+    TempDir dir;
+    fs::path news = dir.path() / "news";
+    Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
+    IndexWriter writer{db, "test index"};
+    Problems problems;
+
+    BuildStats build(bool verify = false, const std::atomic<bool>* stop = nullptr) {
+        BuildOptions options;
+        options.roots = {news};
+        options.verify = verify;
+        options.stop_requested = stop;
+        return update_index(writer, options, problems);
+    }
+    Xapian::doccount with_term(const std::string& term) const { return db.get_termfreq(term); }
+    std::string key(const std::string& relative) const {
+        return fs::canonical(news).string() + "/" + relative;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("build pipeline: a first build indexes every article and records the run") {
+    Fixture f;
+    write_file(f.news / "2010/04/20/refuge.txt",
+               "Ousted President Takes Refuge\n\nMr. Bakiyev fled.\n");
+    write_file(f.news / "feed.jsonl",
+               "{\"title\": \"One\", \"body\": \"First record.\"}\n"
+               "{\"title\": \"Two\", \"body\": \"Second record.\"}\n");
+    write_file(f.news / "photo.png", "not an article");
+    const BuildStats stats = f.build();
+    CHECK(stats.files == 3);
+    CHECK(stats.articles_read == 3);
+    CHECK(stats.articles_indexed == 3);
+    CHECK(stats.files_skipped() == 1);
+    CHECK_FALSE(stats.failed());
+    CHECK(f.db.get_doccount() == 3);
+    CHECK(f.with_term(schema::id_term(f.key("feed.jsonl#2"))) == 1);
+    CHECK(f.with_term("XY2010") == 1);  // the date comes from the path under the root
+    CHECK(f.with_term("Zbakiyev") == 1);
+
+    const IndexMetadata metadata = read_metadata(f.db);
+    CHECK(metadata.roots == std::vector<std::string>{fs::canonical(f.news).string()});
+    CHECK(metadata.last_run["result"] == "ok");
+    CHECK(metadata.last_run["indexed"] == 3);
+}
+
+TEST_CASE("build pipeline: re-runs read only what changed and drop what is gone") {
+    Fixture f;
+    write_file(f.news / "a.txt", "Alpha\n\nFirst text.\n");
+    write_file(f.news / "b.txt", "Beta\n\nSecond text.\n");
+    f.build();
+
+    const BuildStats unchanged = f.build();
+    CHECK(unchanged.files_unchanged == 2);
+    CHECK(unchanged.articles_read == 0);
+
+    write_file(f.news / "a.txt", "Alpha\n\nFirst text, now longer.\n");
+    fs::remove(f.news / "b.txt");
+    const BuildStats changed = f.build();
+    CHECK(changed.articles_indexed == 1);
+    CHECK(changed.files_removed == 1);
+    CHECK(f.db.get_doccount() == 1);
+    CHECK(f.with_term("Zlonger") == 1);
+    CHECK(f.with_term("Zsecond") == 0);
+}
+
+TEST_CASE("build pipeline: --verify notices a change that kept size and time") {
+    Fixture f;
+    write_file(f.news / "a.txt", "Alpha\n\nThe cat sat.\n");
+    f.build(true);
+    const auto mtime = fs::last_write_time(f.news / "a.txt");
+    write_file(f.news / "a.txt", "Alpha\n\nThe dog sat.\n");
+    fs::last_write_time(f.news / "a.txt", mtime);
+
+    CHECK(f.build().files_unchanged == 1);  // size and time say nothing changed
+    const BuildStats verified = f.build(true);
+    CHECK(verified.articles_indexed == 1);
+    CHECK(f.with_term("Zdog") == 1);
+    CHECK(f.build(true).files_unchanged == 1);  // the hash now matches
+}
+
+TEST_CASE("build pipeline: a broken file fails alone and keeps its last good version") {
+    Fixture f;
+    write_file(f.news / "good.txt", "Good\n\nText.\n");
+    write_file(f.news / "data.json", "{\"title\": \"Kept\", \"body\": \"Old body.\"}");
+    f.build();
+    write_file(f.news / "data.json", "{\"title\": \"Broken\", ");
+    const BuildStats stats = f.build();
+    CHECK(stats.files_failed == 1);
+    CHECK(stats.failed());
+    CHECK(f.problems.failures == 1);
+    REQUIRE_FALSE(f.problems.lines.empty());
+    CHECK(f.problems.lines.back().rfind("data.json: malformed JSON", 0) == 0);
+    CHECK(f.db.get_doccount() == 2);
+    CHECK(f.with_term("Zkept") == 1);
+    CHECK(read_metadata(f.db).last_run["result"] == "failed");
+}
+
+TEST_CASE("build pipeline: a missing root fails the run and removes nothing") {
+    Fixture f;
+    write_file(f.news / "a.txt", "Alpha\n\nText.\n");
+    f.build();
+    const fs::path moved = f.dir.path() / "moved";
+    fs::rename(f.news, moved);
+    const BuildStats stats = f.build();
+    CHECK(stats.roots_failed == 1);
+    CHECK(stats.files_removed == 0);
+    CHECK(f.db.get_doccount() == 1);
+    REQUIRE(f.problems.lines.size() == 1);
+    CHECK(f.problems.lines[0].find("nothing under it was changed") != std::string::npos);
+}
+
+TEST_CASE("build pipeline: a stop request ends the run early and says so") {
+    Fixture f;
+    for (const char* name : {"a.txt", "b.txt", "c.txt"}) write_file(f.news / name, "T\n\nBody.\n");
+    const std::atomic<bool> stop{true};
+    const BuildStats stats = f.build(false, &stop);
+    CHECK(stats.interrupted);
+    CHECK(read_metadata(f.db).last_run["result"] == "interrupted");
+    // Nothing was removed by a walk that did not finish.
+    CHECK(stats.files_removed == 0);
+}

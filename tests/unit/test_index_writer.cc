@@ -1,0 +1,115 @@
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include "common/base/error.h"
+#include "common/index/document_builder.h"
+#include "common/index/index_writer.h"
+#include "common/index/schema.h"
+#include "tests/unit/in_memory_db.h"
+
+using namespace newsindex;
+
+namespace {
+
+ArticleOrigin origin_of(std::string relative, std::uintmax_t size, std::int64_t mtime) {
+    ArticleOrigin origin;
+    origin.root = "/news";
+    origin.relative = std::move(relative);
+    origin.size = size;
+    origin.mtime_ns = mtime;
+    return origin;
+}
+
+std::vector<ArticleDocument> documents_of(const ArticleOrigin& origin, int records) {
+    DocumentBuilder builder;
+    std::vector<ArticleDocument> documents;
+    for (int i = 1; i <= records; ++i) {
+        Article article;
+        article.id = origin.relative + (records > 1 ? "#" + std::to_string(i) : "");
+        article.title = "Record " + std::to_string(i);
+        article.body = "Body text.";
+        documents.push_back(builder.build(article, origin));
+    }
+    return documents;
+}
+
+}  // namespace
+
+TEST_CASE("index writer: files are replaced and removed whole, with their state") {
+    Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
+    IndexWriter writer(db, "test index");
+    const auto feed = origin_of("feed.jsonl", 100, 7);
+    const auto other = origin_of("sub/other.txt", 5, 9);
+
+    CHECK_FALSE(writer.indexed_file(feed.key()));
+    writer.replace_file(feed.key(), documents_of(feed, 3));
+    writer.replace_file(other.key(), documents_of(other, 1));
+    writer.commit();
+    CHECK(writer.article_count() == 4);
+    const auto state = writer.indexed_file(feed.key());
+    REQUIRE(state);
+    CHECK(state->size == 100);
+    CHECK(state->mtime_ns == 7);
+    CHECK(state->content_hash.empty());
+    CHECK(writer.files_under("/news") ==
+          std::unordered_set<std::string>{"/news/feed.jsonl", "/news/sub/other.txt"});
+    CHECK(writer.files_under("/news/sub").size() == 1);
+    CHECK(writer.files_under("/new").empty());  // a root is a folder, not a string prefix
+
+    // A file that shrank from three records to one leaves no stale record behind.
+    writer.replace_file(feed.key(), documents_of(origin_of("feed.jsonl", 40, 8), 1));
+    writer.commit();
+    CHECK(writer.article_count() == 2);
+    CHECK(writer.indexed_file(feed.key())->size == 40);
+
+    writer.remove_file(other.key());
+    writer.commit();
+    CHECK(writer.article_count() == 1);
+    CHECK_FALSE(writer.indexed_file(other.key()));
+}
+
+TEST_CASE("index writer: metadata round-trips through the typed struct") {
+    Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
+    IndexWriter writer(db, "test index");
+    // An empty database is adopted: it gets this program's schema version.
+    CHECK(writer.metadata().schema_version == current_schema_version());
+    IndexMetadata metadata = writer.metadata();
+    metadata.roots = {"/news", "/more news"};
+    metadata.last_run = {{"result", "ok"}, {"indexed", 3}};
+    writer.set_metadata(metadata);
+    writer.commit();
+    const IndexMetadata read = read_metadata(db);
+    CHECK(read.roots == metadata.roots);
+    CHECK(read.last_run == metadata.last_run);
+}
+
+TEST_CASE("index writer: another schema version is refused with its kind") {
+    Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
+    Xapian::Document doc;
+    doc.add_boolean_term("Qx");
+    db.add_document(doc);
+    const auto refused_as = [&](const std::string& version) {
+        db.set_metadata(std::string(schema::kVersionKey), version);
+        db.commit();
+        try {
+            IndexWriter writer(db, "test index");
+        } catch (const Error& e) {
+            return e.kind();
+        }
+        return ErrorKind::internal;
+    };
+    CHECK(refused_as("1") == ErrorKind::outdated);
+    CHECK(refused_as(std::to_string(schema::kVersion + 1)) == ErrorKind::incompatible);
+    CHECK(refused_as("") == ErrorKind::incompatible);
+    CHECK(refused_as("abc") == ErrorKind::incompatible);
+    db.set_metadata(std::string(schema::kVersionKey), "1");
+    CHECK_NOTHROW(IndexWriter(db, "test index", IndexWriter::SchemaCheck::skipped));
+}
+
+TEST_CASE("index metadata: schema states") {
+    CHECK(schema_state(current_schema_version()) == SchemaState::current);
+    CHECK(schema_state("1") == SchemaState::older);
+    CHECK(schema_state("99") == SchemaState::other);
+    CHECK(schema_state("") == SchemaState::other);
+    CHECK(schema_state("2x") == SchemaState::other);
+}

@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "common/base/entity_key.h"
+#include "common/index/entity_terms.h"
+#include "common/index/facet_values.h"
+#include "common/index/schema.h"
+
+using namespace newsindex;
+
+TEST_CASE("schema: prefixes and slots are distinct") {
+    const std::set<std::string_view> prefixes = {
+        schema::kIdPrefix,     schema::kTitlePrefix, schema::kPersonPrefix,
+        schema::kOrgPrefix,    schema::kPlacePrefix, schema::kPersonWordPrefix,
+        schema::kSourcePrefix, schema::kYearPrefix,  schema::kMonthPrefix};
+    CHECK(prefixes.size() == 9);
+    // Xapian reads a capitalised term's prefix up to its first lower-case letter, so no
+    // multi-letter prefix may extend another one.
+    for (const auto a : prefixes)
+        for (const auto b : prefixes)
+            if (a != b && a.size() > 1 && b.size() > 1) CHECK_FALSE(b.starts_with(a));
+    const std::set<Xapian::valueno> slots = {schema::kDateSlot,     schema::kPersonSlot,
+                                             schema::kOrgSlot,      schema::kPlaceSlot,
+                                             schema::kFileSizeSlot, schema::kFileMtimeSlot};
+    CHECK(slots.size() == 6);
+    for (const auto kind : kEntityKinds) CHECK(slots.count(schema::entity_slot(kind)) == 1);
+}
+
+TEST_CASE("schema: id terms stay under Xapian's term limit and unique") {
+    CHECK(schema::id_term("/news/a/b.txt") == "Q/news/a/b.txt");
+    const std::string long_a(400, 'a');
+    std::string long_b = long_a;
+    long_b.back() = 'b';
+    const auto term_a = schema::id_term(long_a);
+    const auto term_b = schema::id_term(long_b);
+    CHECK(term_a.size() <= schema::kMaxIdTermBytes);
+    CHECK(term_a != term_b);
+    CHECK(term_a == schema::id_term(long_a));
+}
+
+TEST_CASE("schema: entity keys fold case and whitespace") {
+    CHECK(entity_key("Kurmanbek  Bakiyev") == "kurmanbek bakiyev");
+    CHECK(entity_key("  ÉMILE Zola\t") == "émile zola");
+    CHECK(entity_key("") == "");
+    std::vector<std::string> words;
+    for_each_name_word("kurmanbek bakiyev", [&](std::string_view w) { words.emplace_back(w); });
+    CHECK(words == std::vector<std::string>{"kurmanbek", "bakiyev"});
+}
+
+TEST_CASE("schema: facet values pack and unpack") {
+    const std::vector<std::string> names = {"Kurmanbek Bakiyev", "Roza Otunbayeva",
+                                            "a\x1f"
+                                            "b"};
+    const auto unpacked = unpack_facet_values(pack_facet_values(names));
+    REQUIRE(unpacked.size() == 3);
+    CHECK(unpacked[0] == "Kurmanbek Bakiyev");
+    CHECK(unpacked[2] == "a b");
+    CHECK(unpack_facet_values("").empty());
+}
+
+TEST_CASE("schema: entity terms are the one rule for builder, filters and facets") {
+    const auto person = entity_terms(EntityKind::person, "Kurmanbek  BAKIYEV");
+    CHECK(person.name == "Kurmanbek  BAKIYEV");
+    CHECK(person.term == "XPkurmanbek bakiyev");
+    CHECK(person.word_terms == std::vector<std::string>{"XNkurmanbek", "XNbakiyev"});
+    // Places and organisations take a country's one name; people never do.
+    const auto place = entity_terms(EntityKind::place, "U.S.");
+    CHECK(place.name == "United States");
+    CHECK(place.term == "XLunited states");
+    CHECK(place.word_terms.empty());
+    CHECK(entity_terms(EntityKind::org, "US").term == "XOunited states");
+    CHECK(entity_terms(EntityKind::person, "US").term == "XPus");
+    CHECK(entity_terms(EntityKind::org, " ").term.empty());
+    CHECK(source_term("Voice of America") == "XSvoice of america");
+    CHECK(source_term("").empty());
+}
