@@ -7,7 +7,6 @@
 
 #include <stdexcept>
 #include <string>
-#include <string_view>
 
 namespace newsindex {
 
@@ -21,9 +20,6 @@ enum class ErrorKind {
     incompatible,  // a newer newsindex's index, or another program's database
     internal,      // anything else; a bug
 };
-
-// "bad input", "not found", ...: for messages and logs.
-std::string_view error_kind_name(ErrorKind kind);
 
 class Error : public std::runtime_error {
 public:
