@@ -14,6 +14,7 @@
 #include "common/cli/command_line.h"
 #include "common/cli/database_location.h"
 #include "common/cli/exit_codes.h"
+#include "common/index/alias_file.h"
 #include "common/index/index_build.h"
 #include "common/ner/entity_extractor.h"
 #include "indexer/commands.h"
@@ -131,7 +132,10 @@ int run_build(int argc, char** argv) {
         "full", po::bool_switch(),
         "rebuild from scratch into a new index, then switch to it atomically")(
         "wait", po::value<unsigned>()->default_value(0), "seconds to wait for another run's lock")(
-        "batch", po::value<std::size_t>()->default_value(2000), "articles per commit");
+        "batch", po::value<std::size_t>()->default_value(2000), "articles per commit")(
+        "aliases", po::value<std::vector<std::string>>()->composing(),
+        "a curated alias file read after the shipped one and\n"
+        "~/.config/newsindex/aliases.tsv (repeatable)");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     BuildOptions build;
@@ -166,6 +170,19 @@ int run_build(int argc, char** argv) {
                                std::string(e.what()) + " (--no-entities indexes without them)");
         }
         build.extractor = &*extractor;
+    }
+
+    std::vector<std::filesystem::path> alias_files = default_alias_files();
+    if (values.count("aliases"))
+        for (const auto& file : values["aliases"].as<std::vector<std::string>>())
+            alias_files.emplace_back(file);
+    try {
+        for (const auto& file : alias_files) {
+            auto aliases = read_alias_file(file);
+            build.aliases.insert(build.aliases.end(), aliases.begin(), aliases.end());
+        }
+    } catch (const Error& e) {
+        return usage_error(kSpec, e.what());
     }
 
     const bool quiet = values["quiet"].as<bool>();

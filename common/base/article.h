@@ -25,8 +25,11 @@ struct Article {
     std::string source;
     std::string url;
     std::string author;
-    // Named entities, filled in by the tagger (empty until then).
+    // Named entities, filled in by the tagger (empty until then). An article read back
+    // from the index holds the archive-wide entities here (entity_table.h), and in
+    // raw_entities the names its own tagging gave them.
     std::vector<Entity> entities;
+    std::vector<NamedEntity> raw_entities;
 };
 
 }  // namespace newsindex

@@ -25,7 +25,8 @@ std::string entity_key(std::string_view name) {
 
 EntityName canonical_entity_name(EntityKind kind, std::string_view name) {
     EntityName canonical{std::string(name), entity_key(name)};
-    if (kind == EntityKind::person) return canonical;
+    // People are never named "U.S.", but the tagger may call a dateline's "Mich." one.
+    if (kind == EntityKind::person && !canonical.key.ends_with('.')) return canonical;
     if (const auto country = canonical_place_name(canonical.key)) {
         canonical.name = *country;
         canonical.key = entity_key(canonical.name);

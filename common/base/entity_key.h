@@ -16,6 +16,7 @@ std::string entity_key(std::string_view name);
 // The name an entity is indexed, filtered and shown under, with its key. Places and
 // organisations spelled as one of a country's other names become that country
 // ("U.S." -> "United States", see place_names.h); the tagger may call either an ORG.
+// Abbreviations do for any kind ("Mich." -> "Michigan").
 struct EntityName {
     std::string name;
     std::string key;

@@ -1,6 +1,7 @@
 // One name for each country that news text names in several ways ("U.S.", "US", "United
-// States"), so a facet counts it once and place:US finds every spelling. The indexer
-// applies it to extracted names, the query parser to place: and org: values.
+// States"), and for US states as datelines abbreviate them ("Mich."), so a facet counts it
+// once and place:US finds every spelling. The indexer applies it to extracted names, the
+// query parser to place: and org: values.
 #pragma once
 
 #include <optional>

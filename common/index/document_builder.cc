@@ -2,8 +2,8 @@
 
 #include <string>
 
+#include "common/index/entity_document.h"
 #include "common/index/entity_terms.h"
-#include "common/index/facet_values.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
 #include "common/index/stored_article.h"
@@ -17,28 +17,14 @@ void add_boolean_term(Xapian::Document& doc, std::string_view prefix, std::strin
         doc.add_boolean_term(term);
 }
 
-void add_entities(Xapian::Document& doc, const Article& article) {
-    for (const auto kind : kEntityKinds) {
-        std::vector<std::string> names;
-        for (const auto& entity : article.entities) {
-            if (entity.kind != kind) continue;
-            auto terms = entity_terms(kind, entity.name);
-            if (terms.term.empty()) continue;
-            doc.add_boolean_term(terms.term);
-            for (const auto& word : terms.word_terms) doc.add_boolean_term(word);
-            names.push_back(std::move(terms.name));
-        }
-        if (!names.empty()) doc.add_value(schema::entity_slot(kind), pack_facet_values(names));
-    }
-}
-
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
     term_generator_.set_stemmer(Xapian::Stem(std::string(schema::kLanguage)));
 }
 
-ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrigin& origin) {
+ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrigin& origin,
+                                       const EntityTable& table) {
     Xapian::Document doc;
     term_generator_.set_document(doc);
     term_generator_.set_termpos(0);
@@ -69,9 +55,22 @@ ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrig
     }
     if (const auto source = source_term(article.source); !source.empty())
         doc.add_boolean_term(source);
-    add_entities(doc, article);
+    add_entity_evidence(doc, article.entities);
+    Article stored = article;
+    stored.raw_entities.clear();
+    for (const auto& entity : article.entities)
+        stored.raw_entities.push_back({entity.kind, entity.name});
+    const auto entities = resolve_entities(stored.raw_entities, table);
+    set_entity_terms(doc, entities);
+    stored.entities.clear();
+    for (const auto& entity : entities) {
+        Entity e;
+        e.kind = entity.kind;
+        e.name = entity.name;
+        stored.entities.push_back(std::move(e));
+    }
 
-    doc.set_data(encode_stored_article(article));
+    doc.set_data(encode_stored_article(stored));
     return {std::move(id_term), std::move(doc)};
 }
 

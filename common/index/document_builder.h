@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/base/article.h"
+#include "common/index/entity_table.h"
 #include "common/read/article_origin.h"
 
 namespace newsindex {
@@ -24,7 +25,10 @@ public:
 
     // The article's text, entity and date terms, its values and stored fields, and the
     // origin's id, file and root terms with the file state incremental builds compare.
-    ArticleDocument build(const Article& article, const ArticleOrigin& origin);
+    // The article's entities go in as evidence and, through `table`, as the archive's
+    // entities.
+    ArticleDocument build(const Article& article, const ArticleOrigin& origin,
+                          const EntityTable& table = {});
 
 private:
     Xapian::TermGenerator term_generator_;

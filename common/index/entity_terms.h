@@ -3,6 +3,7 @@
 // facet value always names what its filter finds.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,24 @@ struct EntityTerms {
     // For people, one term per word of the name, so that person:Bakiyev finds
     // "Kurmanbek Bakiyev"; empty for other kinds.
     std::vector<std::string> word_terms;
+    // For organisations with company forms, the term of the name without them, so that
+    // org:"Merrill Lynch" finds "Merrill Lynch and Co Inc"; empty otherwise.
+    std::string company_term;
 };
 
 EntityTerms entity_terms(EntityKind kind, std::string_view name);
+
+// The evidence terms of the entity table (schema.h): "XE" + kind letter + name, and "XA" +
+// kind letter + alias + '\x1f' + name. Empty when the name is empty or too long for a term.
+std::string raw_entity_term(const NamedEntity& entity);
+std::string alias_evidence_term(const NamedEntity& entity, std::string_view alias);
+// Their inverses; nothing for a term of another shape.
+std::optional<NamedEntity> parse_raw_entity_term(std::string_view term);
+struct AliasEvidence {
+    NamedEntity entity;
+    std::string alias;
+};
+std::optional<AliasEvidence> parse_alias_evidence_term(std::string_view term);
 
 // The boolean term of a source name ("VOA"), folded like entity names; empty for "".
 std::string source_term(std::string_view source);

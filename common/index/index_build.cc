@@ -17,6 +17,7 @@
 #include "common/index/index_health.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/index/xapian_error.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_origin.h"
 #include "common/read/corpus_walker.h"
@@ -44,7 +45,11 @@ std::string utc_now() {
 class Build {
 public:
     Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer)
-        : options_(options), observer_(observer), writer_(writer), metadata_(writer.metadata()) {}
+        : options_(options),
+          observer_(observer),
+          writer_(writer),
+          metadata_(writer.metadata()),
+          entity_table_(writer.entity_table()) {}
 
     BuildStats run() {
         const auto start = Clock::now();
@@ -55,6 +60,7 @@ public:
             index_root(root);
         }
         stats_.interrupted = stop_requested();
+        if (!stats_.interrupted) update_entity_table();
         stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
         record_run(started_at);
         writer_.commit();
@@ -152,7 +158,7 @@ private:
             ++stats_.articles_read;
             if (options_.extractor != nullptr)
                 article.entities = options_.extractor->extract(article);
-            documents.push_back(builder_.build(article, origin));
+            documents.push_back(builder_.build(article, origin, entity_table_));
         }
         writer_.replace_file(origin.key(), documents);
         stats_.articles_indexed += documents.size();
@@ -161,6 +167,12 @@ private:
 
     // Commits by count and by time, whichever comes first.
     void note_change(std::size_t articles = 1) {
+        if (!metadata_.entity_table_state.empty()) {
+            // Committed with the first change: a run killed later still leaves the table
+            // to be recomputed.
+            metadata_.entity_table_state.clear();
+            writer_.set_metadata(metadata_);
+        }
         uncommitted_ += articles;
         const auto now = Clock::now();
         if (uncommitted_ >= options_.batch_size || now - last_commit_ >= options_.batch_interval) {
@@ -168,6 +180,16 @@ private:
             uncommitted_ = 0;
             last_commit_ = now;
         }
+    }
+
+    // Articles changed, or the curated aliases did: the archive's evidence may now give
+    // other entities.
+    void update_entity_table() {
+        const std::string state = curated_aliases_hash(options_.aliases);
+        if (metadata_.entity_table_state == state) return;
+        stats_.entities_rewritten = writer_.update_entity_table(options_.aliases);
+        metadata_.entity_table_state = state;
+        writer_.set_metadata(metadata_);
     }
 
     void remember_root(const std::string& root_key) {
@@ -188,6 +210,7 @@ private:
             {"unchanged", stats_.files_unchanged},
             {"indexed", stats_.articles_indexed},
             {"removed_files", stats_.files_removed},
+            {"entities_rewritten", stats_.entities_rewritten},
             {"failed", stats_.files_failed},
             {"skipped", stats_.files_skipped()},
             {"seconds", stats_.seconds},
@@ -199,6 +222,7 @@ private:
     BuildObserver& observer_;
     IndexWriter& writer_;
     IndexMetadata metadata_;
+    const EntityTable entity_table_;  // as the run found it; update_entity_table() ends it
     DocumentBuilder builder_;
     BuildStats stats_;
     std::size_t uncommitted_ = 0;
@@ -208,7 +232,7 @@ private:
 }  // namespace
 
 BuildStats update_index(IndexWriter& writer, const BuildOptions& options, BuildObserver& observer) {
-    return Build(options, writer, observer).run();
+    return xapian_guard(writer.name(), [&] { return Build(options, writer, observer).run(); });
 }
 
 BuildStats build_index(const BuildOptions& options, BuildObserver& observer) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "common/index/entity_table.h"
+
 namespace newsindex {
 
 class EntityExtractor;
@@ -19,6 +21,8 @@ struct BuildOptions {
     std::filesystem::path database;  // for build_index and rebuild_index
     // Tags entities when set; a build without one indexes text only.
     const EntityExtractor* extractor = nullptr;
+    // Names the entity table maps whatever the articles say (alias_file.h).
+    std::vector<CuratedAlias> aliases;
     // Compare content hashes, not just size and mtime, to find changed files.
     bool verify = false;
     // A commit every this many articles or this often, whichever comes first: a killed
@@ -30,14 +34,15 @@ struct BuildOptions {
 };
 
 struct BuildStats {
-    std::size_t files = 0;                       // files seen under the roots
-    std::size_t files_unchanged = 0;             // not read: the index has them as they are
-    std::size_t files_removed = 0;               // gone from disk, so their articles left the index
-    std::size_t articles_read = 0;               // articles parsed out of new or changed files
-    std::size_t articles_indexed = 0;            // articles written to the index
-    std::size_t files_failed = 0;                // files that could not be read as articles
-    std::size_t roots_failed = 0;                // roots that could not be read at all
-    std::size_t roots_incomplete = 0;            // roots with a folder that could not be read
+    std::size_t files = 0;               // files seen under the roots
+    std::size_t files_unchanged = 0;     // not read: the index has them as they are
+    std::size_t files_removed = 0;       // gone from disk, so their articles left the index
+    std::size_t articles_read = 0;       // articles parsed out of new or changed files
+    std::size_t articles_indexed = 0;    // articles written to the index
+    std::size_t files_failed = 0;        // files that could not be read as articles
+    std::size_t roots_failed = 0;        // roots that could not be read at all
+    std::size_t roots_incomplete = 0;    // roots with a folder that could not be read
+    std::size_t entities_rewritten = 0;  // articles whose entities a new entity table changed
     std::map<std::string, std::size_t> skipped;  // files passed over, by reason
     std::size_t warnings = 0;
     bool interrupted = false;  // stopped early by stop_requested

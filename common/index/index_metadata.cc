@@ -27,6 +27,7 @@ IndexMetadata read_metadata(const Xapian::Database& db) {
             if (root.is_string()) metadata.roots.push_back(root.get<std::string>());
     metadata.last_run = nlohmann::json::parse(get(db, schema::kLastRunKey), nullptr, false);
     if (metadata.last_run.is_discarded()) metadata.last_run = nullptr;
+    metadata.entity_table_state = get(db, schema::kEntityTableStateKey);
     return metadata;
 }
 
@@ -35,6 +36,7 @@ void write_metadata(Xapian::WritableDatabase& db, const IndexMetadata& metadata)
     db.set_metadata(std::string(schema::kRootsKey), dump(metadata.roots));
     db.set_metadata(std::string(schema::kLastRunKey),
                     metadata.last_run.is_null() ? std::string() : dump(metadata.last_run));
+    db.set_metadata(std::string(schema::kEntityTableStateKey), metadata.entity_table_state);
 }
 
 SchemaState schema_state(std::string_view version) {

@@ -15,6 +15,9 @@ struct IndexMetadata {
     std::string schema_version;      // as stored; empty when none was recorded
     std::vector<std::string> roots;  // canonical folders ever indexed, in the order first seen
     nlohmann::json last_run;         // the last build's report; null when none was recorded
+    // What the entity table was last computed with (a hash of the curated aliases); empty
+    // while articles changed since, so that a run killed before it ends recomputes it.
+    std::string entity_table_state;
 };
 
 // Unreadable entries read as absent: metadata never stops an index from being used.

@@ -6,8 +6,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <system_error>
 
+#include "common/index/entity_document.h"
+#include "common/index/entity_terms.h"
 #include "common/index/schema.h"
 #include "common/index/xapian_error.h"
 
@@ -41,7 +44,7 @@ void create_atomically(const std::filesystem::path& path) {
     std::filesystem::remove_all(creating);
     {
         Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE);
-        write_metadata(db, {current_schema_version(), {}, nullptr});
+        write_metadata(db, {current_schema_version(), {}, nullptr, {}});
         db.commit();
         db.close();
     }
@@ -160,6 +163,48 @@ std::unordered_set<std::string> IndexWriter::files_under(const std::string& root
             if (key.compare(0, prefix.size(), prefix) == 0) files.insert(key);
         }
         return files;
+    });
+}
+
+EntityTable IndexWriter::entity_table() const {
+    return guarded([&] {
+        return EntityTable::unserialise(db_.get_metadata(std::string(schema::kEntityLinksKey)));
+    });
+}
+
+std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& curated) {
+    return guarded([&] {
+        EntityEvidence evidence;
+        for (auto it = db_.allterms_begin(std::string(schema::kRawEntityPrefix));
+             it != db_.allterms_end(std::string(schema::kRawEntityPrefix)); ++it)
+            if (auto raw = parse_raw_entity_term(*it))
+                evidence.names.push_back({std::move(*raw), it.get_termfreq()});
+        for (auto it = db_.allterms_begin(std::string(schema::kAliasEvidencePrefix));
+             it != db_.allterms_end(std::string(schema::kAliasEvidencePrefix)); ++it)
+            if (auto alias = parse_alias_evidence_term(*it))
+                evidence.aliases.push_back({alias->entity.kind, std::move(alias->alias),
+                                            std::move(alias->entity.name), it.get_termfreq()});
+        const EntityTable old_table = entity_table();
+        const EntityTable table = compute_entity_table(evidence, curated);
+
+        // Every article with a name the two tables resolve differently, each once.
+        std::set<Xapian::docid> changed;
+        for (const auto& name : evidence.names) {
+            if (old_table.resolve(name.entity) == table.resolve(name.entity)) continue;
+            const std::string term = raw_entity_term(name.entity);
+            for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+                changed.insert(*it);
+        }
+        std::size_t rewritten = 0;
+        for (const Xapian::docid id : changed) {
+            Xapian::Document doc = db_.get_document(id);
+            if (!apply_entity_table(doc, table)) continue;
+            db_.replace_document(id, doc);
+            ++rewritten;
+        }
+
+        db_.set_metadata(std::string(schema::kEntityLinksKey), table.serialise());
+        return rewritten;
     });
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/index/document_builder.h"
+#include "common/index/entity_table.h"
 #include "common/index/index_metadata.h"
 
 namespace newsindex {
@@ -51,6 +52,13 @@ public:
 
     IndexMetadata metadata() const;
     void set_metadata(const IndexMetadata& metadata);
+
+    // The entity table the index's articles are resolved with.
+    EntityTable entity_table() const;
+    // Recomputes the entity table from the index's evidence and `curated`, rewrites the
+    // entities of every article the new table changes, and records the table, all in the
+    // next commit. Returns the number of articles rewritten.
+    std::size_t update_entity_table(const std::vector<CuratedAlias>& curated);
 
     // Makes everything so far durable and visible to searches, atomically.
     void commit();

@@ -17,11 +17,18 @@ namespace newsindex::schema {
 
 // Bumped whenever the meaning of a prefix, slot or the document data changes; stored in
 // the database metadata so an old index is detected rather than misread.
-inline constexpr int kVersion = 2;  // 2: one spelling per country (place_names.h)
+// 2: one spelling per country (place_names.h). 3: archive-wide entity names (entity_table.h).
+inline constexpr int kVersion = 3;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
 inline constexpr std::string_view kLastRunKey = "newsindex.last_run";
+// The archive-wide entity table (entity_table.h): one line per name that stands for
+// another entity, "kind letter + name" '\x1f' "kind letter + entity name". Names that
+// stand for themselves have none.
+inline constexpr std::string_view kEntityLinksKey = "newsindex.entity_links";
+// Whether the entity table is current (see IndexMetadata::entity_table_state).
+inline constexpr std::string_view kEntityTableStateKey = "newsindex.entity_table";
 
 // --- Terms -----------------------------------------------------------------------
 // Unique id term, one per article: "Q" + the article's source key (the canonical root,
@@ -41,6 +48,13 @@ inline constexpr std::string_view kOrgPrefix = "XO";
 inline constexpr std::string_view kPlacePrefix = "XL";
 // Boolean term for each word of a person's name, so person:Bakiyev finds "Kurmanbek Bakiyev".
 inline constexpr std::string_view kPersonWordPrefix = "XN";
+// The evidence the entity table is computed from, one boolean term per article and name;
+// not meant for queries. Raw entities: "XE" + kind letter + the name as the article's own
+// normalisation gave it, case kept ("XEPReagan"). Aliases: "XA" + kind letter + a shorter
+// name the article used for an entity + '\x1f' + that entity's name ("XAPReagan\x1fRonald
+// Reagan", "XAOSEC\x1fSecurities and Exchange Commission").
+inline constexpr std::string_view kRawEntityPrefix = "XE";
+inline constexpr std::string_view kAliasEvidencePrefix = "XA";
 // Boolean source term (case-folded source name), searchable as source:VOA.
 inline constexpr std::string_view kSourcePrefix = "XS";
 // Boolean year and month terms ("XY2010", "XM201004"): cheap date filters and a
@@ -92,6 +106,8 @@ inline constexpr std::string_view kDataUrl = "url";
 inline constexpr std::string_view kDataAuthor = "author";
 inline constexpr std::string_view kDataBody = "body";  // the text snippets are cut from
 inline constexpr std::string_view kDataEntities = "entities";
+// The names the article's own tagging gave, before the entity table: {"person": [...], ...}.
+inline constexpr std::string_view kDataRawEntities = "raw_entities";
 
 // The stemming language of all free text.
 inline constexpr std::string_view kLanguage = "english";

@@ -20,6 +20,19 @@ std::string string_field(const json& object, std::string_view name) {
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Calls fn(kind, name) for each name of an {"person": [...], ...} object.
+template <typename Fn>
+void for_each_entity(const json& object, std::string_view field, Fn&& fn) {
+    const auto it = object.find(field);
+    if (it == object.end() || !it->is_object()) return;
+    for (const auto kind : kEntityKinds) {
+        const auto names = it->find(entity_kind_name(kind));
+        if (names == it->end() || !names->is_array()) continue;
+        for (const auto& name : *names)
+            if (name.is_string()) fn(kind, name.get<std::string>());
+    }
+}
+
 }  // namespace
 
 std::string encode_stored_article(const Article& article) {
@@ -43,6 +56,12 @@ std::string encode_stored_article(const Article& article) {
             entities[key(entity_kind_name(entity.kind))].push_back(entity.name);
         data[key(schema::kDataEntities)] = std::move(entities);
     }
+    if (!article.raw_entities.empty()) {
+        json entities = json::object();
+        for (const auto& entity : article.raw_entities)
+            entities[key(entity_kind_name(entity.kind))].push_back(entity.name);
+        data[key(schema::kDataRawEntities)] = std::move(entities);
+    }
     // Replace invalid UTF-8 rather than throw: the readers already repair text, and a
     // stray byte must never cost an article.
     return data.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -61,15 +80,15 @@ Article decode_stored_article(const std::string& data) {
     article.url = string_field(object, schema::kDataUrl);
     article.author = string_field(object, schema::kDataAuthor);
     article.date = parse_date(string_field(object, schema::kDataDate));
-    if (const auto it = object.find(schema::kDataEntities); it != object.end() && it->is_object()) {
-        for (const auto kind : kEntityKinds) {
-            const auto names = it->find(entity_kind_name(kind));
-            if (names == it->end() || !names->is_array()) continue;
-            for (const auto& name : *names)
-                if (name.is_string())
-                    article.entities.push_back({kind, name.get<std::string>(), 0, {}});
-        }
-    }
+    for_each_entity(object, schema::kDataEntities, [&](EntityKind kind, std::string name) {
+        Entity entity;
+        entity.kind = kind;
+        entity.name = std::move(name);
+        article.entities.push_back(std::move(entity));
+    });
+    for_each_entity(object, schema::kDataRawEntities, [&](EntityKind kind, std::string name) {
+        article.raw_entities.push_back({kind, std::move(name)});
+    });
     return article;
 }
 

@@ -1,12 +1,15 @@
 #include "common/ner/entity_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <span>
 #include <system_error>
 
+#include "common/base/data_files.h"
+#include "common/base/entity_key.h"
 #include "common/base/utf8.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/document_pass.h"
@@ -74,23 +77,243 @@ void join_organisation_places(std::vector<ner::Chunk>& chunks,
     }
 }
 
-// Companies named after people ("Merrill Lynch and Co Inc", "Smith Barney Inc"): a name
-// the tagger took for a person, followed by company forms, is an organisation with them.
+bool is_capitalised(std::string_view word) {
+    return !word.empty() && std::isupper(static_cast<unsigned char>(word.front()));
+}
+
+bool is_possessive_token(std::string_view word) {
+    return word == "'s" || word == "'S" || word == "\u2019s";
+}
+
+// Removes the chunks after chunks[k] that start before `end` (swallowed by chunks[k]).
+void drop_swallowed(std::vector<ner::Chunk>& chunks, std::size_t k, std::uint32_t end) {
+    while (k + 1 < chunks.size() && chunks[k + 1].begin < end)
+        chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+}
+
+// Companies named after people ("Merrill Lynch and Co Inc", "Smith Barney Inc", "Standard
+// and Poor's Corp"): a name the tagger took for a person, followed by company forms, is an
+// organisation with them.
 void join_company_forms(std::vector<ner::Chunk>& chunks, std::span<const std::string_view> words) {
     for (std::size_t k = 0; k < chunks.size(); ++k) {
         auto& c = chunks[k];
         std::uint32_t end = c.end;
-        if (end + 1 < words.size() && (words[end] == "and" || words[end] == "&") &&
-            ner::is_corporate_suffix(words[end + 1]))
-            ++end;
+        if (end + 1 < words.size() && (words[end] == "and" || words[end] == "&")) {
+            if (ner::is_corporate_suffix(words[end + 1])) {
+                ++end;
+            } else {
+                // "and" + a partner's name (possessive or not) + company forms.
+                std::uint32_t next = end + 1;
+                while (next < words.size() && is_capitalised(words[next]) &&
+                       !ner::is_corporate_suffix(words[next]) && next - end <= 3)
+                    ++next;
+                if (next < words.size() && next > end + 1 && is_possessive_token(words[next]))
+                    ++next;
+                if (next > end + 1 && next < words.size() && ner::is_corporate_suffix(words[next]))
+                    end = next;
+            }
+        }
         while (end < words.size() && ner::is_corporate_suffix(words[end])) ++end;
         if (end == c.end || !ner::is_corporate_suffix(words[end - 1])) continue;
         c.end = end;
         c.type = 1;
         // The forms may have been tagged as a chunk of their own ("Co Inc"/ORG).
-        while (k + 1 < chunks.size() && chunks[k + 1].begin < end)
-            chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        drop_swallowed(chunks, k, end);
     }
+}
+
+// Partnerships written with a comma ("Goldman, Sachs and Co", "Kidder, Peabody and Co"):
+// a capitalised name, a comma, and a company whose forms follow "and" are one firm.
+void join_partnerships(std::vector<ner::Chunk>& chunks, std::span<const std::string_view> words) {
+    for (std::size_t k = 1; k < chunks.size(); ++k) {
+        auto& p = chunks[k - 1];
+        const auto& c = chunks[k];
+        if (c.type != 1 || p.end >= words.size() || words[p.end] != "," || c.begin != p.end + 1 ||
+            p.end - p.begin > 2 || !ner::is_corporate_suffix(words[c.end - 1]))
+            continue;
+        const bool partners =
+            std::any_of(words.begin() + c.begin, words.begin() + c.end,
+                        [](std::string_view w) { return w == "and" || w == "&"; });
+        if (!partners || !is_capitalised(words[p.begin])) continue;
+        p.end = c.end;
+        p.type = 1;
+        chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+    }
+}
+
+// Words that end a name even when written in capitals: "the Commission on Monday".
+bool is_calendar_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 19> kWords = {
+        "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday",
+        "January", "February",  "March",     "April",    "May",     "June",     "July",
+        "August",  "September", "October",   "November", "December"};
+    return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+// Names with lower-case connectors that the tagger cut: "General Agreement" + "on Tariffs
+// and Trade", "Ministry of International Trade and Industry". An organisation followed by
+// "of", "on" or "for" and capitalised words takes them in, and then "and" + capitalised
+// words too; whatever was tagged there joins it.
+void join_connected_names(std::vector<ner::Chunk>& chunks,
+                          std::span<const std::string_view> words) {
+    const auto capitalised_run = [&](std::uint32_t from) {
+        std::uint32_t to = from;
+        while (to < words.size() && is_capitalised(words[to]) && !is_calendar_word(words[to]) &&
+               !ner::is_corporate_suffix(words[to]))
+            ++to;
+        return to;
+    };
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        auto& c = chunks[k];
+        if (c.type != 1 || c.end + 1 >= words.size()) continue;
+        const std::string_view connector = words[c.end];
+        if (connector != "of" && connector != "on" && connector != "for") continue;
+        std::uint32_t end = capitalised_run(c.end + 1);
+        if (end == c.end + 1) continue;
+        if (end + 1 < words.size() && (words[end] == "and" || words[end] == "&")) {
+            const std::uint32_t more = capitalised_run(end + 1);
+            if (more > end + 1) end = more;
+        }
+        c.end = end;
+        drop_swallowed(chunks, k, end);
+    }
+}
+
+// Two bodies tagged as one: "International Monetary Fund and World Bank". A name of two
+// or more capitalised words, "and", and another such name that does not end in company
+// forms is two organisations; "Securities and Exchange Commission", "General Agreement on
+// Tariffs and Trade" and "Merrill Lynch and Co" stay whole.
+void split_joined_bodies(std::vector<ner::Chunk>& chunks, std::span<const std::string_view> words) {
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        auto& c = chunks[k];
+        if (c.type != 1) continue;
+        for (std::uint32_t a = c.begin + 2; a + 2 < c.end + 1 && a + 2 <= c.end; ++a) {
+            if (words[a] != "and" && words[a] != "&") continue;
+            const bool left_names =
+                std::all_of(words.begin() + c.begin, words.begin() + a,
+                            [](std::string_view w) { return is_capitalised(w); });
+            const bool right_names = a + 2 < c.end + 1 && is_capitalised(words[a + 1]) &&
+                                     c.end - a - 1 >= 2 &&
+                                     !ner::is_corporate_suffix(words[c.end - 1]);
+            if (!left_names || !right_names) continue;
+            const ner::Chunk second{a + 1, c.end, 1};
+            c.end = a;
+            chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1, second);
+            break;
+        }
+    }
+}
+
+// "Bank of Japan Governor Satoshi Sumita" tagged as one organisation: a title inside an
+// organisation's name, followed by two capitalised words, starts a person.
+void split_office_holders(std::vector<ner::Chunk>& chunks,
+                          std::span<const std::string_view> words) {
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        auto& c = chunks[k];
+        if (c.type != 1 || c.end - c.begin < 4) continue;
+        for (std::uint32_t t = c.begin + 1; t + 2 < c.end; ++t) {
+            if (!ner::is_title_word(words[t]) || !is_capitalised(words[t + 1]) ||
+                !is_capitalised(words[t + 2]))
+                continue;
+            const ner::Chunk person{t + 1, c.end, 0};
+            c.end = t;
+            chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1, person);
+            break;
+        }
+    }
+}
+
+// Wire headlines in capitals name who speaks as "BODY'S NAME SAYS" ("TREASURY'S BAKER
+// SAYS ...", "JAPAN'S NAKASONE URGES ..."): the word between the possessive and a
+// reporting verb is a person the tagger, reading capitals, mostly misses.
+void add_headline_speakers(std::vector<ner::Chunk>& chunks,
+                           std::span<const std::string_view> words) {
+    static constexpr std::array<std::string_view, 24> kVerbs = {
+        "SAYS",      "SAID",  "URGES",    "SEES",     "WARNS",      "EXPECTS",
+        "FORECASTS", "CALLS", "DENIES",   "OPPOSES",  "REITERATES", "PREDICTS",
+        "ASKS",      "BACKS", "REJECTS",  "PLEDGES",  "DEFENDS",    "SUPPORTS",
+        "PROPOSES",  "VOWS",  "PROMISES", "STRESSES", "RULES",      "HOPES"};
+    const auto is_verb = [](std::string_view w) {
+        return std::find(kVerbs.begin(), kVerbs.end(), w) != kVerbs.end();
+    };
+    for (std::uint32_t i = 1; i + 2 < words.size(); ++i) {
+        if (!is_possessive_token(words[i])) continue;
+        const std::uint32_t name = i + 1;
+        std::uint32_t verb = name + 1;
+        if (verb + 1 < words.size() && words[verb].ends_with("LY")) ++verb;  // FULLY EXPECTS
+        const std::string_view w = words[name];
+        if (!is_verb(words[verb]) || w.size() < 3 || ner::is_title_word(w) ||
+            !std::all_of(w.begin(), w.end(),
+                         [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+            continue;
+        const bool covered = std::any_of(chunks.begin(), chunks.end(), [&](const ner::Chunk& c) {
+            return c.begin <= name && name < c.end;
+        });
+        if (covered) continue;
+        const auto at = std::find_if(chunks.begin(), chunks.end(),
+                                     [&](const ner::Chunk& c) { return c.begin > name; });
+        chunks.insert(at, ner::Chunk{name, name + 1, 0});
+    }
+}
+
+// A chunk that starts a gazetteer place the tagger cut short ("Sri"/PER "Lanka's") is
+// that place, whole.
+void join_gazetteer_places(std::vector<ner::Chunk>& chunks, std::span<const std::string_view> words,
+                           const ner::Gazetteer& gazetteer, std::vector<std::uint8_t>& codes) {
+    gazetteer.match(words, codes);
+    const auto inside = [&](std::uint32_t i) { return i < codes.size() && (codes[i] & 1) != 0; };
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        auto& c = chunks[k];
+        if (codes[c.begin] == 0 || inside(c.begin) || !inside(c.end)) continue;
+        std::uint32_t end = c.end;
+        while (inside(end)) ++end;
+        c.end = end;
+        c.type = 2;
+        drop_swallowed(chunks, k, end);
+    }
+}
+
+// Names of the gazetteer's countries and cities are places, whatever the tagger said in
+// one sentence ("Japan said", "MANILA, March 3"); several entities may then be one place.
+void retype_places(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer) {
+    std::vector<std::uint8_t> codes;
+    for (auto& e : entities) {
+        if (e.kind == EntityKind::place) continue;
+        const auto tokens = ner::tokenize(e.name);
+        if (tokens.empty() || (e.kind == EntityKind::person && tokens.size() > 2)) continue;
+        std::vector<std::string_view> words;
+        for (const auto& t : tokens) words.push_back(t.text);
+        gazetteer.match(words, codes);
+        // One match over every word: a start code, then "inside" codes.
+        bool whole = codes[0] != 0 && (codes[0] & 1) == 0;
+        for (std::size_t i = 1; whole && i < codes.size(); ++i) whole = (codes[i] & 1) != 0;
+        if (whole) e.kind = EntityKind::place;
+    }
+    // Merge entities that now share kind and name.
+    std::vector<Entity> merged;
+    for (auto& e : entities) {
+        const auto same = std::find_if(merged.begin(), merged.end(), [&](const Entity& m) {
+            return m.kind == e.kind && entity_key(m.name) == entity_key(e.name);
+        });
+        if (same == merged.end()) {
+            merged.push_back(std::move(e));
+            continue;
+        }
+        same->count += e.count;
+        for (auto& mention : e.mentions)
+            if (std::find(same->mentions.begin(), same->mentions.end(), mention) ==
+                same->mentions.end())
+                same->mentions.push_back(std::move(mention));
+        for (auto& alias : e.aliases)
+            if (std::find(same->aliases.begin(), same->aliases.end(), alias) == same->aliases.end())
+                same->aliases.push_back(std::move(alias));
+    }
+    std::stable_sort(merged.begin(), merged.end(), [](const Entity& a, const Entity& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        return a.count > b.count;
+    });
+    entities = std::move(merged);
 }
 
 // One article's sentences, tagged together so the document pass sees all of them.
@@ -141,12 +364,19 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     const bool has_body = utf8::has_alnum(article.body);
 
     std::vector<ner::Mention> mentions;
+    std::vector<std::uint8_t> codes;
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
         const auto& sent = a.sentences[s];
         auto chunks = ner::chunks(a.tags[s]);
         join_title_chunks(chunks, a.words[s]);
         join_organisation_places(chunks, a.words[s]);
         join_company_forms(chunks, a.words[s]);
+        join_partnerships(chunks, a.words[s]);
+        join_connected_names(chunks, a.words[s]);
+        split_joined_bodies(chunks, a.words[s]);
+        split_office_holders(chunks, a.words[s]);
+        if (a.headline[sent.text]) add_headline_speakers(chunks, a.words[s]);
+        join_gazetteer_places(chunks, a.words[s], model_->gazetteer(), codes);
         const auto& tokens = a.tokens[sent.text];
         for (const auto& c : chunks) {
             ner::Mention m;
@@ -158,21 +388,14 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
             mentions.push_back(std::move(m));
         }
     }
-    return ner::normalize_mentions(mentions);
+    auto entities = ner::normalize_mentions(mentions);
+    retype_places(entities, model_->gazetteer());
+    return entities;
 }
 
 std::filesystem::path default_model_path() {
     if (const char* env = std::getenv("NEWSINDEX_MODEL"); env && *env) return env;
-    // Installed: <prefix>/bin/newsindex finds <prefix>/share/newsindex/ner.model, wherever
-    // the prefix is. NEWSINDEX_INSTALLED_MODEL_DIR is relative to the binary's folder.
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto installed = exe.parent_path() / NEWSINDEX_INSTALLED_MODEL_DIR / "ner.model";
-        if (std::filesystem::is_regular_file(installed, ec)) return installed.lexically_normal();
-    }
-    // Run from the build folder: the model in the source tree.
-    return std::filesystem::path(NEWSINDEX_MODEL_DIR) / "ner.model";
+    return shipped_data_file("ner.model");
 }
 
 }  // namespace newsindex

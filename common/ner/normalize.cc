@@ -15,7 +15,7 @@ namespace newsindex::ner {
 
 namespace {
 
-constexpr std::array<std::string_view, 86> kTitles = {"Mr.",         "Mrs.",
+constexpr std::array<std::string_view, 88> kTitles = {"Mr.",         "Mrs.",
                                                       "Ms.",         "Dr.",
                                                       "Prof.",       "Gen.",
                                                       "Lt.",         "Col.",
@@ -57,7 +57,8 @@ constexpr std::array<std::string_view, 86> kTitles = {"Mr.",         "Mrs.",
                                                       "former",      "Acting",
                                                       "Attorney",    "Representative",
                                                       "Congressman", "Congresswoman",
-                                                      "Saint",       "Gens."};
+                                                      "Saint",       "Gens.",
+                                                      "Treasurer",   "Commissioner"};
 
 // Wire copy glues month abbreviations to the names before them ("New York Dec").
 bool is_month_abbreviation(std::string_view w) {
@@ -140,41 +141,13 @@ struct Group {
     std::array<int, 3> kind_votes{};
     int merged_into = -1;
     bool supported = false;
+    bool dropped = false;  // names no entity of its own
     bool company = false;  // some form ends in "Inc", "Corp", ...
 };
 
 std::vector<std::string> key_words(const std::string& key) {
     std::vector<std::string> out;
     for_each_name_word(key, [&](std::string_view w) { out.emplace_back(w); });
-    return out;
-}
-
-// "EU" / "U.N." as bare capitals: "EU", "UN".
-std::string acronym_letters(std::string_view name) {
-    std::string out;
-    for (const char c : name) {
-        if (c == '.') continue;
-        if (!upper_ascii(c)) return {};
-        out += c;
-    }
-    return out.size() >= 2 && out.size() <= 6 ? out : std::string{};
-}
-
-std::string initials(std::string_view name) {
-    static constexpr std::array<std::string_view, 8> kSkip = {"of", "for", "and", "the",
-                                                              "in", "on",  "de",  "&"};
-    std::string out;
-    std::size_t i = 0;
-    while (i < name.size()) {
-        const std::size_t j = std::min(name.find(' ', i), name.size());
-        const std::string_view w = name.substr(i, j - i);
-        if (!w.empty() && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) {
-            if (!upper_ascii(w[0])) return {};
-            out += w[0];
-            // "Al-Qaida"-style hyphenated words contribute only their first letter.
-        }
-        i = j + 1;
-    }
     return out;
 }
 
@@ -236,16 +209,100 @@ std::string unshouted(const std::string& name, EntityKind kind) {
     return out;
 }
 
-// "merrill lynch and co inc" -> "merrill lynch": the key without its company forms.
-std::string bare_company_key(std::string_view key) {
-    std::vector<std::string_view> words;
-    for_each_name_word(key, [&](std::string_view w) { words.push_back(w); });
-    std::size_t n = words.size();
-    while (n > 1 && is_corporate_suffix(words[n - 1])) --n;
-    if (n > 1 && n < words.size() && (words[n - 1] == "and" || words[n - 1] == "&")) --n;
-    std::string bare;
-    for (std::size_t i = 0; i < n; ++i) bare.append(i ? " " : "").append(words[i]);
-    return bare;
+// Words that open the names of banks and firms, never of people ("Credit Lyonnais",
+// "Banque Paribas").
+bool starts_like_a_firm(const std::vector<std::string>& words) {
+    static constexpr std::array<std::string_view, 14> kFirstWords = {
+        "banque",  "banco",     "banca",  "bank",     "credit",   "caisse", "societe",
+        "société", "compagnie", "groupe", "deutsche", "generale", "union",  "nationale"};
+    return words.size() >= 2 &&
+           std::find(kFirstWords.begin(), kFirstWords.end(), words.front()) != kFirstWords.end();
+}
+
+// Organisation names that say what kind of body, not which: "Bank", "the Commission",
+// "Central Bank". Such a name stands for the one body of the article whose name holds it
+// ("Bank" -> "Bank of Japan"); without one it names nothing the reader could look for.
+bool is_generic_head(std::string_view key) {
+    static constexpr std::array<std::string_view, 36> kHeads = {"parliament",
+                                                                "finance ministry",
+                                                                "foreign ministry",
+                                                                "trade ministry",
+                                                                "economy ministry",
+                                                                "ministry of finance",
+                                                                "bank",
+                                                                "central bank",
+                                                                "commission",
+                                                                "ministry",
+                                                                "department",
+                                                                "group",
+                                                                "agency",
+                                                                "committee",
+                                                                "council",
+                                                                "company",
+                                                                "corporation",
+                                                                "board",
+                                                                "government",
+                                                                "authority",
+                                                                "court",
+                                                                "exchange",
+                                                                "union",
+                                                                "party",
+                                                                "fund",
+                                                                "institute",
+                                                                "association",
+                                                                "federation",
+                                                                "office",
+                                                                "bureau",
+                                                                "administration",
+                                                                "cabinet",
+                                                                "firm",
+                                                                "bank board",
+                                                                "state",
+                                                                "embassy"};
+    return std::find(kHeads.begin(), kHeads.end(), key) != kHeads.end();
+}
+
+// Currencies, diseases and market indices the tagger takes for organisations or people
+// ("U.S. Dollar", "AIDS", "Dow Jones Industrial Average").
+bool is_currency_or_disease(const std::vector<std::string>& words) {
+    static constexpr std::array<std::string_view, 43> kWords = {
+        "average",     "index",   "indices",  "dollar",   "dollars", "yen",      "mark",
+        "marks",       "franc",   "francs",   "pound",    "pounds",  "sterling", "lira",
+        "lire",        "peso",    "pesos",    "rupee",    "rupees",  "rand",     "krona",
+        "kronor",      "krone",   "guilder",  "guilders", "peseta",  "pesetas",  "schilling",
+        "yuan",        "cruzado", "cruzados", "rouble",   "ruble",   "dinar",    "riyal",
+        "ecu",         "aids",    "hiv",      "sars",     "ebola",   "malaria",  "cholera",
+        "tuberculosis"};
+    return !words.empty() && std::find(kWords.begin(), kWords.end(), words.back()) != kWords.end();
+}
+
+void resolve_generic_heads(std::vector<Group>& groups) {
+    const int n = static_cast<int>(groups.size());
+    for (int hi = 0; hi < n; ++hi) {
+        Group& head = groups[static_cast<std::size_t>(hi)];
+        if (head.merged_into >= 0) continue;
+        if (is_currency_or_disease(head.words)) {
+            head.dropped = true;
+            continue;
+        }
+        if (head.kind != EntityKind::org) continue;
+        if (!is_generic_head(head.key)) continue;
+        int target = -1;
+        for (int oi = 0; oi < n; ++oi) {
+            const Group& o = groups[static_cast<std::size_t>(oi)];
+            if (oi == hi || o.merged_into >= 0 || o.kind != EntityKind::org ||
+                o.words.size() <= head.words.size() || is_generic_head(o.key))
+                continue;
+            if (std::search(o.words.begin(), o.words.end(), head.words.begin(), head.words.end()) ==
+                o.words.end())
+                continue;
+            if (target < 0 || o.count > groups[static_cast<std::size_t>(target)].count) target = oi;
+        }
+        if (target >= 0)
+            merge(groups, hi, target);
+        else
+            head.dropped = true;
+    }
 }
 
 }  // namespace
@@ -259,10 +316,51 @@ bool is_title_word(std::string_view word) {
     });
 }
 
+std::string acronym_letters(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        if (c == '.') continue;
+        if (!upper_ascii(c)) return {};
+        out += c;
+    }
+    return out.size() >= 2 && out.size() <= 6 ? out : std::string{};
+}
+
+std::string initials(std::string_view name) {
+    static constexpr std::array<std::string_view, 8> kSkip = {"of", "for", "and", "the",
+                                                              "in", "on",  "de",  "&"};
+    std::string out;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        const std::size_t j = std::min(name.find(' ', i), name.size());
+        const std::string_view w = name.substr(i, j - i);
+        if (!w.empty() && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) {
+            if (!upper_ascii(w[0])) return {};
+            out += w[0];
+            // "Al-Qaida"-style hyphenated words contribute only their first letter.
+        }
+        i = j + 1;
+    }
+    return out;
+}
+
+std::string bare_company_key(std::string_view key) {
+    std::vector<std::string_view> words;
+    for_each_name_word(key, [&](std::string_view w) { words.push_back(w); });
+    std::size_t n = words.size();
+    while (n > 1 && is_corporate_suffix(words[n - 1])) --n;
+    if (n > 1 && n < words.size() && (words[n - 1] == "and" || words[n - 1] == "&")) --n;
+    std::string bare;
+    for (std::size_t i = 0; i < n; ++i) bare.append(i ? " " : "").append(words[i]);
+    return bare;
+}
+
 bool is_corporate_suffix(std::string_view word) {
-    static constexpr std::array<std::string_view, 14> kSuffixes = {
-        "co",   "co.", "inc", "inc.", "corp", "corp.", "ltd",
-        "ltd.", "plc", "llc", "ag",   "n.v.", "s.a.",  "cos"};
+    static constexpr std::array<std::string_view, 28> kSuffixes = {
+        "co",   "co.",      "inc",  "inc.",   "corp",    "corp.",        "ltd",
+        "ltd.", "plc",      "llc",  "ag",     "n.v.",    "s.a.",         "cos",
+        "kk",   "k.k.",     "gmbh", "s.p.a.", "spa",     "nv",           "bv",
+        "pty",  "brothers", "bros", "bros.",  "limited", "incorporated", "corporation"};
     return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view suffix) {
         return equals_ignoring_ascii_case(word, suffix);
     });
@@ -288,11 +386,32 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                              m.tokens[b].text == "THE"))
             ++b;
         const std::string surface = span_text(m, b, e);
-        if (m.kind == EntityKind::person)
+        if (m.kind == EntityKind::person) {
+            // "president Barber Conable": lower-case words never start a name.
+            while (e - b > 1 && !upper_ascii(m.tokens[b].text.front()) &&
+                   starts_letter(m.tokens[b].text.front()))
+                ++b;
+            // "Fed Chairman Paul Volcker": capitalised words up to a title are the title.
+            for (std::size_t t = e - 1; t > b; --t) {
+                if (!is_title_word(m.tokens[t - 1].text)) continue;
+                const bool all_capitalised =
+                    std::all_of(m.tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                                m.tokens.begin() + static_cast<std::ptrdiff_t>(t),
+                                [](const Token& w) { return upper_ascii(w.text.front()); });
+                if (all_capitalised) b = t;
+                break;
+            }
             while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
-        // A lone title tagged as a person ("President said") names nobody.
-        if (m.kind == EntityKind::person && e - b == 1 && is_title_word(m.tokens[b].text)) continue;
+        }
+        // A lone title tagged as a person ("President said") names nobody, and neither does
+        // a lone word of two letters ("Mi" of "D-Mi.", "Mi-Tech").
+        if (m.kind == EntityKind::person && e - b == 1 &&
+            (is_title_word(m.tokens[b].text) || utf8::length(m.tokens[b].text) <= 2))
+            continue;
         std::string name = span_text(m, b, e);
+        // "Goldman, Sachs and Co" is written as "Goldman Sachs and Co" too.
+        if (m.kind == EntityKind::org && e - b > 2 && is_corporate_suffix(m.tokens[e - 1].text))
+            std::erase(name, ',');
         for (const std::string_view possessive : {"'s", "'S", "\u2019s", "\u2019S"})
             if (name.size() > possessive.size() && name.ends_with(possessive)) {
                 name.erase(name.size() - possessive.size());
@@ -336,7 +455,8 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
     }
 
     for (auto& g : groups)
-        if (g.company) g.kind = EntityKind::org;
+        if (g.company || (g.kind == EntityKind::person && starts_like_a_firm(g.words)))
+            g.kind = EntityKind::org;
     const int n = static_cast<int>(groups.size());
     // "BankAmerica" joins "BankAmerica Corp", "Merrill Lynch" "Merrill Lynch and Co Inc".
     for (int ci = 0; ci < n; ++ci) {
@@ -396,6 +516,8 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (target >= 0) merge(groups, ai, target);
     }
 
+    resolve_generic_heads(groups);
+
     // Surface forms of every mention, in article order, under the group they ended in.
     std::vector<std::vector<std::string>> surfaces(static_cast<std::size_t>(n));
     for (const auto& c : cleaned) {
@@ -403,10 +525,16 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (std::find(list.begin(), list.end(), c.surface) == list.end()) list.push_back(c.surface);
     }
 
+    // Every written form under the group it ended in: the aliases of the entity.
+    std::vector<std::vector<std::string>> all_forms(static_cast<std::size_t>(n));
+    for (int gi = 0; gi < n; ++gi)
+        for (const auto& form : groups[static_cast<std::size_t>(gi)].forms)
+            all_forms[static_cast<std::size_t>(find_root(groups, gi))].push_back(form.first);
+
     std::vector<Entity> out;
     for (int gi = 0; gi < n; ++gi) {
         const Group& g = groups[static_cast<std::size_t>(gi)];
-        if (g.merged_into >= 0 || !g.supported) continue;
+        if (g.merged_into >= 0 || !g.supported || g.dropped) continue;
         // Display form: the longest written form, then one not in capitals ("Baker" over a
         // headline's "BAKER"), then the most frequent, then the first.
         const auto best =
@@ -421,6 +549,14 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         e.name = unshouted(best->first, g.kind);
         e.count = g.count;
         e.mentions = std::move(surfaces[static_cast<std::size_t>(gi)]);
+        const std::string key = entity_key(e.name);
+        for (const auto& form : all_forms[static_cast<std::size_t>(gi)]) {
+            std::string alias = unshouted(form, g.kind);
+            if (entity_key(alias) == key ||
+                std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end())
+                continue;
+            e.aliases.push_back(std::move(alias));
+        }
         out.push_back(std::move(e));
     }
     std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,14 @@ bool is_title_word(std::string_view word);
 // Company forms that end organisation names: "Co", "Inc.", "Corp", "Ltd", "Plc", "AG", ...
 // (case-insensitive).
 bool is_corporate_suffix(std::string_view word);
+
+// "EU", "U.N." as bare capitals ("EU", "UN"): 2 to 6 letters; "" for anything else.
+std::string acronym_letters(std::string_view name);
+// The capitals that start the words of a name, connectors skipped: "European Union" ->
+// "EU"; "" when a word that is no connector starts in lower case.
+std::string initials(std::string_view name);
+// "merrill lynch and co inc" -> "merrill lynch": a key without its company forms.
+std::string bare_company_key(std::string_view key);
 
 // Entities of one article: titles, a leading "the" and possessives removed; a person
 // mention that is a suffix of a longer person name merged into it; acronyms merged with

@@ -29,10 +29,13 @@ private:
 };
 
 // person:, org: and place: filters, with the terms the indexer gives the entity
-// (entity_terms.h): case-folded, one name per country.
+// (entity_terms.h): case-folded, one name per country, and the entity table's links.
 class EntityFieldProcessor : public Xapian::FieldProcessor {
 public:
     EntityFieldProcessor(FilterError& error, EntityKind kind) : error_(error), kind_(kind) {}
+
+    void set_lookup(const EntityLookup* lookup) { lookup_ = lookup; }
+    EntityKind kind() const { return kind_; }
 
     Xapian::Query operator()(const std::string& value) override {
         const EntityTerms terms = entity_terms(kind_, value);
@@ -40,14 +43,17 @@ public:
         Xapian::Query query(terms.term);
         // A lone surname (or first name) finds the person under any fuller name.
         if (terms.word_terms.size() == 1) query |= Xapian::Query(terms.word_terms.front());
+        // A name the entity table links to another entity finds that entity too.
+        if (lookup_ != nullptr)
+            if (const auto entity = lookup_->find(kind_, value))
+                query |= Xapian::Query(entity_terms(entity->kind, entity->name).term);
         return query;
     }
-
-    EntityKind kind() const { return kind_; }
 
 private:
     FilterError& error_;
     EntityKind kind_;
+    const EntityLookup* lookup_ = nullptr;
 };
 
 // source: filters, folded like entity names.
@@ -121,8 +127,9 @@ public:
     DateFieldProcessor date{error};
 };
 
-NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
+NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const EntityLookup* entities)
     : stemmer_(std::string(schema::kLanguage)), processors_(std::make_unique<FieldProcessors>()) {
+    for (auto& processor : processors_->entities) processor.set_lookup(entities);
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);

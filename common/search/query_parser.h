@@ -20,13 +20,16 @@
 
 #include "common/base/entity.h"
 #include "common/base/error.h"
+#include "common/index/entity_table.h"
 
 namespace newsindex {
 
 class NewsQueryParser {
 public:
     // `db` is used to expand wildcards; it must outlive the parser.
-    explicit NewsQueryParser(const Xapian::Database& db);
+    // Entity filters follow `entities` to the entity a name stands for, when given; it
+    // must outlive the parser.
+    explicit NewsQueryParser(const Xapian::Database& db, const EntityLookup* entities = nullptr);
     ~NewsQueryParser();
     NewsQueryParser(const NewsQueryParser&) = delete;
     NewsQueryParser& operator=(const NewsQueryParser&) = delete;

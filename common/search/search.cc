@@ -80,13 +80,17 @@ SearchResponse NewsSearcher::search(const SearchRequest& request) {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kModifiedRetries) throw;
                 db_.reopen();
+                entities_.reset();
             }
         }
     });
 }
 
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
-    NewsQueryParser parser(db_);
+    if (!entities_)
+        entities_.emplace(
+            EntityTable::unserialise(db_.get_metadata(std::string(schema::kEntityLinksKey))));
+    NewsQueryParser parser(db_, &*entities_);
     const Xapian::Query query = parser.parse(request.query, request.match_any);
 
     Xapian::Enquire enquire(db_);

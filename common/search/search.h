@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/base/article.h"
+#include "common/index/entity_table.h"
 #include "common/search/facet_spy.h"
 #include "common/search/snippet.h"
 
@@ -88,6 +89,8 @@ private:
 
     Xapian::Database db_;
     std::string name_;
+    // The entity table's links, read once per database revision the searcher sees.
+    std::optional<EntityLookup> entities_;
 };
 
 // The searcher of the index at `path`, named by its path in messages. Throws Error:

@@ -17,8 +17,8 @@ Article sample_article() {
     article.body = "Mr. Bakiyev fled the capital.\n\nThe government will seek his extradition.";
     article.date = make_date(2010, 4, 20);
     article.source = "VOA";
-    article.entities = {{EntityKind::person, "Kurmanbek Bakiyev", 2, {}},
-                        {EntityKind::place, "Minsk", 1, {}}};
+    article.entities = {{EntityKind::person, "Kurmanbek Bakiyev", 2, {}, {}},
+                        {EntityKind::place, "Minsk", 1, {}, {}}};
     return article;
 }
 

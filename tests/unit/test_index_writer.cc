@@ -3,8 +3,10 @@
 
 #include "common/base/error.h"
 #include "common/index/document_builder.h"
+#include "common/index/facet_values.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/index/stored_article.h"
 #include "tests/unit/in_memory_db.h"
 
 using namespace newsindex;
@@ -112,4 +114,71 @@ TEST_CASE("index metadata: schema states") {
     CHECK(schema_state("99") == SchemaState::other);
     CHECK(schema_state("") == SchemaState::other);
     CHECK(schema_state("2x") == SchemaState::other);
+}
+
+namespace {
+
+Entity entity(EntityKind kind, std::string name, std::vector<std::string> aliases = {}) {
+    Entity e;
+    e.kind = kind;
+    e.name = std::move(name);
+    e.count = 1;
+    e.aliases = std::move(aliases);
+    return e;
+}
+
+ArticleDocument article_with(const std::string& id, std::vector<Entity> entities,
+                             const EntityTable& table) {
+    Article article;
+    article.id = id;
+    article.title = "Title of " + id;
+    article.body = "Body.";
+    article.entities = std::move(entities);
+    return DocumentBuilder().build(article, origin_of(id, 1, 1), table);
+}
+
+}  // namespace
+
+TEST_CASE("index writer: the entity table rewrites what it changes, counting each article once") {
+    Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
+    IndexWriter writer(db, "test index");
+    const auto add = [&](const std::string& id, std::vector<Entity> entities) {
+        const auto doc = article_with(id, std::move(entities), writer.entity_table());
+        writer.replace_file(origin_of(id, 1, 1).key(), {doc});
+    };
+    add("a.txt", {entity(EntityKind::person, "Ronald Reagan", {"Reagan"})});
+    add("b.txt", {entity(EntityKind::person, "Reagan")});
+    // One article names the Fed both ways: it must count once.
+    add("c.txt", {entity(EntityKind::org, "Fed"), entity(EntityKind::org, "Federal Reserve")});
+    add("d.txt",
+        {entity(EntityKind::person, "Reagan"), entity(EntityKind::person, "Ronald Reagan")});
+    writer.commit();
+    CHECK(db.get_termfreq("XPronald reagan") == 2);
+
+    const std::vector<CuratedAlias> curated{{EntityKind::org, "Fed", "Federal Reserve"}};
+    CHECK(writer.update_entity_table(curated) == 3);  // b.txt, c.txt and d.txt
+    writer.commit();
+    CHECK(db.get_termfreq("XPronald reagan") == 3);  // a, b, d: d once
+    CHECK(db.get_termfreq("XPreagan") == 0);
+    CHECK(db.get_termfreq("XOfederal reserve") == 1);
+    CHECK(db.get_termfreq("XOfed") == 0);
+    // The evidence stays as the articles gave it.
+    CHECK(db.get_termfreq("XEPReagan") == 2);
+
+    const auto c = db.get_document(*db.postlist_begin(schema::id_term("/news/c.txt")));
+    CHECK(unpack_facet_values(c.get_value(schema::kOrgSlot)) ==
+          std::vector<std::string>{"Federal Reserve"});
+    const Article stored = decode_stored_article(c.get_data());
+    REQUIRE(stored.entities.size() == 1);
+    CHECK(stored.entities[0].name == "Federal Reserve");
+    CHECK(stored.raw_entities.size() == 2);
+
+    // Nothing new: nothing rewritten; the table is kept and read back.
+    CHECK(writer.update_entity_table(curated) == 0);
+    CHECK(writer.entity_table().resolve({EntityKind::person, "Reagan"}).name == "Ronald Reagan");
+    // A later article is built with the table as it stands.
+    const auto e =
+        article_with("e.txt", {entity(EntityKind::person, "Reagan")}, writer.entity_table());
+    CHECK(unpack_facet_values(e.document.get_value(schema::kPersonSlot)) ==
+          std::vector<std::string>{"Ronald Reagan"});
 }

@@ -11,10 +11,11 @@ using namespace newsindex;
 
 TEST_CASE("schema: prefixes and slots are distinct") {
     const std::set<std::string_view> prefixes = {
-        schema::kIdPrefix,     schema::kTitlePrefix, schema::kPersonPrefix,
-        schema::kOrgPrefix,    schema::kPlacePrefix, schema::kPersonWordPrefix,
-        schema::kSourcePrefix, schema::kYearPrefix,  schema::kMonthPrefix};
-    CHECK(prefixes.size() == 9);
+        schema::kIdPrefix,        schema::kTitlePrefix,        schema::kPersonPrefix,
+        schema::kOrgPrefix,       schema::kPlacePrefix,        schema::kPersonWordPrefix,
+        schema::kSourcePrefix,    schema::kYearPrefix,         schema::kMonthPrefix,
+        schema::kRawEntityPrefix, schema::kAliasEvidencePrefix};
+    CHECK(prefixes.size() == 11);
     // Xapian reads a capitalised term's prefix up to its first lower-case letter, so no
     // multi-letter prefix may extend another one.
     for (const auto a : prefixes)

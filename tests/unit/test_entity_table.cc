@@ -1,0 +1,168 @@
+#include <doctest/doctest.h>
+
+#include "common/base/error.h"
+#include "common/index/alias_file.h"
+#include "common/index/entity_table.h"
+
+using namespace newsindex;
+
+namespace {
+
+constexpr auto P = EntityKind::person;
+constexpr auto O = EntityKind::org;
+constexpr auto L = EntityKind::place;
+
+struct Evidence {
+    EntityEvidence evidence;
+    Evidence& name(EntityKind kind, std::string name, std::uint32_t articles) {
+        evidence.names.push_back({{kind, std::move(name)}, articles});
+        return *this;
+    }
+    Evidence& alias(EntityKind kind, std::string alias, std::string name, std::uint32_t articles) {
+        evidence.aliases.push_back({kind, std::move(alias), std::move(name), articles});
+        return *this;
+    }
+    EntityTable table(const std::vector<CuratedAlias>& curated = {}) const {
+        return compute_entity_table(evidence, curated);
+    }
+};
+
+NamedEntity resolve(const EntityTable& table, EntityKind kind, std::string name) {
+    return table.resolve({kind, std::move(name)});
+}
+
+}  // namespace
+
+TEST_CASE("entity table: a short form resolves to the one full name it stands for") {
+    const auto table = Evidence()
+                           .name(P, "Reagan", 400)
+                           .name(P, "Ronald Reagan", 60)
+                           .name(P, "Nancy Reagan", 3)
+                           .alias(P, "Reagan", "Ronald Reagan", 50)
+                           .table();
+    CHECK(resolve(table, P, "Reagan") == NamedEntity{P, "Ronald Reagan"});
+    CHECK(resolve(table, P, "Nancy Reagan") == NamedEntity{P, "Nancy Reagan"});
+    CHECK(resolve(table, P, "Ronald Reagan") == NamedEntity{P, "Ronald Reagan"});
+}
+
+TEST_CASE("entity table: an ambiguous surname is left as written") {
+    const auto table = Evidence()
+                           .name(P, "Baker", 100)
+                           .name(P, "James Baker", 40)
+                           .name(P, "Howard Baker", 30)
+                           .table();
+    CHECK(resolve(table, P, "Baker") == NamedEntity{P, "Baker"});
+    // With no evidence, a surname needs a full name of weight: one article is not enough.
+    const auto once = Evidence().name(P, "Chase", 19).name(P, "Rodney Chase", 1).table();
+    CHECK(resolve(once, P, "Chase") == NamedEntity{P, "Chase"});
+}
+
+TEST_CASE("entity table: company forms make an organisation, one per name") {
+    const auto table = Evidence()
+                           .name(P, "Merrill Lynch", 60)
+                           .name(O, "Merrill Lynch and Co Inc", 50)
+                           .name(O, "Merrill Lynch", 20)
+                           .name(P, "Goldman", 66)
+                           .name(O, "Goldman Sachs and Co", 100)
+                           .name(L, "Japan", 900)
+                           .name(O, "Japan Inc", 3)
+                           .table();
+    const auto merrill = resolve(table, P, "Merrill Lynch");
+    CHECK(merrill.kind == O);
+    CHECK(resolve(table, O, "Merrill Lynch and Co Inc") == merrill);
+    CHECK(resolve(table, O, "Merrill Lynch") == merrill);
+    CHECK(resolve(table, P, "Goldman") == NamedEntity{O, "Goldman Sachs and Co"});
+    // A rare company form does not make a place a company.
+    CHECK(resolve(table, L, "Japan") == NamedEntity{L, "Japan"});
+}
+
+TEST_CASE("entity table: the kind most articles give wins") {
+    const auto table = Evidence().name(P, "Manila", 30).name(L, "Manila", 200).table();
+    CHECK(resolve(table, P, "Manila") == NamedEntity{L, "Manila"});
+    const auto split = Evidence().name(P, "Jordan", 10).name(L, "Jordan", 10).table();
+    CHECK(resolve(split, P, "Jordan") == NamedEntity{P, "Jordan"});
+}
+
+TEST_CASE("entity table: acronyms learned from the text and from the curated list") {
+    const auto table = Evidence()
+                           .name(O, "SEC", 80)
+                           .name(O, "Securities and Exchange Commission", 300)
+                           .alias(O, "SEC", "Securities and Exchange Commission", 70)
+                           .name(O, "GATT", 45)
+                           .name(O, "General Agreement on Tariffs and Trade", 95)
+                           .name(P, "Fed", 5)
+                           .name(O, "Fed", 160)
+                           .name(O, "Federal Reserve Board", 110)
+                           .name(O, "Federal Reserve", 170)
+                           .table({{O, "Fed", "Federal Reserve Board"},
+                                   {O, "Federal Reserve Board", "Federal Reserve"}});
+    CHECK(resolve(table, O, "SEC") == NamedEntity{O, "Securities and Exchange Commission"});
+    // No article spells GATT out beside it, but its letters start the words of one name.
+    CHECK(resolve(table, O, "GATT") == NamedEntity{O, "General Agreement on Tariffs and Trade"});
+    // Links are followed to their end, whatever kind the tagger gave the alias.
+    CHECK(resolve(table, O, "Fed") == NamedEntity{O, "Federal Reserve"});
+    CHECK(resolve(table, P, "Fed") == NamedEntity{O, "Federal Reserve"});
+    CHECK(resolve(table, O, "Federal Reserve Board") == NamedEntity{O, "Federal Reserve"});
+    // Curated aliases no article uses still link, so that filters follow them.
+    const auto unused =
+        Evidence().name(O, "Federal Reserve", 10).table({{O, "Fed", "Federal Reserve"}});
+    CHECK(resolve(unused, O, "Fed") == NamedEntity{O, "Federal Reserve"});
+    const EntityLookup lookup(unused);
+    CHECK(lookup.find(O, "FED") == NamedEntity{O, "Federal Reserve"});
+    CHECK_FALSE(lookup.find(P, "Fed"));
+}
+
+TEST_CASE("entity table: one display name per entity, the one most articles use") {
+    const auto table = Evidence()
+                           .name(P, "Paul Volcker", 90)
+                           .name(P, "PAUL VOLCKER", 95)
+                           .name(P, "Paul volcker", 1)
+                           .table();
+    CHECK(resolve(table, P, "PAUL VOLCKER") == NamedEntity{P, "Paul Volcker"});
+    CHECK(resolve(table, P, "Paul volcker") == NamedEntity{P, "Paul Volcker"});
+}
+
+TEST_CASE("entity table: a first name alone names nobody") {
+    const auto table = Evidence()
+                           .name(P, "Bill", 19)
+                           .name(P, "Bill Sullivan", 2)
+                           .name(P, "Bill Saxon", 1)
+                           .name(P, "Bill Emerson", 3)
+                           .table();
+    CHECK(resolve(table, P, "Bill").name.empty());
+}
+
+TEST_CASE("entity table: links survive serialisation; the curated hash follows the list") {
+    const auto table = Evidence()
+                           .name(P, "Reagan", 400)
+                           .name(P, "Ronald Reagan", 60)
+                           .alias(P, "Reagan", "Ronald Reagan", 50)
+                           .table({{O, "Fed", "Federal Reserve"}});
+    const auto copy = EntityTable::unserialise(table.serialise());
+    CHECK(copy.links() == table.links());
+    CHECK(table.serialise() == copy.serialise());
+    CHECK(EntityTable::unserialise("garbage\nX\x1fY\n").links().empty());
+    const std::vector<CuratedAlias> a{{O, "Fed", "Federal Reserve"}};
+    const std::vector<CuratedAlias> b{{O, "Fed", "Federal Reserve Board"}};
+    CHECK(curated_aliases_hash(a) != curated_aliases_hash(b));
+    CHECK(curated_aliases_hash(a) == curated_aliases_hash(a));
+}
+
+TEST_CASE("alias file: lines, comments and errors") {
+    const auto aliases = parse_aliases(
+        "# comment\n\norg\tFed\tFederal Reserve\r\n"
+        "person\tThe Gipper\tRonald Reagan\n",
+        "aliases.tsv");
+    REQUIRE(aliases.size() == 2);
+    CHECK(aliases[0].kind == O);
+    CHECK(aliases[0].alias == "Fed");
+    CHECK(aliases[0].name == "Federal Reserve");
+    CHECK(aliases[1].kind == P);
+    CHECK_THROWS_WITH_AS(parse_aliases("org\tFed\n", "a.tsv"),
+                         "a.tsv:1: expected KIND<TAB>ALIAS<TAB>NAME", Error);
+    CHECK_THROWS_WITH_AS(parse_aliases("\nthing\tA\tB\n", "a.tsv"),
+                         "a.tsv:2: kind must be person, org or place", Error);
+    CHECK_THROWS_AS(read_alias_file("/nonexistent/aliases.tsv"), Error);
+    // The shipped list parses.
+    CHECK_FALSE(read_alias_file(NEWSINDEX_MODELS "/aliases.tsv").empty());
+}
