@@ -35,7 +35,8 @@ const CommandSpec kSpec{
     "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
     "Exit codes: 0 ok, 1 some files or folders could not be read, 2 usage error or an\n"
     "unusable index, 74 a write failed (disk full), 75 the index is locked by another run,\n"
-    "130/143 stopped by SIGINT/SIGTERM (after committing what was done).\n",
+    "77 no permission to write the index, 130/143 stopped by SIGINT/SIGTERM (after\n"
+    "committing what was done).\n",
     "roots"};
 
 // Set by SIGINT/SIGTERM: the build stops after the current file and commits.
@@ -57,7 +58,7 @@ public:
                  bool failed) override {
         if (quiet_ && !failed) return;
         clear_progress();
-        std::cerr << "newsindex: " << printable(where.string()) << ": " << printable(message)
+        std::cerr << "newsindex: " << printable(where.string()) << ": " << one_line(message)
                   << '\n';
     }
 
@@ -85,7 +86,7 @@ private:
     std::chrono::steady_clock::time_point last_progress_{};
 };
 
-std::string summary_line(const BuildStats& stats, const std::filesystem::path& db) {
+std::string summary_line(const BuildStats& stats, const std::filesystem::path& db, bool full) {
     std::ostringstream out;
     out << "newsindex: " << stats.articles_read << " articles read, " << stats.articles_indexed
         << " indexed, " << stats.files_unchanged << " files unchanged, " << stats.files_removed
@@ -106,7 +107,9 @@ std::string summary_line(const BuildStats& stats, const std::filesystem::path& d
     out << ", in " << std::fixed;
     out.precision(1);
     out << stats.seconds << " s (" << db.string() << ")";
-    if (stats.interrupted) out << "; interrupted, run again to finish";
+    if (stats.interrupted)
+        out << (full ? "; interrupted: the rebuild was abandoned and the index left as it was"
+                     : "; interrupted, run again to finish");
     return out.str();
 }
 
@@ -131,8 +134,9 @@ int run_build(int argc, char** argv) {
         "verify", po::bool_switch(), "compare file contents, not just size and time")(
         "full", po::bool_switch(),
         "rebuild from scratch into a new index, then switch to it atomically")(
-        "wait", po::value<unsigned>()->default_value(0), "seconds to wait for another run's lock")(
-        "batch", po::value<std::size_t>()->default_value(2000), "articles per commit")(
+        "wait", po::value<Count>()->default_value({0}, "0"),
+        "seconds to wait for another run's lock")(
+        "batch", po::value<Count>()->default_value({2000}, "2000"), "articles per commit")(
         "aliases", po::value<std::vector<std::string>>()->composing(),
         "a curated alias file read after the shipped one and\n"
         "~/.config/newsindex/aliases.tsv (repeatable)");
@@ -153,10 +157,10 @@ int run_build(int argc, char** argv) {
         if (build.roots.empty()) return usage_error(kSpec, "no folder to index (see --help)");
     }
     const bool full = values["full"].as<bool>();
-    build.batch_size = std::max<std::size_t>(1, values["batch"].as<std::size_t>());
+    build.batch_size = std::max<std::size_t>(1, values["batch"].as<Count>().value);
     build.verify = values["verify"].as<bool>();
     build.stop_requested = &g_stop;
-    const auto wait = std::chrono::seconds(values["wait"].as<unsigned>());
+    const auto wait = std::chrono::seconds(values["wait"].as<Count>().value);
 
     std::optional<EntityExtractor> extractor;
     if (!values["no-entities"].as<bool>()) {
@@ -212,7 +216,7 @@ int run_build(int argc, char** argv) {
         }
         observer.clear_progress();
         if (!quiet || stats.failed() || stats.interrupted)
-            std::cout << summary_line(stats, build.database) << '\n';
+            std::cout << summary_line(stats, build.database, full) << '\n';
         if (stats.interrupted)
             return g_signal == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
         return stats.failed() ? exit_code::kSomeFilesFailed : exit_code::kOk;

@@ -43,7 +43,7 @@ int print_top_entities(const po::variables_map& vm, bool json) {
         database_path(vm.count("db") ? std::optional(vm["db"].as<std::string>()) : std::nullopt);
     std::vector<ArchiveEntity> entities;
     try {
-        entities = top_entities(db, vm["top"].as<std::size_t>(), kind);
+        entities = top_entities(db, vm["top"].as<Count>().value, kind);
     } catch (const Error& e) {
         return report_index_error(kSpec, e);
     }
@@ -79,11 +79,12 @@ nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
 }
 
 void print_text(const Article& a, const std::vector<Entity>& entities) {
-    std::cout << a.id;
-    if (!a.title.empty()) std::cout << "  " << a.title;
+    std::cout << printable(a.id);
+    if (!a.title.empty()) std::cout << "  " << printable(a.title);
     std::cout << "\n";
     for (const auto& e : entities)
-        std::cout << "  " << entity_kind_name(e.kind) << "\t" << e.name << "\t" << e.count << "\n";
+        std::cout << "  " << entity_kind_name(e.kind) << "\t" << printable(e.name) << "\t"
+                  << e.count << "\n";
 }
 
 }  // namespace
@@ -95,7 +96,7 @@ int run_entities(int argc, char** argv) {
     opts.add_options()("model", po::value(&model_path),
                        "model file (default: $NEWSINDEX_MODEL or the shipped model)")(
         "json", po::bool_switch(&json), "print a JSON array, one object per article or entity")(
-        "top", po::value<std::size_t>(), "list the index's N entities with the most articles")(
+        "top", po::value<Count>(), "list the index's N entities with the most articles")(
         "kind", po::value<std::string>(), "with --top: person, org or place only")(
         "db", po::value<std::string>(), "with --top: index location");
     po::variables_map vm;
@@ -112,7 +113,7 @@ int run_entities(int argc, char** argv) {
     try {
         extractor = std::make_unique<EntityExtractor>(model_path);
     } catch (const std::exception& e) {
-        std::cerr << "newsindex entities: " << e.what() << "\n";
+        std::cerr << "newsindex entities: " << one_line(e.what()) << "\n";
         return 1;
     }
 
@@ -123,12 +124,13 @@ int run_entities(int argc, char** argv) {
         try {
             result = read_articles(file, format_for_path(file), file, file);
         } catch (const std::exception& e) {
-            std::cerr << "newsindex entities: " << file << ": " << e.what() << "\n";
+            std::cerr << "newsindex entities: " << printable(file) << ": " << one_line(e.what())
+                      << "\n";
             status = 1;
             continue;
         }
         for (const auto& w : result.warnings)
-            std::cerr << "newsindex entities: " << file << ": " << w << "\n";
+            std::cerr << "newsindex entities: " << printable(file) << ": " << one_line(w) << "\n";
         for (const auto& article : result.articles) {
             const auto entities = extractor->extract(article);
             if (json)

@@ -80,9 +80,12 @@ int run_check(int argc, char** argv) {
     if (auto stop = parse_command_line(argc, argv, kCheckSpec, options, values)) return *stop;
     const auto db = db_from(values);
     try {
-        const auto problems = check_index(db);
-        for (const auto& problem : problems) std::cerr << "newsindex check: " << problem << '\n';
-        if (!problems.empty()) return exit_code::kSomeFilesFailed;
+        const auto report = check_index(db);
+        for (const auto& note : report.notes)
+            std::cerr << "newsindex check: note: " << one_line(note) << '\n';
+        for (const auto& problem : report.problems)
+            std::cerr << "newsindex check: " << one_line(problem) << '\n';
+        if (!report.problems.empty()) return exit_code::kSomeFilesFailed;
         if (!values["quiet"].as<bool>())
             std::cout << "newsindex check: " << db.string() << " is healthy\n";
         return exit_code::kOk;

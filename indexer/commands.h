@@ -10,5 +10,6 @@ int run_ner_train(int argc, char** argv);
 int run_ner_eval(int argc, char** argv);
 int run_status(int argc, char** argv);
 int run_check(int argc, char** argv);
+int run_show(int argc, char** argv);
 
 }  // namespace newsindex::cli

@@ -17,6 +17,7 @@ Commands:
   status              articles, folders, last run and size of the index
   check               verify the index
   entities FILE...    print the named entities of each article
+  show FILE...        print what the index would store for each article
   ner-train FILE...   train the entity tagger on annotated CoNLL files
   ner-eval FILE...    score the entity tagger on annotated CoNLL files
 
@@ -24,7 +25,8 @@ Run 'newsindex COMMAND --help' for the options of one command.
 
 Exit codes: 0 ok, 1 some files failed (check: index damaged), 2 usage error or
 no usable index, 74 a read or write of the index failed (disk full), 75 index locked
-by another run, 130/143 interrupted by SIGINT/SIGTERM.
+by another run, 77 no permission to write the index, 130/143 interrupted by
+SIGINT/SIGTERM.
 )";
 
 }  // namespace
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
         {"build", cli::run_build},         {"status", cli::run_status},
         {"check", cli::run_check},         {"entities", cli::run_entities},
         {"ner-train", cli::run_ner_train}, {"ner-eval", cli::run_ner_eval},
+        {"show", cli::run_show},
     };
     for (const auto& c : commands)
         if (c.name == command) return c.run(argc - 1, argv + 1);

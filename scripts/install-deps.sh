@@ -14,9 +14,10 @@ packages="
   iso-codes
   xz-utils
 "
-# Tests and CI only: the sanitizer runtime and libFuzzer come with clang.
+# Tests and CI only: the sanitizer runtime and libFuzzer come with clang; the GeoNames city
+# names are what bench/train_model.sh builds the tagger's gazetteer from.
 if [ "${1:-}" = "--dev" ]; then
-  packages="$packages clang libclang-rt-14-dev clang-format jq time"
+  packages="$packages clang libclang-rt-14-dev clang-format jq time libgeonames-common"
 fi
 
 missing=""

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -117,16 +118,16 @@ int command_word(int argc, char** argv) {
 void search_options(po::options_description& options) {
     options.add_options()("db", po::value<std::string>(), "index location")(
         "any", po::bool_switch(), "match any word instead of every word")(
-        "limit,n", po::value<unsigned>()->default_value(10),
+        "limit,n", po::value<Count>()->default_value({10}, "10"),
         "hits to show (0: counts and facets only)")(
-        "offset", po::value<unsigned>()->default_value(0), "hits to skip")(
+        "offset", po::value<Count>()->default_value({0}, "0"), "hits to skip")(
         "sort", po::value<std::string>()->default_value("relevance"), "relevance, date or -date")(
         "json", po::bool_switch(), "print one JSON document")(
         "estimate", po::bool_switch(),
         "estimate totals and facet counts (faster on large indexes)")(
         "facets", po::value<std::string>()->default_value("person,org,place,date"),
         "facets to count: any of person,org,place,date, or none")(
-        "facet-limit", po::value<unsigned>()->default_value(10), "values shown per facet")(
+        "facet-limit", po::value<Count>()->default_value({10}, "10"), "values shown per facet")(
         "color", po::value<std::string>()->default_value("auto"),
         "mark hits in bold: auto, always, never");
 }
@@ -166,10 +167,15 @@ int run_search(int argc, char** argv) {
     SearchRequest request;
     request.query = join(operands(spec, values));
     request.match_any = values["any"].as<bool>();
-    request.limit = values["limit"].as<unsigned>();
-    request.offset = values["offset"].as<unsigned>();
+    const auto clamp = [](std::uint64_t n) {
+        using Doccount = decltype(SearchRequest::limit);
+        return static_cast<Doccount>(
+            std::min<std::uint64_t>(n, std::numeric_limits<Doccount>::max()));
+    };
+    request.limit = clamp(values["limit"].as<Count>().value);
+    request.offset = clamp(values["offset"].as<Count>().value);
     request.exact = !values["estimate"].as<bool>();
-    request.facet_limit = values["facet-limit"].as<unsigned>();
+    request.facet_limit = values["facet-limit"].as<Count>().value;
     const auto sort = parse_sort(values["sort"].as<std::string>());
     if (!sort) return usage_error(spec, "--sort must be relevance, date or -date");
     request.sort = *sort;

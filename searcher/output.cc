@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/cli/command_line.h"
+
 namespace newsindex::cli {
 
 namespace {
@@ -22,18 +24,19 @@ json nullable(const std::string& s) {
     return s.empty() ? json(nullptr) : json(s);
 }
 
-// The snippet's text with each highlight between `open` and `close`.
+// The snippet's text with each highlight between `open` and `close`, fit for a terminal.
 std::string marked(const Snippet& snippet, std::string_view open, std::string_view close) {
     std::string out;
     std::size_t copied = 0;
+    const std::string_view text = snippet.text;
     for (const auto& span : snippet.highlights) {
-        out.append(snippet.text, copied, span.begin - copied);
+        out += printable(text.substr(copied, span.begin - copied));
         out += open;
-        out.append(snippet.text, span.begin, span.end - span.begin);
+        out += printable(text.substr(span.begin, span.end - span.begin));
         out += close;
         copied = span.end;
     }
-    out.append(snippet.text, copied);
+    out += printable(text.substr(copied));
     return out;
 }
 
@@ -44,16 +47,16 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
     const std::string_view open = bold ? "\033[1m" : "[[";
     const std::string_view close = bold ? "\033[0m" : "]]";
     for (const auto& hit : response.hits) {
-        out << hit.rank << ". " << (hit.article.title.empty() ? hit.article.id : hit.article.title)
-            << '\n';
+        out << hit.rank << ". "
+            << printable(hit.article.title.empty() ? hit.article.id : hit.article.title) << '\n';
         out << "   " << (hit.article.date ? hit.article.date->iso() : "no date") << "  "
-            << hit.article.path << '\n';
+            << printable(hit.article.path) << '\n';
         if (!hit.snippet.empty()) out << "   " << marked(hit.snippet, open, close) << '\n';
         out << '\n';
     }
     out << (response.total_exact ? "" : "about ") << response.total
         << (response.total == 1 ? " match" : " matches");
-    if (!request.query.empty()) out << " for " << request.query;
+    if (!request.query.empty()) out << " for " << printable(request.query);
     if (!response.hits.empty())
         out << " (showing " << response.hits.front().rank << "-" << response.hits.back().rank
             << ")";
@@ -68,7 +71,7 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
         for (const auto& value : facet.values) {
             char count[16];
             std::snprintf(count, sizeof count, "%7u", static_cast<unsigned>(value.count));
-            out << count << "  " << value.value << '\n';
+            out << count << "  " << printable(value.value) << '\n';
         }
     }
 }

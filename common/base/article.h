@@ -22,6 +22,10 @@ struct Article {
     // Body text: paragraphs separated by one blank line ("\n\n"), no boilerplate.
     std::string body;
     std::optional<Date> date;
+    // Where `date` came from, for people checking a file (`newsindex show`): "json-ld",
+    // "microdata datepublished", "meta article:published_time", "time element", "url",
+    // "date line", "json field", "path", ...; empty without a date.
+    std::string date_source;
     std::string source;
     std::string url;
     std::string author;

@@ -14,6 +14,7 @@ enum class ErrorKind {
     bad_input,     // a query, an option value, or a file that cannot be read as articles
     not_found,     // nothing at the path: no index, no model file
     locked,        // another build holds the index's write lock
+    permission,    // the user may not write (or read) it, or it is on a read-only mount
     io,            // the system failed a read or a write: a full disk, a failed rename
     corrupt,       // the index (or model) is damaged and cannot be read
     outdated,      // an index of an older schema version: a rebuild brings it up to date

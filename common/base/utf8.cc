@@ -155,4 +155,25 @@ std::string_view prefix(std::string_view text, std::size_t max_chars) {
     return text;
 }
 
+std::optional<std::string> from_utf16_or_32(std::string_view bytes) {
+    // UTF-32LE's mark starts with UTF-16LE's, so the longer marks are tried first.
+    static constexpr struct {
+        std::string_view mark;
+        const char* codepage;
+    } kMarks[] = {{std::string_view("\xFF\xFE\0\0", 4), "UTF-32LE"},
+                  {std::string_view("\0\0\xFE\xFF", 4), "UTF-32BE"},
+                  {"\xFF\xFE", "UTF-16LE"},
+                  {"\xFE\xFF", "UTF-16BE"}};
+    for (const auto& [mark, codepage] : kMarks) {
+        if (!bytes.starts_with(mark)) continue;
+        bytes.remove_prefix(mark.size());
+        const icu::UnicodeString text(bytes.data(), static_cast<std::int32_t>(bytes.size()),
+                                      codepage);
+        std::string out;
+        text.toUTF8String(out);
+        return out;
+    }
+    return std::nullopt;
+}
+
 }  // namespace newsindex::utf8

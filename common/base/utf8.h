@@ -2,10 +2,15 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace newsindex::utf8 {
+
+// Text that starts with a UTF-16 or UTF-32 byte order mark, as UTF-8 (the mark dropped,
+// invalid units replaced with U+FFFD); nothing when there is no such mark.
+std::optional<std::string> from_utf16_or_32(std::string_view bytes);
 
 // Replaces every invalid byte sequence in `text` with U+FFFD; returns how many were
 // replaced (0 leaves `text` untouched).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,14 @@
 #include "common/base/error.h"
 
 namespace newsindex {
+
+// A whole-number option value ("--limit 10"). Boost reads "-1" into an unsigned type as
+// 4294967295; this one refuses anything but digits.
+struct Count {
+    std::uint64_t value = 0;
+};
+// Boost.Program_options finds this by argument-dependent lookup.
+void validate(boost::any& value, const std::vector<std::string>& words, Count*, int);
 
 struct CommandSpec {
     std::string name;        // "newsindex build", "newssearch"
@@ -33,9 +42,12 @@ std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& 
 std::vector<std::string> operands(const CommandSpec& spec,
                                   const boost::program_options::variables_map& values);
 
-// A path or name fit for a one-line message: control characters (a newline in a file
-// name) are written as \xNN escapes.
+// Text fit for a terminal: control characters (a newline or ESC in a file name or a
+// title, C1 controls too) and bytes that are not UTF-8 are written as \xNN escapes, and a
+// backslash as \\, so the text can be told back exactly; other UTF-8 passes.
 std::string printable(std::string_view text);
+// printable(text), cut to `max_bytes` with "..." so one bad input cannot flood a terminal.
+std::string one_line(std::string_view text, std::size_t max_bytes = 300);
 
 // Prints "NAME: message" on stderr and returns exit code 2.
 int usage_error(const CommandSpec& spec, const std::string& message);

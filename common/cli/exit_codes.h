@@ -10,6 +10,7 @@ inline constexpr int kSomeFilesFailed = 1;  // build: articles of some files wer
 inline constexpr int kUsage = 2;            // bad option or query; no usable index
 inline constexpr int kIoError = 74;         // EX_IOERR: a write or read failed (full disk)
 inline constexpr int kLocked = 75;          // EX_TEMPFAIL: another build holds the index
+inline constexpr int kPermission = 77;      // EX_NOPERM: not allowed to write (or read) it
 inline constexpr int kInterrupted = 130;    // SIGINT
 inline constexpr int kTerminated = 143;     // SIGTERM
 
@@ -20,6 +21,8 @@ constexpr int for_error(ErrorKind kind) {
             return kLocked;
         case ErrorKind::io:
             return kIoError;
+        case ErrorKind::permission:
+            return kPermission;
         default:
             return kUsage;
     }

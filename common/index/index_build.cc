@@ -15,6 +15,7 @@
 #include "common/base/error.h"
 #include "common/index/document_builder.h"
 #include "common/index/index_health.h"
+#include "common/index/index_open.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/index/xapian_error.h"
@@ -32,6 +33,10 @@ std::size_t BuildStats::files_skipped() const {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+bool is_blank(std::string_view bytes) {
+    return bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
 
 std::string utc_now() {
     const std::time_t now = std::time(nullptr);
@@ -132,6 +137,7 @@ private:
     // Reads the file once: with --verify its hash decides whether anything changed.
     void read_and_index(ArticleOrigin origin, const std::optional<IndexedFile>& indexed) {
         ReadResult result;
+        std::string truncation;
         try {
             const FileContent content = read_file(origin.path, origin.format);
             if (options_.verify) {
@@ -141,16 +147,35 @@ private:
                     return;
                 }
             }
+            if (is_blank(content.bytes)) {
+                remove_emptied(origin, indexed.has_value());
+                return;
+            }
+            truncation = content.truncation;
             result = parse_file(content, origin);
         } catch (const Error& e) {
-            // The index keeps whatever it had of the file; the next run tries again.
             ++stats_.files_failed;
-            observer_.problem(origin.path, e.what(), true);
+            if (!indexed) {
+                observer_.problem(origin.path, e.what(), true);
+                return;
+            }
+            // The index keeps its last good version, and takes the file's new state as
+            // seen, so that the next runs do not report it again until it changes.
+            writer_.set_file_state(origin.key(), origin.size, origin.mtime_ns);
+            note_change(0);
+            observer_.problem(
+                origin.path,
+                std::string(e.what()) + " (the index keeps the last version it could read)", true);
             return;
         }
-        for (const auto& warning : result.warnings) {
-            ++stats_.warnings;
-            observer_.problem(origin.path, warning, false);
+        for (std::size_t i = 0; i < result.warnings.size(); ++i) {
+            // A file cut at the size limit loses the articles past it: a failure, said once
+            // (the file's state is recorded, so the next run does not read it again).
+            const bool lost = i == 0 && !truncation.empty();
+            ++(lost ? stats_.files_failed : stats_.warnings);
+            observer_.problem(
+                origin.path,
+                lost ? result.warnings[i] + "; the rest is not indexed" : result.warnings[i], lost);
         }
         std::vector<ArticleDocument> documents;
         documents.reserve(result.articles.size());
@@ -163,6 +188,17 @@ private:
         writer_.replace_file(origin.key(), documents);
         stats_.articles_indexed += documents.size();
         note_change(documents.size());
+    }
+
+    // An emptied file is an article that is gone.
+    void remove_emptied(const ArticleOrigin& origin, bool indexed) {
+        if (!indexed) {
+            ++stats_.skipped["empty file"];
+            return;
+        }
+        writer_.remove_file(origin.key());
+        ++stats_.files_removed;
+        note_change();
     }
 
     // Commits by count and by time, whichever comes first.
@@ -235,23 +271,41 @@ BuildStats update_index(IndexWriter& writer, const BuildOptions& options, BuildO
     return xapian_guard(writer.name(), [&] { return Build(options, writer, observer).run(); });
 }
 
+std::filesystem::path rebuild_path(const std::filesystem::path& database) {
+    return database.string() + ".rebuild";
+}
+
 BuildStats build_index(const BuildOptions& options, BuildObserver& observer) {
     IndexWriter writer(options.database);
+    // A rebuild killed before it could clean up left its half index; the lock is ours.
+    std::error_code ec;
+    std::filesystem::remove_all(rebuild_path(options.database), ec);
     return update_index(writer, options, observer);
 }
 
 BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
-    // Holding the current index's write lock keeps other builds out until the switch.
-    IndexWriter current(options.database, IndexWriter::SchemaCheck::skipped);
-    const std::filesystem::path fresh = options.database.string() + ".rebuild";
-    // Whatever is there was left by a killed rebuild: only the lock holder gets here.
+    // Holding the current index's write lock keeps other builds out until the switch. A
+    // damaged index cannot be opened, so neither locked nor used by anyone: it is rebuilt
+    // all the same, as long as it is a Xapian database and not some other folder.
+    std::optional<IndexWriter> current;
+    try {
+        current.emplace(options.database, IndexWriter::SchemaCheck::skipped);
+    } catch (const Error& e) {
+        const bool damaged = e.kind() == ErrorKind::corrupt || e.kind() == ErrorKind::io;
+        if (!damaged || !is_xapian_database(options.database)) throw;
+    }
+    const std::filesystem::path fresh = rebuild_path(options.database);
+    // Whatever is there was left by a failed rebuild: only the lock holder gets here.
     std::error_code ec;
     std::filesystem::remove_all(fresh, ec);
     if (ec) throw Error(ErrorKind::io, "cannot remove " + fresh.string() + ": " + ec.message());
     BuildStats stats;
-    {
+    try {
         IndexWriter writer(fresh);
         stats = update_index(writer, options, observer);
+    } catch (...) {
+        std::filesystem::remove_all(fresh, ec);  // a full disk must not keep a half index
+        throw;
     }
     if (stats.interrupted) {
         std::filesystem::remove_all(fresh, ec);
@@ -260,10 +314,13 @@ BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
     // One rename(2) swaps the two folders: a search opens either the old index or the
     // new one, never a mix or nothing. Searches already running keep their open files.
     if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, options.database.c_str(), RENAME_EXCHANGE) !=
-        0)
+        0) {
+        const int error = errno;
+        std::filesystem::remove_all(fresh, ec);
         throw Error(ErrorKind::io, "cannot switch " + options.database.string() +
-                                       " to the rebuilt index: " + std::strerror(errno));
-    current.close();
+                                       " to the rebuilt index: " + std::strerror(error));
+    }
+    if (current) current->close();
     std::filesystem::remove_all(fresh, ec);  // the old index, now under the temporary name
     return stats;
 }

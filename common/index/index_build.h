@@ -75,8 +75,12 @@ BuildStats build_index(const BuildOptions& options, BuildObserver& observer);
 
 // Builds a new index of the roots from scratch beside the current one, then switches to
 // it atomically; searches keep answering from the old index meanwhile. The current index
-// stays locked throughout, and an interrupted rebuild leaves it untouched.
+// stays locked throughout (unless it is too damaged to open, which it may be), and an
+// interrupted or failed rebuild leaves it untouched and removes its own work.
 BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer);
+
+// Where rebuild_index builds the new index: beside the current one.
+std::filesystem::path rebuild_path(const std::filesystem::path& database);
 
 // The roots recorded in an existing index (what `build` without folders updates).
 // Throws Error (not_found when there is no index).

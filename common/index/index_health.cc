@@ -1,9 +1,15 @@
 #include "common/index/index_health.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <sstream>
 
+#include "common/base/error.h"
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
@@ -64,26 +70,48 @@ void check_documents(const Xapian::Database& db, std::vector<std::string>& probl
 }
 
 // Xapian's table check, then the project's invariants.
-std::vector<std::string> check_open_index(const Xapian::Database& db,
-                                          const std::filesystem::path& path) {
-    std::vector<std::string> problems;
-    std::ostringstream xapian_report;
-    try {
-        const auto errors =
-            Xapian::Database::check(path.string(), Xapian::DBCHECK_SHORT_TREE, &xapian_report);
-        if (errors > 0)
-            problems.push_back("Xapian found " + std::to_string(errors) +
-                               " errors in the database tables");
-    } catch (const Xapian::Error& e) {
-        problems.push_back("Xapian's check failed: " + e.get_description());
-        return problems;
+// Xapian's own check of every table. It opens the tables read/write, so it cannot run on
+// an index the user may not write.
+void check_tables(const std::filesystem::path& path, CheckReport& report) {
+    if (::access(path.c_str(), W_OK) != 0) {
+        report.notes.push_back("Xapian's table check skipped: it needs write access to " +
+                               path.string());
+        return;
     }
+    try {
+        std::ostringstream details;
+        const auto errors =
+            Xapian::Database::check(path.string(), Xapian::DBCHECK_SHORT_TREE, &details);
+        if (errors > 0)
+            report.problems.push_back("Xapian found " + std::to_string(errors) +
+                                      " errors in the database tables");
+    } catch (const Xapian::Error& e) {
+        report.problems.push_back("Xapian's check failed: " + e.get_description());
+    }
+}
+
+// What newsindex itself relies on, beyond Xapian's tables.
+void check_invariants(const Xapian::Database& db, CheckReport& report) {
     const auto version = read_metadata(db).schema_version;
     if (schema_state(version) != SchemaState::current)
-        problems.push_back("schema version is '" + version + "', expected " +
-                           current_schema_version());
-    check_documents(db, problems);
-    return problems;
+        report.problems.push_back("schema version is '" + version + "', expected " +
+                                  current_schema_version());
+    const Xapian::doccount articles = db.get_doccount();
+    if (articles == 0) return;
+    // Phrase and NEAR queries silently go wrong without the position table.
+    if (!db.has_positions())
+        report.problems.push_back(
+            "the index has no word positions (the position table is missing)");
+    Xapian::doccount id_terms = 0;
+    const std::string id_prefix(schema::kIdPrefix);
+    for (auto it = db.allterms_begin(id_prefix); it != db.allterms_end(id_prefix); ++it)
+        if ((*it).size() > 1 && (*it)[1] == '/') ++id_terms;
+    if (id_terms != articles)
+        report.problems.push_back(std::to_string(articles) + " articles but " +
+                                  std::to_string(id_terms) + " article ids");
+    if (db.get_value_freq(schema::kFileKeySlot) != articles)
+        report.problems.push_back("not every article records its source file");
+    check_documents(db, report.problems);
 }
 
 }  // namespace
@@ -97,9 +125,62 @@ IndexStatus index_status(const std::filesystem::path& path) {
     });
 }
 
-std::vector<std::string> check_index(const std::filesystem::path& path) {
-    const Xapian::Database db = open_index(path);
-    return xapian_guard("index " + path.string(), [&] { return check_open_index(db, path); });
+CheckReport check_index(const std::filesystem::path& path) {
+    // Opening here reports a missing or unopenable index as such.
+    open_index(path);
+    // The rest runs in a child process: on some damage libxapian 1.4 crashes while
+    // reading the tables, and a damaged index must give a report, never a crash. The
+    // child sends one line per finding: 'P' problem or 'N' note, a tab, the text.
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0)
+        throw Error(ErrorKind::io, "cannot check: " + std::string(std::strerror(errno)));
+    std::fflush(nullptr);
+    const pid_t child = ::fork();
+    if (child < 0) throw Error(ErrorKind::io, "cannot check: " + std::string(std::strerror(errno)));
+    if (child == 0) {
+        ::close(pipe_fds[0]);
+        CheckReport report;
+        try {
+            check_tables(path, report);
+            check_invariants(open_index(path), report);
+        } catch (const std::exception& e) {
+            report.problems.push_back(e.what());
+        } catch (const Xapian::Error& e) {
+            report.problems.push_back(e.get_description());
+        }
+        std::string lines;
+        for (const auto& [tag, list] : {std::pair{'P', &report.problems}, {'N', &report.notes}})
+            for (const auto& line : *list) {
+                lines += tag;
+                lines += '\t';
+                for (const char c : line) lines += c == '\n' ? ' ' : c;
+                lines += '\n';
+            }
+        const ssize_t written = ::write(pipe_fds[1], lines.data(), lines.size());
+        ::_exit(written == static_cast<ssize_t>(lines.size()) ? 0 : 1);
+    }
+    ::close(pipe_fds[1]);
+    std::string lines;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        lines.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(pipe_fds[0]);
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    CheckReport report;
+    std::istringstream in(lines);
+    for (std::string line; std::getline(in, line);)
+        if (line.size() > 2)
+            (line[0] == 'N' ? report.notes : report.problems).push_back(line.substr(2));
+    if (WIFSIGNALED(status))
+        report.problems.push_back("the check crashed reading the index (signal " +
+                                  std::to_string(WTERMSIG(status)) + "): its tables are damaged");
+    return report;
 }
 
 }  // namespace newsindex

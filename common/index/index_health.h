@@ -19,10 +19,15 @@ struct IndexStatus {
 // Reads the status of the index at `path`; throws Error (not_found, corrupt, ...).
 IndexStatus index_status(const std::filesystem::path& path);
 
-// Runs Xapian's own consistency check on every table, then the project's invariants:
-// one id term per article and one article per id term, readable stored fields, the
-// file term and values incremental builds rely on. Returns the problems found, one line
-// each (empty: healthy). Throws Error when the index cannot be opened or read.
-std::vector<std::string> check_index(const std::filesystem::path& path);
+struct CheckReport {
+    std::vector<std::string> problems;  // one line each; none: healthy
+    std::vector<std::string> notes;     // what could not be checked, and why
+};
+
+// Runs Xapian's own consistency check on every table (in a child process, which may
+// crash on damage), then the project's invariants: positions present, one id term per
+// article and one article per id term, readable stored fields, the file term and values
+// incremental builds rely on. Throws Error when the index cannot be opened.
+CheckReport check_index(const std::filesystem::path& path);
 
 }  // namespace newsindex

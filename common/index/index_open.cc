@@ -1,16 +1,34 @@
 #include "common/index/index_open.h"
 
+#include <chrono>
+#include <thread>
+
 #include "common/base/error.h"
 #include "common/index/xapian_error.h"
 
 namespace newsindex {
+
+bool is_xapian_database(const std::filesystem::path& path) {
+    std::error_code ec;
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
+        if (std::filesystem::exists(path / marker, ec)) return true;
+    return false;
+}
 
 Xapian::Database open_index(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw Error(ErrorKind::not_found, "no index at " + path.string());
     try {
-        return Xapian::Database(path.string());
+        // A build committing twice while the tables open invalidates what was read.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return Xapian::Database(path.string());
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == 20) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        }
     } catch (const Xapian::Error& e) {
         Error error = from_xapian(e, "cannot open index " + path.string());
         // Something is at the path, so Xapian's "not found" means it is no database.

@@ -6,11 +6,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <system_error>
 
 #include "common/index/entity_document.h"
 #include "common/index/entity_terms.h"
+#include "common/index/index_open.h"
 #include "common/index/schema.h"
 #include "common/index/xapian_error.h"
 
@@ -55,11 +57,41 @@ void create_atomically(const std::filesystem::path& path) {
     }
 }
 
+bool is_permission_problem(int error) {
+    return error == EACCES || error == EPERM || error == EROFS;
+}
+
+// Xapian reports an index it cannot lock for want of permission as locked by another
+// process; a user who may not write there must hear that instead.
+void require_writable(const std::filesystem::path& path) {
+    for (const auto& file : {path, path / "flintlock"}) {
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) continue;
+        if (::access(file.c_str(), W_OK) != 0 && is_permission_problem(errno))
+            throw Error(ErrorKind::permission,
+                        "cannot write index " + path.string() + ": " + std::strerror(errno));
+    }
+}
+
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     std::error_code ec;
     const auto parent = path.parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    if (ec) throw Error(ErrorKind::io, "cannot create " + parent.string() + ": " + ec.message());
+    if (ec)
+        throw Error(is_permission_problem(ec.value()) ? ErrorKind::permission : ErrorKind::io,
+                    "cannot create " + parent.string() + ": " + ec.message());
+    require_writable(path);
+    if (std::filesystem::is_directory(path, ec) && !is_xapian_database(path)) {
+        // Never lock (and so litter) a folder that is no index: an empty one is made one.
+        if (!std::filesystem::is_empty(path, ec))
+            throw Error(ErrorKind::incompatible,
+                        path.string() + " is not an index: the folder holds other files");
+        std::filesystem::remove(path, ec);
+    }
+    if (!parent.empty() && !std::filesystem::exists(path, ec) &&
+        ::access(parent.c_str(), W_OK) != 0 && is_permission_problem(errno))
+        throw Error(ErrorKind::permission,
+                    "cannot create index " + path.string() + ": " + std::strerror(errno));
     try {
         if (!std::filesystem::exists(path, ec)) create_atomically(path);
         return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
@@ -94,6 +126,10 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase db, std::string name, SchemaCh
 }
 
 void IndexWriter::check_schema() {
+    // Damage that opening does not notice, but searches would.
+    if (article_count() > 0 && !xapian_guard(name_, [&] { return db_.has_positions(); }))
+        throw Error(ErrorKind::corrupt,
+                    name_ + " has lost its word positions (its position table is missing)");
     IndexMetadata metadata = this->metadata();
     const SchemaState state = schema_state(metadata.schema_version);
     if (state == SchemaState::current) return;
@@ -146,6 +182,20 @@ void IndexWriter::replace_file(const std::string& file_key,
         db_.delete_document(schema::file_term(file_key));
         for (const auto& article : articles)
             db_.replace_document(article.id_term, article.document);
+    });
+}
+
+void IndexWriter::set_file_state(const std::string& file_key, std::uintmax_t size,
+                                 std::int64_t mtime_ns) {
+    guarded([&] {
+        const std::string term = schema::file_term(file_key);
+        std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
+        for (const Xapian::docid id : ids) {
+            Xapian::Document doc = db_.get_document(id);
+            doc.add_value(schema::kFileSizeSlot, std::to_string(size));
+            doc.add_value(schema::kFileMtimeSlot, std::to_string(mtime_ns));
+            db_.replace_document(id, doc);
+        }
     });
 }
 

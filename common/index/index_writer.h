@@ -47,6 +47,8 @@ public:
     // Replaces every article of the file with `articles`.
     void replace_file(const std::string& file_key, const std::vector<ArticleDocument>& articles);
     void remove_file(const std::string& file_key);
+    // Records a new size and mtime for every article of the file, keeping the articles.
+    void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns);
     // The keys of every indexed file under `root` (a canonical root path).
     std::unordered_set<std::string> files_under(const std::string& root) const;
 

@@ -9,16 +9,6 @@ namespace newsindex::ner {
 
 namespace {
 
-// Quote characters in their many spellings read as one word ("``", curly quotes).
-std::string_view canonical_quote(std::string_view w) {
-    if (w == "``" || w == "''" || w == "\u201C" || w == "\u201D" || w == "\u201E" ||
-        w == "\u00AB" || w == "\u00BB")
-        return "\"";
-    if (w == "\u2018" || w == "\u2019" || w == "`") return "'";
-    if (w == "\u2013" || w == "\u2014" || w == "--") return "-";
-    return {};
-}
-
 char norm_char(char c) {
     return digit_ascii(c) ? '0' : lower_ascii(c);
 }
@@ -31,10 +21,9 @@ char shape_char(unsigned char c) {
     return static_cast<char>(c);
 }
 
-FeatureScratch::WordInfo word_info(std::string_view w) {
+FeatureScratch::WordInfo word_info(std::string_view w, const WordClusters& clusters) {
     FeatureScratch::WordInfo info;
-    const std::string_view quote = canonical_quote(w);
-    if (!quote.empty()) w = quote;
+    w = canonical_quote(w);
     info.cased = fnv1a(w);
     std::uint64_t h = kFnvOffset;
     for (const char c : w) h = fnv1a_byte(static_cast<unsigned char>(norm_char(c)), h);
@@ -63,6 +52,10 @@ FeatureScratch::WordInfo word_info(std::string_view w) {
         info.suffix[k] = sfx;
     }
     info.capitalized = looks_capitalized(w);
+    if (!clusters.empty()) {
+        info.clusters = clusters.lookup(w);
+        info.case_bucket = clusters.case_bucket_of(h);
+    }
     return info;
 }
 
@@ -72,11 +65,11 @@ constexpr std::uint64_t kBoundaryRight = 0x7a1e55c0ffee1234ull;
 }  // namespace
 
 void extract_features(std::span<const std::string_view> words, const Gazetteer& gazetteer,
-                      std::uint32_t hash_bits, FeatureScratch& scratch,
-                      std::vector<std::uint32_t>& out) {
+                      const WordClusters& clusters, std::uint32_t hash_bits,
+                      FeatureScratch& scratch, std::vector<std::uint32_t>& out) {
     const std::size_t n = words.size();
     scratch.info.resize(n);
-    for (std::size_t i = 0; i < n; ++i) scratch.info[i] = word_info(words[i]);
+    for (std::size_t i = 0; i < n; ++i) scratch.info[i] = word_info(words[i], clusters);
     gazetteer.match(words, scratch.gazetteer);
     out.resize(n * kNumFeatures);
 
@@ -92,6 +85,12 @@ void extract_features(std::span<const std::string_view> words, const Gazetteer& 
         if (j < 0) return kBoundaryLeft;
         if (j >= static_cast<std::ptrdiff_t>(n)) return kBoundaryRight;
         return info[static_cast<std::size_t>(j)].shape;
+    };
+    // Cluster id at a level; unknown words and the sentence edges get values of their own.
+    auto cluster_at = [&](std::ptrdiff_t j, int level) -> std::uint64_t {
+        if (j < 0) return kBoundaryLeft;
+        if (j >= static_cast<std::ptrdiff_t>(n)) return kBoundaryRight;
+        return info[static_cast<std::size_t>(j)].clusters.level[level];
     };
     auto gaz_at = [&](std::ptrdiff_t j) -> std::uint64_t {
         if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return 0xFF;
@@ -134,6 +133,13 @@ void extract_features(std::span<const std::string_view> words, const Gazetteer& 
         put(combine(gaz_at(si), w.shape));
         put(combine(i > 0 ? info[i - 1].suffix[2] : kBoundaryLeft, w.capitalized ? 1 : 0));
         put(combine(w.suffix[2], word_at(si + 1)));
+        put(cluster_at(si, 0));
+        put(cluster_at(si, 1));
+        put(cluster_at(si, 2));
+        put(cluster_at(si - 1, 0));
+        put(cluster_at(si + 1, 0));
+        put(combine(w.case_bucket, w.shape));
+        put(combine(w.case_bucket, (i == 0 ? 2 : 0) + (w.capitalized ? 1 : 0)));
     }
 }
 

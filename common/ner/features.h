@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "common/ner/gazetteer.h"
+#include "common/ner/word_clusters.h"
 
 namespace newsindex::ner {
 
-inline constexpr int kNumFeatures = 30;
+inline constexpr int kNumFeatures = 37;
 
 // Reusable scratch so tagging a sentence allocates nothing once warmed up.
 struct FeatureScratch {
@@ -21,6 +22,8 @@ struct FeatureScratch {
         std::uint64_t shape = 0;  // collapsed shape: "Xx", "X.X.", "d,d"
         std::uint64_t prefix[4] = {};
         std::uint64_t suffix[4] = {};
+        ClusterIds clusters;
+        std::uint8_t case_bucket = 0;  // how the word is usually written (case_bucket())
         bool capitalized = false;
     };
     std::vector<WordInfo> info;
@@ -29,7 +32,7 @@ struct FeatureScratch {
 
 // Writes words.size() * kNumFeatures bucket indices (< 2^hash_bits) to `out`.
 void extract_features(std::span<const std::string_view> words, const Gazetteer& gazetteer,
-                      std::uint32_t hash_bits, FeatureScratch& scratch,
-                      std::vector<std::uint32_t>& out);
+                      const WordClusters& clusters, std::uint32_t hash_bits,
+                      FeatureScratch& scratch, std::vector<std::uint32_t>& out);
 
 }  // namespace newsindex::ner

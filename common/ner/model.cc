@@ -17,7 +17,7 @@ static_assert(std::endian::native == std::endian::little,
 namespace {
 
 constexpr char kMagic[8] = {'N', 'X', 'N', 'E', 'R', 'M', 'D', 'L'};
-constexpr std::size_t kHeaderBytes = 8 + 5 * 4 + 4 + 4 * kNumTags + 4 * kNumTags * kNumTags;
+constexpr std::size_t kHeaderBytes = 8 + 8 * 4 + 4 + 4 * kNumTags + 4 * kNumTags * kNumTags;
 
 Error model_error(const std::filesystem::path& file, const std::string& why,
                   ErrorKind kind = ErrorKind::corrupt) {
@@ -40,12 +40,13 @@ T get(const std::string& buf, std::size_t& at) {
 }  // namespace
 
 Model::Model(std::uint32_t hash_bits, float scale, std::vector<std::int16_t> weights,
-             const Transitions& transitions, Gazetteer gazetteer)
+             const Transitions& transitions, Gazetteer gazetteer, WordClusters clusters)
     : hash_bits_(hash_bits),
       scale_(scale),
       weights_(std::move(weights)),
       transitions_(transitions),
-      gazetteer_(std::move(gazetteer)) {}
+      gazetteer_(std::move(gazetteer)),
+      clusters_(std::move(clusters)) {}
 
 void Model::save(const std::filesystem::path& file) const {
     std::string buf;
@@ -56,6 +57,9 @@ void Model::save(const std::filesystem::path& file) const {
     put(buf, static_cast<std::uint32_t>(kNumTags));
     put(buf, static_cast<std::uint32_t>(kNumFeatures));
     put(buf, static_cast<std::uint32_t>(gazetteer_.size()));
+    put(buf, static_cast<std::uint32_t>(clusters_.size()));
+    put(buf, clusters_.num_fine());
+    put(buf, static_cast<std::uint32_t>(clusters_.case_keys().size()));
     put(buf, scale_);
     for (const float s : transitions_.start) put(buf, s);
     for (const auto& row : transitions_.trans)
@@ -63,6 +67,12 @@ void Model::save(const std::filesystem::path& file) const {
     buf.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * 2);
     for (const auto k : gazetteer_.keys()) put(buf, k);
     for (const auto c : gazetteer_.classes()) put(buf, c);
+    for (const auto k : clusters_.keys()) put(buf, k);
+    for (const auto f : clusters_.fine()) put(buf, f);
+    for (const auto m : clusters_.mid_of_fine()) put(buf, m);
+    for (const auto c : clusters_.coarse_of_fine()) put(buf, c);
+    for (const auto k : clusters_.case_keys()) put(buf, k);
+    for (const auto b : clusters_.case_buckets()) put(buf, b);
     put(buf, checksum(buf.data(), buf.size()));
 
     // Write to a temporary and rename, so a crash never leaves a half-written model.
@@ -99,10 +109,17 @@ Model Model::load(const std::filesystem::path& file) {
     const auto num_tags = get<std::uint32_t>(buf, at);
     const auto num_features = get<std::uint32_t>(buf, at);
     const auto gaz_size = get<std::uint32_t>(buf, at);
+    const auto cluster_words = get<std::uint32_t>(buf, at);
+    const auto fine_clusters = get<std::uint32_t>(buf, at);
+    const auto case_words = get<std::uint32_t>(buf, at);
+    if (fine_clusters >= ClusterIds::kNoCluster)
+        throw model_error(file, "NER model header does not match this program");
     if (hash_bits < 8 || hash_bits > 26 || num_tags != kNumTags || num_features != kNumFeatures)
         throw model_error(file, "NER model header does not match this program");
     const std::size_t weight_count = (std::size_t{1} << hash_bits) * kTagStride;
-    const std::size_t expected = kHeaderBytes + weight_count * 2 + std::size_t{gaz_size} * 9 + 8;
+    const std::size_t expected = kHeaderBytes + weight_count * 2 + std::size_t{gaz_size} * 9 +
+                                 std::size_t{cluster_words} * 10 + std::size_t{fine_clusters} * 4 +
+                                 std::size_t{case_words} * 9 + 8;
     if (size != expected)
         throw model_error(file, "truncated or corrupt NER model (size " + std::to_string(size) +
                                     ", expected " + std::to_string(expected) + ")");
@@ -119,14 +136,32 @@ Model Model::load(const std::filesystem::path& file) {
     std::vector<std::int16_t> weights(weight_count);
     std::memcpy(weights.data(), buf.data() + at, weight_count * 2);
     at += weight_count * 2;
-    std::vector<std::uint64_t> keys(gaz_size);
-    std::memcpy(keys.data(), buf.data() + at, std::size_t{gaz_size} * 8);
-    at += std::size_t{gaz_size} * 8;
-    std::vector<std::uint8_t> classes(gaz_size);
-    std::memcpy(classes.data(), buf.data() + at, gaz_size);
+    // The arrays after the weights; empty ones copy nothing (no memcpy to a null data()).
+    auto array = [&]<typename T>(std::size_t count, T) {
+        std::vector<T> v(count);
+        if (count > 0) std::memcpy(v.data(), buf.data() + at, count * sizeof(T));
+        at += count * sizeof(T);
+        return v;
+    };
+    auto keys = array(gaz_size, std::uint64_t{});
+    auto classes = array(gaz_size, std::uint8_t{});
     Gazetteer gaz;
     gaz.assign(std::move(keys), std::move(classes));
-    return Model(hash_bits, scale, std::move(weights), t, std::move(gaz));
+    auto cluster_keys = array(cluster_words, std::uint64_t{});
+    auto fine = array(cluster_words, std::uint16_t{});
+    auto mid = array(fine_clusters, std::uint16_t{});
+    auto coarse = array(fine_clusters, std::uint16_t{});
+    auto case_keys = array(case_words, std::uint64_t{});
+    auto case_buckets = array(case_words, std::uint8_t{});
+    WordClusters clusters;
+    try {
+        clusters.assign(std::move(cluster_keys), std::move(fine), fine_clusters, std::move(mid),
+                        std::move(coarse));
+        clusters.assign_case(std::move(case_keys), std::move(case_buckets));
+    } catch (const std::invalid_argument& e) {
+        throw model_error(file, std::string("corrupt NER model (") + e.what() + ")");
+    }
+    return Model(hash_bits, scale, std::move(weights), t, std::move(gaz), std::move(clusters));
 }
 
 void Model::tag(std::span<const std::string_view> words, std::vector<Tag>& out) const {
@@ -135,7 +170,7 @@ void Model::tag(std::span<const std::string_view> words, std::vector<Tag>& out) 
     thread_local std::vector<float> emissions;
     thread_local std::vector<float> vscore;
     thread_local std::vector<std::uint8_t> vback;
-    extract_features(words, gazetteer_, hash_bits_, scratch, features);
+    extract_features(words, gazetteer_, clusters_, hash_bits_, scratch, features);
     const std::size_t n = words.size();
     emissions.resize(n * kTagStride);
     for (std::size_t i = 0; i < n; ++i) {

@@ -1,12 +1,16 @@
 // The trained tagger: hashed emission weights (int16, one 8-wide row per bucket),
-// transition weights and the gazetteer, with file I/O.
+// transition weights, the gazetteer and the word clusters, with file I/O.
 //
-// File format (little-endian), version 1:
+// File format (little-endian), version 2:
 //   char[8]  magic "NXNERMDL"
-//   u32 version, u32 hash_bits, u32 num_tags (7), u32 num_features, u32 gazetteer size
+//   u32 version, u32 hash_bits, u32 num_tags (7), u32 num_features, u32 gazetteer size,
+//   u32 cluster words, u32 fine clusters, u32 case-profile words
 //   f32 weight scale, f32 start[7], f32 trans[7][7]
 //   i16 weights[2^hash_bits][8]
 //   u64 gazetteer keys[size], u8 gazetteer classes[size]
+//   u64 cluster word keys[words] (sorted), u16 fine cluster[words],
+//   u16 mid cluster of fine[fine clusters], u16 coarse cluster of fine[fine clusters]
+//   u64 case-profile keys[case words] (sorted), u8 case bucket[case words]
 //   u64 checksum of everything before it
 #pragma once
 
@@ -19,16 +23,17 @@
 #include "common/ner/gazetteer.h"
 #include "common/ner/tags.h"
 #include "common/ner/viterbi.h"
+#include "common/ner/word_clusters.h"
 
 namespace newsindex::ner {
 
-inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::uint32_t kModelVersion = 2;
 
 class Model {
 public:
     Model() = default;
     Model(std::uint32_t hash_bits, float scale, std::vector<std::int16_t> weights,
-          const Transitions& transitions, Gazetteer gazetteer);
+          const Transitions& transitions, Gazetteer gazetteer, WordClusters clusters = {});
 
     // Throws Error("<file>: <why>"): not_found, io, corrupt or incompatible.
     static Model load(const std::filesystem::path& file);
@@ -39,6 +44,7 @@ public:
 
     std::uint32_t hash_bits() const { return hash_bits_; }
     const Gazetteer& gazetteer() const { return gazetteer_; }
+    const WordClusters& clusters() const { return clusters_; }
 
 private:
     std::uint32_t hash_bits_ = 0;
@@ -46,6 +52,7 @@ private:
     std::vector<std::int16_t> weights_;  // (1 << hash_bits) * kTagStride
     Transitions transitions_;
     Gazetteer gazetteer_;
+    WordClusters clusters_;
 };
 
 }  // namespace newsindex::ner

@@ -66,7 +66,9 @@ bool is_month_abbreviation(std::string_view w) {
         "Jan",  "Feb",  "Mar",  "Apr",  "Jun",   "Jul",  "Aug",  "Sep",
         "Sept", "Oct",  "Nov",  "Dec",  "Jan.",  "Feb.", "Mar.", "Apr.",
         "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."};
-    return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
+    // Wire tables write them in capitals ("JAN UNTRD").
+    return std::any_of(kMonths.begin(), kMonths.end(),
+                       [&](std::string_view m) { return equals_ignoring_ascii_case(w, m); });
 }
 
 // An ASCII letter or the lead byte of a non-ASCII character (in names, nearly always a
@@ -83,9 +85,9 @@ bool names_nothing(std::span<const Token> words) {
     static constexpr std::array<std::string_view, 14> kCalendar = {
         "january", "february", "july",      "september", "october", "november", "december",
         "monday",  "tuesday",  "wednesday", "thursday",  "friday",  "saturday", "sunday"};
-    static constexpr std::array<std::string_view, 13> kWireUnits = {
-        "shr", "shrs", "dlr",  "dlrs", "mln", "mlns", "cts",
-        "pct", "qtr",  "qtly", "revs", "avg", "vs"};
+    static constexpr std::array<std::string_view, 15> kWireUnits = {
+        "shr", "shrs", "dlr",  "dlrs", "mln", "mlns",  "cts", "pct",
+        "qtr", "qtly", "revs", "avg",  "vs",  "untrd", "unch"};
     const auto in = [](const auto& list, std::string_view w) {
         return std::any_of(list.begin(), list.end(),
                            [&](std::string_view x) { return equals_ignoring_ascii_case(w, x); });
@@ -212,9 +214,9 @@ std::string unshouted(const std::string& name, EntityKind kind) {
 // Words that open the names of banks and firms, never of people ("Credit Lyonnais",
 // "Banque Paribas").
 bool starts_like_a_firm(const std::vector<std::string>& words) {
-    static constexpr std::array<std::string_view, 14> kFirstWords = {
-        "banque",  "banco",     "banca",  "bank",     "credit",   "caisse", "societe",
-        "société", "compagnie", "groupe", "deutsche", "generale", "union",  "nationale"};
+    static constexpr std::array<std::string_view, 16> kFirstWords = {
+        "banque",  "banco",     "banca",  "bank",     "credit",   "caisse", "societe",   "usines",
+        "société", "compagnie", "groupe", "deutsche", "generale", "union",  "nationale", "cie"};
     return words.size() >= 2 &&
            std::find(kFirstWords.begin(), kFirstWords.end(), words.front()) != kFirstWords.end();
 }
@@ -223,7 +225,8 @@ bool starts_like_a_firm(const std::vector<std::string>& words) {
 // "Central Bank". Such a name stands for the one body of the article whose name holds it
 // ("Bank" -> "Bank of Japan"); without one it names nothing the reader could look for.
 bool is_generic_head(std::string_view key) {
-    static constexpr std::array<std::string_view, 36> kHeads = {"parliament",
+    static constexpr std::array<std::string_view, 37> kHeads = {"parliament",
+                                                                "community",
                                                                 "finance ministry",
                                                                 "foreign ministry",
                                                                 "trade ministry",
@@ -403,6 +406,14 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
             }
             while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
         }
+        // Digits are in no one's name: "May8 Untrd" is a wire table's column.
+        if (m.kind == EntityKind::person &&
+            std::any_of(m.tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                        m.tokens.begin() + static_cast<std::ptrdiff_t>(e), [](const Token& t) {
+                            return std::any_of(t.text.begin(), t.text.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+                        }))
+            continue;
         // A lone title tagged as a person ("President said") names nobody, and neither does
         // a lone word of two letters ("Mi" of "D-Mi.", "Mi-Tech").
         if (m.kind == EntityKind::person && e - b == 1 &&

@@ -81,6 +81,20 @@ long free_title_labels(LabeledSentence& s) {
     return freed;
 }
 
+long strip_leading_titles(LabeledSentence& s) {
+    long stripped = 0;
+    for (const auto& c : chunks(s.tags)) {
+        if (c.type != 0) continue;
+        std::uint32_t b = c.begin;
+        while (b < c.end && is_title_word(s.words[b])) {
+            s.tags[b++] = Tag::O;
+            ++stripped;
+        }
+        if (b < c.end) s.tags[b] = Tag::B_PER;
+    }
+    return stripped;
+}
+
 LabeledSentence upper_cased(LabeledSentence s) {
     for (auto& word : s.words) word = utf8::upper(word);
     return s;
@@ -104,7 +118,7 @@ long merge_honorific_chunks(LabeledSentence& s) {
 }
 
 Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
-            const TrainOptions& options) {
+            const TrainOptions& options, WordClusters clusters) {
     const std::uint32_t bits = options.hash_bits;
     const Layout layout{(std::size_t{1} << bits) * kTagStride};
 
@@ -121,7 +135,7 @@ Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
         for (const auto& s : data) {
             offsets.push_back(features.size() / kNumFeatures);
             words.assign(s.words.begin(), s.words.end());
-            extract_features(words, gazetteer, bits, scratch, one);
+            extract_features(words, gazetteer, clusters, bits, scratch, one);
             features.insert(features.end(), one.begin(), one.end());
         }
     }
@@ -220,7 +234,8 @@ Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
         for (int x = 0; x < kNumTags; ++x)
             avg.trans[x][y] = static_cast<float>(weights.averaged(layout.trans(x, y), c));
     }
-    return Model(bits, static_cast<float>(scale), std::move(q), avg, std::move(gazetteer));
+    return Model(bits, static_cast<float>(scale), std::move(q), avg, std::move(gazetteer),
+                 std::move(clusters));
 }
 
 }  // namespace newsindex::ner

@@ -33,13 +33,21 @@ long free_title_labels(LabeledSentence& s);
 // joins the person chunk. Returns the number of chunks merged.
 long merge_honorific_chunks(LabeledSentence& s);
 
+// The other way to reconcile the sets: titles never belong to person names. Leading title
+// words of every person chunk become O ("President/B-PER Bush/I-PER" ->
+// "President/O Bush/B-PER"; a chunk of titles only goes). That is the convention of
+// GUM, re3d, UNER and wikigold, and what the extractor keeps anyway. Returns the number of
+// title tokens stripped.
+long strip_leading_titles(LabeledSentence& s);
+
 // The sentence with every word in upper case and the same labels. Wire services write
 // headlines in capitals ("TREASURY'S BAKER REITERATES ..."); training on such copies
 // teaches the tagger names without their capital letters to go by.
 LabeledSentence upper_cased(LabeledSentence s);
 
 // Deterministic for given data, gazetteer and options (own PRNG and shuffle, single thread).
+// `clusters` (may be empty) are baked into the model for the cluster features.
 Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
-            const TrainOptions& options);
+            const TrainOptions& options, WordClusters clusters = {});
 
 }  // namespace newsindex::ner

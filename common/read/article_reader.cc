@@ -98,6 +98,9 @@ void normalise_line_ends(std::string& text) {
 // Turns raw bytes into what every reader expects (see readers_internal.h).
 std::string prepare_content(std::string_view raw, std::vector<std::string>& warnings) {
     if (raw.starts_with(kUtf8Bom)) raw.remove_prefix(kUtf8Bom.size());
+    // Windows tools save "Unicode" text as UTF-16 with a byte order mark.
+    const std::optional<std::string> decoded = utf8::from_utf16_or_32(raw);
+    if (decoded) raw = *decoded;
     if (looks_binary(raw)) throw Error(ErrorKind::bad_input, "binary file, not text");
     std::string text(raw);
     if (const auto nul = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'))) {
@@ -217,7 +220,14 @@ ReadResult parse_content(std::string_view content, ArticleFormat format, std::st
                                    &article.source, &article.url, &article.author})
             utf8::repair(*field);
         article.path = std::string(stored_path);
-        if (!article.date) article.date = path_date;
+        if (!article.date && path_date) {
+            article.date = path_date;
+            article.date_source = "path";
+        } else if (article.date && article.date_source.empty()) {
+            article.date_source = format == ArticleFormat::text   ? "date line"
+                                  : format == ArticleFormat::html ? "metadata"
+                                                                  : "json field";
+        }
     }
     return result;
 }

@@ -60,7 +60,14 @@ std::string describe(const json::exception& error) {
     }
     for (char& c : message)
         if (c == '\n' || c == '\r') c = ' ';
-    // nlohmann quotes the bytes it last read, which may end inside a UTF-8 sequence.
+    // nlohmann quotes the bytes it last read: a whole line of a huge one-line file, and
+    // maybe ending inside a UTF-8 sequence. One line of a message stays short.
+    constexpr std::size_t kMaxMessageBytes = 200;
+    if (message.size() > kMaxMessageBytes) {
+        message.resize(
+            utf8::complete_prefix(std::string_view(message).substr(0, kMaxMessageBytes)));
+        message += "...";
+    }
     utf8::repair(message);
     if (const auto* parse_error = dynamic_cast<const json::parse_error*>(&error))
         return "byte " + std::to_string(parse_error->byte) + ": " + message;

@@ -1,10 +1,13 @@
 #include "common/search/search.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
+#include <thread>
 #include <utility>
 
+#include "common/base/error.h"
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
@@ -17,8 +20,23 @@ namespace newsindex {
 
 namespace {
 
-// How often a search restarts after a concurrent commit invalidated what it was reading.
-constexpr int kModifiedRetries = 5;
+// A build that commits often (--batch 1) can invalidate what a search reads several
+// times over: Xapian keeps only the last two revisions readable. A search reopens and
+// starts again, pausing a little longer each time, for at most about five seconds.
+constexpr int kModifiedRetries = 60;
+
+std::chrono::milliseconds retry_pause(int attempt) {
+    return std::chrono::milliseconds(std::min(attempt, 20) * 5);
+}
+
+// Phrases and NEAR read word positions.
+bool needs_positions(const Xapian::Query& query) {
+    const auto type = query.get_type();
+    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (needs_positions(query.get_subquery(i))) return true;
+    return false;
+}
 
 bool wants(const SearchRequest& request, std::string_view facet) {
     return std::find(request.facets.begin(), request.facets.end(), facet) != request.facets.end();
@@ -58,14 +76,29 @@ std::string NewsSearcher::description() const {
     return name_.empty() ? "the index" : "index " + name_;
 }
 
+template <typename Fn>
+decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
+    return xapian_guard(description(), [&]() -> decltype(auto) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return fn();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kModifiedRetries) throw;
+                std::this_thread::sleep_for(retry_pause(attempt));
+                db_.reopen();
+                entities_.reset();
+            }
+        }
+    });
+}
+
 Xapian::doccount NewsSearcher::article_count() const {
-    return xapian_guard(description(), [&] { return db_.get_doccount(); });
+    return retrying([&] { return db_.get_doccount(); });
 }
 
 std::string NewsSearcher::schema_warning() const {
-    const auto [version, articles] = xapian_guard(description(), [&] {
-        return std::pair(read_metadata(db_).schema_version, db_.get_doccount());
-    });
+    const auto [version, articles] =
+        retrying([&] { return std::pair(read_metadata(db_).schema_version, db_.get_doccount()); });
     if (version == current_schema_version() || articles == 0) return {};
     return description() + " has schema version " + (version.empty() ? "(none)" : version) +
            ", this program reads " + current_schema_version() +
@@ -73,17 +106,7 @@ std::string NewsSearcher::schema_warning() const {
 }
 
 SearchResponse NewsSearcher::search(const SearchRequest& request) {
-    return xapian_guard(description(), [&] {
-        for (int attempt = 0;; ++attempt) {
-            try {
-                return search_once(request);
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == kModifiedRetries) throw;
-                db_.reopen();
-                entities_.reset();
-            }
-        }
-    });
+    return retrying([&] { return search_once(request); });
 }
 
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
@@ -92,6 +115,12 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
             EntityTable::unserialise(db_.get_metadata(std::string(schema::kEntityLinksKey))));
     NewsQueryParser parser(db_, &*entities_);
     const Xapian::Query query = parser.parse(request.query, request.match_any);
+    // Without positions every phrase would match as if its words were anywhere.
+    if (needs_positions(query) && db_.get_doccount() > 0 && !db_.has_positions())
+        throw Error(ErrorKind::corrupt,
+                    description() +
+                        " has no word positions (its position table is missing): phrase and "
+                        "NEAR queries cannot be answered");
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);

@@ -87,10 +87,16 @@ private:
     // "index NAME" or "the index": what messages call the database.
     std::string description() const;
 
-    Xapian::Database db_;
+    // Runs fn, reopening the database and running it again while a build's commits
+    // invalidate what it reads (bounded); Xapian's errors become Error.
+    template <typename Fn>
+    decltype(auto) retrying(Fn&& fn) const;
+
+    // Mutable: moving to the newest revision is how every method copes with a commit.
+    mutable Xapian::Database db_;
     std::string name_;
     // The entity table's links, read once per database revision the searcher sees.
-    std::optional<EntityLookup> entities_;
+    mutable std::optional<EntityLookup> entities_;
 };
 
 // The searcher of the index at `path`, named by its path in messages. Throws Error:

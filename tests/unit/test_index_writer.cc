@@ -89,6 +89,7 @@ TEST_CASE("index writer: another schema version is refused with its kind") {
     Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
     Xapian::Document doc;
     doc.add_boolean_term("Qx");
+    doc.add_posting("word", 1);  // an index with articles has positions
     db.add_document(doc);
     const auto refused_as = [&](const std::string& version) {
         db.set_metadata(std::string(schema::kVersionKey), version);

@@ -8,6 +8,7 @@
 #include "common/ner/conlleval.h"
 #include "common/ner/entity_extractor.h"
 #include "common/ner/model.h"
+#include "common/ner/normalize.h"
 #include "common/ner_train/conll.h"
 
 using namespace newsindex;
@@ -120,14 +121,28 @@ TEST_CASE("shipped model: held-out GMB documents score as reported") {
     ner::read_conll(in, ner::DocSelection{10, 3, false}, data);
     REQUIRE(data.size() > 100);
     const auto model = ner::Model::load(model_file);
+    // Person names are scored without leading titles (ner-eval --ignore-titles): the model
+    // leaves titles out, as the extractor does; GMB's gold puts them in, inconsistently.
+    auto drop_leading_titles = [](const std::vector<std::string>& words,
+                                  std::vector<ner::Tag>& tags) {
+        for (const auto& c : ner::chunks(tags)) {
+            if (c.type != 0) continue;
+            auto b = c.begin;
+            while (b < c.end && ner::is_title_word(words[b])) tags[b++] = ner::Tag::O;
+            if (b < c.end) tags[b] = ner::Tag::B_PER;
+        }
+    };
     ner::Scorer scorer;
     std::vector<ner::Tag> predicted;
     for (const auto& s : data) {
         const std::vector<std::string_view> words(s.words.begin(), s.words.end());
         model.tag(words, predicted);
-        scorer.add(s.tags, predicted);
+        auto gold = s.tags;
+        drop_leading_titles(s.words, gold);
+        drop_leading_titles(s.words, predicted);
+        scorer.add(gold, predicted);
     }
-    // Sentence-level, 5 documents: a regression guard well below the measured ~0.8.
+    // Sentence-level, 5 documents: a regression guard well below the measured ~0.81.
     CHECK(scorer.overall().f1() > 0.72);
     CHECK(scorer.by_type(2).f1() > 0.80);
 }

@@ -1,0 +1,135 @@
+// `newsindex show`: prints what the index would store for each article of the given files,
+// so that people can see why a page is not found or why its facets look wrong.
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "common/cli/command_line.h"
+#include "common/cli/exit_codes.h"
+#include "common/ner/entity_extractor.h"
+#include "common/read/article_reader.h"
+#include "indexer/commands.h"
+
+namespace po = boost::program_options;
+
+namespace newsindex::cli {
+
+namespace {
+
+const CommandSpec kSpec{
+    "newsindex show", "FILE...",
+    "Prints what the index would store for each article of the files: title, subtitle,\n"
+    "date and where it came from, author, source, url, the extracted body and the\n"
+    "entities (the article's own names, before the archive's entity table). Nothing is\n"
+    "written to the index.",
+    "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error.\n", "files"};
+
+nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
+    nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+    for (const auto kind : kEntityKinds)
+        by_kind[std::string(entity_kind_name(kind))] = nlohmann::ordered_json::array();
+    for (const auto& e : entities)
+        by_kind[std::string(entity_kind_name(e.kind))].push_back(
+            {{"name", e.name}, {"count", e.count}});
+    return by_kind;
+}
+
+nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>* entities) {
+    nlohmann::ordered_json out = {
+        {"id", a.id},
+        {"path", a.path},
+        {"title", a.title},
+        {"subtitle", a.subtitle},
+        {"date", a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json()},
+        {"date_source", a.date ? nlohmann::ordered_json(a.date_source) : nlohmann::ordered_json()},
+        {"author", a.author},
+        {"source", a.source},
+        {"url", a.url},
+        {"body", a.body},
+    };
+    if (entities != nullptr) out["entities"] = entities_json(*entities);
+    return out;
+}
+
+void print_field(std::string_view name, std::string_view value) {
+    if (!value.empty()) std::cout << name << value << "\n";
+}
+
+void print_text(const Article& a, const std::vector<Entity>* entities) {
+    std::cout << "== " << printable(a.id) << "\n";
+    print_field("title:    ", a.title);
+    print_field("subtitle: ", a.subtitle);
+    if (a.date) std::cout << "date:     " << a.date->iso() << " (from " << a.date_source << ")\n";
+    print_field("author:   ", a.author);
+    print_field("source:   ", a.source);
+    print_field("url:      ", a.url);
+    if (entities != nullptr) {
+        std::cout << "entities:\n";
+        for (const auto& e : *entities)
+            std::cout << "  " << entity_kind_name(e.kind) << "\t" << e.name << "\t" << e.count
+                      << "\n";
+    }
+    std::cout << "body:\n" << a.body << "\n\n";
+}
+
+}  // namespace
+
+int run_show(int argc, char** argv) {
+    po::options_description opts("Options");
+    std::string model_path;
+    bool json = false;
+    bool no_entities = false;
+    opts.add_options()("json", po::bool_switch(&json),
+                       "print a JSON array, one object per article")(
+        "no-entities", po::bool_switch(&no_entities), "skip the entity tagger")(
+        "model", po::value(&model_path),
+        "model file (default: $NEWSINDEX_MODEL or the shipped model)");
+    po::variables_map vm;
+    if (auto stop = parse_command_line(argc, argv, kSpec, opts, vm)) return *stop;
+    const auto files = operands(kSpec, vm);
+    if (files.empty()) return usage_error(kSpec, "no files given");
+
+    std::unique_ptr<EntityExtractor> extractor;
+    if (!no_entities) {
+        if (model_path.empty()) model_path = default_model_path().string();
+        try {
+            extractor = std::make_unique<EntityExtractor>(model_path);
+        } catch (const std::exception& e) {
+            std::cerr << "newsindex show: " << e.what() << "\n";
+            return exit_code::kSomeFilesFailed;
+        }
+    }
+
+    int status = exit_code::kOk;
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& file : files) {
+        ReadResult result;
+        try {
+            result = read_articles(file, format_for_path(file), file, file);
+        } catch (const std::exception& e) {
+            std::cerr << "newsindex show: " << printable(file) << ": " << e.what() << "\n";
+            status = exit_code::kSomeFilesFailed;
+            continue;
+        }
+        for (const auto& w : result.warnings)
+            std::cerr << "newsindex show: " << printable(file) << ": " << w << "\n";
+        for (const auto& article : result.articles) {
+            std::vector<Entity> entities;
+            if (extractor) entities = extractor->extract(article);
+            const std::vector<Entity>* shown = extractor ? &entities : nullptr;
+            if (json)
+                out.push_back(article_json(article, shown));
+            else
+                print_text(article, shown);
+        }
+    }
+    if (json)
+        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << "\n";
+    return status;
+}
+
+}  // namespace newsindex::cli
