@@ -13,7 +13,7 @@
 #include "common/cli/exit_codes.h"
 #include "common/index/entity_report.h"
 #include "common/ner/entity_extractor.h"
-#include "common/read/article_reader.h"
+#include "indexer/article_files.h"
 #include "indexer/commands.h"
 
 namespace po = boost::program_options;
@@ -54,8 +54,7 @@ int print_top_entities(const po::variables_map& vm, bool json) {
                            {"name", e.entity.name},
                            {"articles", e.articles},
                            {"aliases", e.aliases}});
-        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                  << "\n";
+        print_json(out);
         return exit_code::kOk;
     }
     for (const auto& e : entities) {
@@ -66,16 +65,6 @@ int print_top_entities(const po::variables_map& vm, bool json) {
         std::cout << (e.aliases.empty() ? "\n" : ")\n");
     }
     return exit_code::kOk;
-}
-
-nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
-    nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
-    for (const auto kind : kEntityKinds)
-        by_kind[std::string(entity_kind_name(kind))] = nlohmann::ordered_json::array();
-    for (const auto& e : entities)
-        by_kind[std::string(entity_kind_name(e.kind))].push_back(
-            {{"name", e.name}, {"count", e.count}, {"mentions", e.mentions}});
-    return by_kind;
 }
 
 void print_text(const Article& a, const std::vector<Entity>& entities) {
@@ -107,43 +96,20 @@ int run_entities(int argc, char** argv) {
         return print_top_entities(vm, json);
     }
     if (files.empty()) return usage_error(kSpec, "no files given");
-    if (model_path.empty()) model_path = default_model_path().string();
 
-    std::unique_ptr<EntityExtractor> extractor;
-    try {
-        extractor = std::make_unique<EntityExtractor>(model_path);
-    } catch (const std::exception& e) {
-        std::cerr << "newsindex entities: " << one_line(e.what()) << "\n";
-        return 1;
-    }
-
-    int status = 0;
+    const auto extractor = load_extractor(kSpec, model_path);
+    if (!extractor) return exit_code::kSomeFilesFailed;
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& file : files) {
-        ReadResult result;
-        try {
-            result = read_articles(file, format_for_path(file), file, file);
-        } catch (const std::exception& e) {
-            std::cerr << "newsindex entities: " << printable(file) << ": " << one_line(e.what())
-                      << "\n";
-            status = 1;
-            continue;
-        }
-        for (const auto& w : result.warnings)
-            std::cerr << "newsindex entities: " << printable(file) << ": " << one_line(w) << "\n";
-        for (const auto& article : result.articles) {
-            const auto entities = extractor->extract(article);
-            if (json)
-                out.push_back({{"id", article.id},
-                               {"title", article.title},
-                               {"entities", entities_json(entities)}});
-            else
-                print_text(article, entities);
-        }
-    }
-    if (json)
-        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                  << "\n";
+    const int status = for_each_article(kSpec, files, [&](const Article& article) {
+        const auto entities = extractor->extract(article);
+        if (json)
+            out.push_back({{"id", article.id},
+                           {"title", article.title},
+                           {"entities", entities_json(entities, true)}});
+        else
+            print_text(article, entities);
+    });
+    if (json) print_json(out);
     return status;
 }
 

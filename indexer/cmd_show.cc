@@ -2,15 +2,15 @@
 // so that people can see why a page is not found or why its facets look wrong.
 #include <boost/program_options.hpp>
 #include <iostream>
-#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/cli/command_line.h"
 #include "common/cli/exit_codes.h"
 #include "common/ner/entity_extractor.h"
-#include "common/read/article_reader.h"
+#include "indexer/article_files.h"
 #include "indexer/commands.h"
 
 namespace po = boost::program_options;
@@ -27,16 +27,6 @@ const CommandSpec kSpec{
     "written to the index.",
     "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error.\n", "files"};
 
-nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
-    nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
-    for (const auto kind : kEntityKinds)
-        by_kind[std::string(entity_kind_name(kind))] = nlohmann::ordered_json::array();
-    for (const auto& e : entities)
-        by_kind[std::string(entity_kind_name(e.kind))].push_back(
-            {{"name", e.name}, {"count", e.count}});
-    return by_kind;
-}
-
 nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>* entities) {
     nlohmann::ordered_json out = {
         {"id", a.id},
@@ -50,7 +40,7 @@ nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>*
         {"url", a.url},
         {"body", a.body},
     };
-    if (entities != nullptr) out["entities"] = entities_json(*entities);
+    if (entities != nullptr) out["entities"] = entities_json(*entities, false);
     return out;
 }
 
@@ -69,8 +59,8 @@ void print_text(const Article& a, const std::vector<Entity>* entities) {
     if (entities != nullptr) {
         std::cout << "entities:\n";
         for (const auto& e : *entities)
-            std::cout << "  " << entity_kind_name(e.kind) << "\t" << e.name << "\t" << e.count
-                      << "\n";
+            std::cout << "  " << entity_kind_name(e.kind) << "\t" << printable(e.name) << "\t"
+                      << e.count << "\n";
     }
     std::cout << "body:\n" << a.body << "\n\n";
 }
@@ -92,43 +82,22 @@ int run_show(int argc, char** argv) {
     const auto files = operands(kSpec, vm);
     if (files.empty()) return usage_error(kSpec, "no files given");
 
-    std::unique_ptr<EntityExtractor> extractor;
+    std::optional<EntityExtractor> extractor;
     if (!no_entities) {
-        if (model_path.empty()) model_path = default_model_path().string();
-        try {
-            extractor = std::make_unique<EntityExtractor>(model_path);
-        } catch (const std::exception& e) {
-            std::cerr << "newsindex show: " << e.what() << "\n";
-            return exit_code::kSomeFilesFailed;
-        }
+        extractor = load_extractor(kSpec, model_path);
+        if (!extractor) return exit_code::kSomeFilesFailed;
     }
-
-    int status = exit_code::kOk;
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& file : files) {
-        ReadResult result;
-        try {
-            result = read_articles(file, format_for_path(file), file, file);
-        } catch (const std::exception& e) {
-            std::cerr << "newsindex show: " << printable(file) << ": " << e.what() << "\n";
-            status = exit_code::kSomeFilesFailed;
-            continue;
-        }
-        for (const auto& w : result.warnings)
-            std::cerr << "newsindex show: " << printable(file) << ": " << w << "\n";
-        for (const auto& article : result.articles) {
-            std::vector<Entity> entities;
-            if (extractor) entities = extractor->extract(article);
-            const std::vector<Entity>* shown = extractor ? &entities : nullptr;
-            if (json)
-                out.push_back(article_json(article, shown));
-            else
-                print_text(article, shown);
-        }
-    }
-    if (json)
-        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                  << "\n";
+    const int status = for_each_article(kSpec, files, [&](const Article& article) {
+        std::vector<Entity> entities;
+        if (extractor) entities = extractor->extract(article);
+        const std::vector<Entity>* shown = extractor ? &entities : nullptr;
+        if (json)
+            out.push_back(article_json(article, shown));
+        else
+            print_text(article, shown);
+    });
+    if (json) print_json(out);
     return status;
 }
 

@@ -23,30 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-// nlohmann parses recursively; JSON-LD deeper than this is not metadata anyone wrote.
-constexpr std::size_t kMaxJsonDepth = 64;
-
-bool too_deep(std::string_view text) {
-    std::size_t depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth) return true;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return false;
-}
-
 // schema.org types whose objects describe the article itself (Readability's list).
 bool is_article_type(std::string_view type) {
     constexpr std::array<std::string_view, 19> kTypes = {"Article",
@@ -295,7 +271,7 @@ void read_json_ld(const std::vector<std::string>& scripts, PageMetadata& page,
             if (text.starts_with(open)) text = trim(text.substr(open.size()));
         for (const std::string_view close : {"-->", "//]]>", "]]>"})
             if (text.ends_with(close)) text = trim(text.substr(0, text.size() - close.size()));
-        if (text.empty() || too_deep(text)) continue;
+        if (text.empty() || json_too_deep(text)) continue;
         const json value = json::parse(text.begin(), text.end(), nullptr, false);
         if (value.is_discarded()) continue;
         int rank = 0;

@@ -17,32 +17,8 @@ namespace {
 using nlohmann::json;
 
 // nlohmann parses recursively and has no depth limit; this is far beyond any article.
-constexpr std::size_t kMaxJsonDepth = 64;
 // Paragraphs at the top of a body that may be a printed date line.
 constexpr std::size_t kDateLineParagraphs = 3;
-
-// True when brackets outside strings nest deeper than kMaxJsonDepth. A plain scan, so
-// it cannot itself run out of stack whatever the input.
-bool too_deep(std::string_view text) {
-    std::size_t depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth) return true;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return false;
-}
 
 std::string too_deep_message() {
     return "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels in JSON";
@@ -210,9 +186,30 @@ std::optional<Article> article_of(const json& record, std::string id, const std:
 
 }  // namespace
 
+bool json_too_deep(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) return true;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
 std::vector<Article> read_json(std::string_view text, std::string_view id,
                                std::vector<std::string>& warnings) {
-    if (too_deep(text)) throw Error(ErrorKind::bad_input, too_deep_message());
+    if (json_too_deep(text)) throw Error(ErrorKind::bad_input, too_deep_message());
     json document;
     try {
         document = json::parse(text.begin(), text.end());
@@ -252,7 +249,7 @@ std::vector<Article> read_jsonl(std::string_view text, std::string_view id,
         ++line_number;
         if (line.empty()) continue;
         const std::string where = "line " + std::to_string(line_number);
-        if (too_deep(line)) {
+        if (json_too_deep(line)) {
             warnings.push_back(where + ": " + too_deep_message());
             continue;
         }

@@ -25,6 +25,13 @@ std::vector<Article> read_json(std::string_view json, std::string_view id,
 std::vector<Article> read_jsonl(std::string_view jsonl, std::string_view id,
                                 std::vector<std::string>& warnings);
 
+// Most levels a JSON document may nest: nlohmann parses recursively, and deeper input
+// is no article anyone wrote.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+// True when brackets outside strings nest deeper than kMaxJsonDepth. A plain scan, so it
+// cannot itself run out of stack whatever the input.
+bool json_too_deep(std::string_view text);
+
 // The paragraphs of an HTML fragment (a JSON "content" field holding markup).
 std::vector<std::string> html_fragment_paragraphs(std::string_view html);
 
