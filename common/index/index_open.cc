@@ -27,6 +27,11 @@ Xapian::Database open_index(const std::filesystem::path& path) {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == 20) throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            } catch (const Xapian::DatabaseCorruptError&) {
+                // Opening while a commit reuses old blocks can read a torn tree; a damaged
+                // index stays damaged however often it is opened.
+                if (attempt >= 5) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
         }
     } catch (const Xapian::Error& e) {

@@ -74,7 +74,11 @@ std::string take_title(std::deque<Block>& blocks, std::optional<Date>& date) {
                 continue;
             }
         }
-        return make_title(line);
+        std::string title = make_title(line);
+        // A line cut to a title's length stays whole in the body: every word of an
+        // article is searchable, whatever its title became (one-line wire tables).
+        if (title != collapse_whitespace(line)) blocks.push_front(Block{line});
+        return title;
     }
     return {};
 }

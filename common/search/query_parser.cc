@@ -1,5 +1,6 @@
 #include "common/search/query_parser.h"
 
+#include <cctype>
 #include <cstdio>
 #include <optional>
 
@@ -113,6 +114,29 @@ private:
     FilterError& error_;
 };
 
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Xapian reads "U.S." as the acronym "us", but "u.s." as the words "u" and "s": the
+// index holds the former, so a query's dotted letters are put in capitals first.
+std::string capitalise_dotted_acronyms(std::string_view query) {
+    std::string out(query);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i > 0 && is_ascii_alnum(out[i - 1])) continue;
+        std::size_t end = i;
+        while (end + 1 < out.size() && std::isalpha(static_cast<unsigned char>(out[end])) &&
+               out[end + 1] == '.')
+            end += 2;
+        const bool acronym = end - i >= 4 && (end == out.size() || !is_ascii_alnum(out[end]));
+        if (!acronym) continue;
+        for (std::size_t k = i; k < end; k += 2)
+            out[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[k])));
+        i = end;
+    }
+    return out;
+}
+
 }  // namespace
 
 class NewsQueryParser::FieldProcessors {
@@ -157,7 +181,8 @@ Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
         Xapian::QueryParser::FLAG_PURE_NOT;
     processors_->error.clear();
     try {
-        Xapian::Query parsed = parser_.parse_query(strip_possessives(query), kFlags);
+        Xapian::Query parsed =
+            parser_.parse_query(strip_possessives(capitalise_dotted_acronyms(query)), kFlags);
         if (const auto& error = processors_->error.message())
             throw Error(ErrorKind::bad_input, *error);
         return parsed;

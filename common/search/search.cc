@@ -24,6 +24,7 @@ namespace {
 // times over: Xapian keeps only the last two revisions readable. A search reopens and
 // starts again, pausing a little longer each time, for at most about five seconds.
 constexpr int kModifiedRetries = 60;
+constexpr int kCorruptRetries = 3;
 
 std::chrono::milliseconds retry_pause(int attempt) {
     return std::chrono::milliseconds(std::min(attempt, 20) * 5);
@@ -79,14 +80,22 @@ std::string NewsSearcher::description() const {
 template <typename Fn>
 decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
     return xapian_guard(description(), [&]() -> decltype(auto) {
+        int corrupt_reads = 0;
         for (int attempt = 0;; ++attempt) {
             try {
+                if (attempt > 0) {
+                    // Reopening can itself be overtaken by a commit: it is retried too.
+                    std::this_thread::sleep_for(retry_pause(attempt));
+                    db_.reopen();
+                    entities_.reset();
+                }
                 return fn();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kModifiedRetries) throw;
-                std::this_thread::sleep_for(retry_pause(attempt));
-                db_.reopen();
-                entities_.reset();
+            } catch (const Xapian::DatabaseCorruptError&) {
+                // A commit reusing blocks under a reader can look like damage for a moment;
+                // real damage persists, so these retries are few.
+                if (++corrupt_reads > kCorruptRetries) throw;
             }
         }
     });

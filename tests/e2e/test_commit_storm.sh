@@ -10,7 +10,7 @@ run "$NEWSINDEX" build --no-entities "$NEWS"
 expect_rc 0 "first build"
 
 # ---- Searches never fail because a build committed --------------------------------
-make_generated_corpus "$NEWS/generated" 300
+make_generated_corpus "$NEWS/generated" 1500
 "$NEWSINDEX" build --no-entities --batch 1 "$NEWS" >/dev/null 2>&1 &
 BUILDER=$!
 failures=0

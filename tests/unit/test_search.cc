@@ -15,6 +15,7 @@
 #include "common/search/facet_spy.h"
 #include "common/search/query_parser.h"
 #include "common/search/search.h"
+#include "tests/unit/in_memory_db.h"
 
 using namespace newsindex;
 
@@ -335,4 +336,13 @@ TEST_CASE("searcher: missing index is a clear error") {
     // The library names the path; what to do about it is each front end's advice.
     CHECK_THROWS_WITH_AS(open_searcher("/nonexistent/newsindex/index"),
                          "no index at /nonexistent/newsindex/index", Error);
+}
+
+TEST_CASE("query parser: dotted acronyms match whatever their case") {
+    Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
+    const auto parsed = [&](const std::string& query) {
+        return NewsQueryParser(db).parse(query, false).get_description();
+    };
+    CHECK(parsed("\"u.s. treasury\" bonds") == parsed("\"U.S. Treasury\" bonds"));
+    CHECK(parsed("u.k.") == parsed("U.K."));
 }

@@ -184,3 +184,14 @@ TEST_CASE("text reader: a wire sign-off on its own line is not body text") {
     const auto b = read_one_text("PORT REOPENS\n\nThe port told Reuter it reopened.\n");
     CHECK(b.body == "The port told Reuter it reopened.");
 }
+
+TEST_CASE("text reader: a line cut to make a title stays whole in the body") {
+    std::string line = "YEN TABLE";
+    for (int i = 0; i < 60; ++i) line += " yen" + std::to_string(i);
+    const auto a = read_one_text(line + "\n");
+    CHECK(a.title.ends_with("\xE2\x80\xA6"));
+    CHECK(a.body == line);
+    CHECK(a.body.find("yen59") != std::string::npos);
+    // A title that fits is not repeated.
+    CHECK(read_one_text("Short Title\n\nBody.\n").body == "Body.");
+}
