@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
 #include "common/base/content_hash.h"
 #include "common/base/entity_key.h"
@@ -82,19 +83,19 @@ public:
         EntityTable table;
         // Every curated alias, used in the archive or not, so that filters follow it.
         for (const auto& [key, alias] : curated_) {
-            const Group& root = groups_[root_of(group_for(alias->kind, entity_key(alias->name)))];
-            NamedEntity entity{root.kind, root.display()};
+            const std::size_t root = root_of(group_for(alias->kind, entity_key(alias->name)));
+            NamedEntity entity{groups_[root].kind, display_of(root)};
             NamedEntity raw{alias->kind, alias->alias};
             if (!entity.name.empty() && !(entity == raw)) table.add_link(raw, std::move(entity));
         }
         for (std::size_t i = 0; i < evidence_.names.size(); ++i) {
             const NamedEntity& raw = evidence_.names[i].entity;
-            const Group& root = groups_[root_of(raw_group_[i])];
-            if (root.dropped) {
+            const std::size_t root = root_of(raw_group_[i]);
+            if (groups_[root].dropped) {
                 table.add_link(raw, {raw.kind, std::string()});
                 continue;
             }
-            NamedEntity entity{root.kind, root.display()};
+            NamedEntity entity{groups_[root].kind, display_of(root)};
             if (!entity.name.empty() && !(entity == raw)) table.add_link(raw, std::move(entity));
         }
         return table;
@@ -330,6 +331,13 @@ private:
         return best;
     }
 
+    // Group g's display name, worked out once: many raw names share a root.
+    const std::string& display_of(std::size_t g) {
+        displays_.resize(groups_.size());
+        if (!displays_[g]) displays_[g] = groups_[g].display();
+        return *displays_[g];
+    }
+
     // Follows links to their end; a loop ends where it closes.
     std::size_t root_of(std::size_t g) const {
         for (std::size_t steps = 0; groups_[g].link != kNoGroup && steps < groups_.size(); ++steps)
@@ -343,6 +351,7 @@ private:
     std::map<std::string, std::size_t> group_index_;      // group key -> group
     std::vector<Group> groups_;
     std::vector<std::size_t> raw_group_;  // per evidence name
+    std::vector<std::optional<std::string>> displays_;
 };
 
 }  // namespace
