@@ -122,7 +122,11 @@ void search_options(po::options_description& options) {
         "hits to show (0: counts and facets only)")(
         "offset", po::value<Count>()->default_value({0}, "0"), "hits to skip")(
         "sort", po::value<std::string>()->default_value("relevance"), "relevance, date or -date")(
-        "json", po::bool_switch(), "print one JSON document")(
+        "json", po::bool_switch(), "print one JSON document (--format json)")(
+        "format", po::value<std::string>()->default_value("text"),
+        "text, json, jsonl (one hit per line) or csv")("count", po::bool_switch(),
+                                                       "print only the number of matches")(
+        "ids", po::bool_switch(), "print only the matching articles' ids, one per line")(
         "estimate", po::bool_switch(),
         "estimate totals and facet counts (faster on large indexes)")(
         "facets", po::value<std::string>()->default_value("person,org,place,date"),
@@ -185,7 +189,14 @@ int run_search(int argc, char** argv) {
                            "--facets takes a comma-separated list of person, org, place, date");
     request.facets = *facets;
 
-    const bool json = values["json"].as<bool>();
+    std::string format = values["json"].as<bool>() ? "json" : values["format"].as<std::string>();
+    if (format != "text" && format != "json" && format != "jsonl" && format != "csv")
+        return usage_error(spec, "--format must be text, json, jsonl or csv");
+    const bool count_only = values["count"].as<bool>();
+    const bool ids_only = values["ids"].as<bool>();
+    if (count_only && ids_only) return usage_error(spec, "--count and --ids exclude each other");
+    if (count_only) request.limit = 0;
+    if (count_only || ids_only || format == "jsonl" || format == "csv") request.facets.clear();
     const std::string color = values["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never")
         return usage_error(spec, "--color must be auto, always or never");
@@ -200,11 +211,18 @@ int run_search(int argc, char** argv) {
         if (const std::string warning = searcher.schema_warning(); !warning.empty())
             std::cerr << spec.name << ": warning: " << warning << '\n';
         const SearchResponse response = searcher.search(request);
-        if (json) {
+        if (count_only)
+            std::cout << response.total << '\n';
+        else if (ids_only)
+            cli::print_ids(std::cout, response);
+        else if (format == "json")
             cli::print_json(std::cout, request, response);
-        } else {
+        else if (format == "jsonl")
+            cli::print_jsonl(std::cout, response);
+        else if (format == "csv")
+            cli::print_csv(std::cout, response);
+        else
             cli::print_text(std::cout, request, response, bold);
-        }
         return exit_code::kOk;
     } catch (const Error& e) {
         // Once the index is open, bad input can only be the query's.

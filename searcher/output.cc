@@ -40,7 +40,59 @@ std::string marked(const Snippet& snippet, std::string_view open, std::string_vi
     return out;
 }
 
+// One hit as the JSON outputs show it; snippets carry their highlights as [[ ]].
+json hit_json(const SearchHit& hit) {
+    json entities = json::object();
+    for (const auto kind : kEntityKinds) {
+        json names = json::array();
+        for (const auto& entity : hit.article.entities)
+            if (entity.kind == kind) names.push_back(entity.name);
+        entities[std::string(entity_kind_name(kind))] = std::move(names);
+    }
+    return {
+        {"rank", hit.rank},
+        {"id", hit.article.id},
+        {"path", hit.article.path},
+        {"title", hit.article.title},
+        {"subtitle", nullable(hit.article.subtitle)},
+        {"date", hit.article.date ? json(hit.article.date->iso()) : json(nullptr)},
+        {"source", nullable(hit.article.source)},
+        {"url", nullable(hit.article.url)},
+        {"score", hit.score},
+        {"percent", hit.percent},
+        {"snippet", marked(hit.snippet, "[[", "]]")},
+        {"entities", std::move(entities)},
+    };
+}
+
+// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string field = "\"";
+    for (const char c : text) field += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return field + "\"";
+}
+
 }  // namespace
+
+void print_jsonl(std::ostream& out, const SearchResponse& response) {
+    for (const auto& hit : response.hits)
+        out << hit_json(hit).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+void print_csv(std::ostream& out, const SearchResponse& response) {
+    out << "rank,id,path,title,date,source,score\r\n";
+    for (const auto& hit : response.hits) {
+        const Article& a = hit.article;
+        out << hit.rank << ',' << csv_field(a.id) << ',' << csv_field(a.path) << ','
+            << csv_field(a.title) << ',' << (a.date ? a.date->iso() : "") << ','
+            << csv_field(a.source) << ',' << hit.score << "\r\n";
+    }
+}
+
+void print_ids(std::ostream& out, const SearchResponse& response) {
+    for (const auto& hit : response.hits) out << printable(hit.article.id) << '\n';
+}
 
 void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response,
                 bool bold) {
@@ -78,29 +130,7 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
 
 void print_json(std::ostream& out, const SearchRequest& request, const SearchResponse& response) {
     json hits = json::array();
-    for (const auto& hit : response.hits) {
-        json entities = json::object();
-        for (const auto kind : kEntityKinds) {
-            json names = json::array();
-            for (const auto& entity : hit.article.entities)
-                if (entity.kind == kind) names.push_back(entity.name);
-            entities[std::string(entity_kind_name(kind))] = std::move(names);
-        }
-        hits.push_back({
-            {"rank", hit.rank},
-            {"id", hit.article.id},
-            {"path", hit.article.path},
-            {"title", hit.article.title},
-            {"subtitle", nullable(hit.article.subtitle)},
-            {"date", hit.article.date ? json(hit.article.date->iso()) : json(nullptr)},
-            {"source", nullable(hit.article.source)},
-            {"url", nullable(hit.article.url)},
-            {"score", hit.score},
-            {"percent", hit.percent},
-            {"snippet", marked(hit.snippet, "[[", "]]")},
-            {"entities", std::move(entities)},
-        });
-    }
+    for (const auto& hit : response.hits) hits.push_back(hit_json(hit));
     json document = {
         {"query", request.query},   {"parsed", response.parsed},
         {"total", response.total},  {"total_exact", response.total_exact},

@@ -118,4 +118,28 @@ expect_rc 0 "second build"
 expect_total 7 "no duplicates after a re-run" ''
 expect_total 1 "same answer after a re-run" 'Bakiyev extradition'
 
+# Output for scripts: the count, the ids, one JSON object per hit, CSV.
+search_json '' --limit 100 --facets none
+all_ids=$(jqo '.hits[].id' | sort)
+run "$NEWSSEARCH" --count ''
+expect_rc 0 "--count"
+expect_eq "$OUT" "7" "--count prints the exact total alone"
+run "$NEWSSEARCH" --count 'Bakiyev extradition'
+expect_eq "$OUT" "1" "--count of a query"
+run "$NEWSSEARCH" --ids --limit 100 ''
+expect_rc 0 "--ids"
+expect_eq "$(sort <<<"$OUT")" "$all_ids" "--ids lists every article id, one per line"
+run "$NEWSSEARCH" --format jsonl --limit 3 ''
+expect_rc 0 "--format jsonl"
+expect_lines "$OUT" 3 "one line per hit"
+expect_eq "$(jq -r .rank <<<"$OUT" | tr '\n' ' ')" "1 2 3 " "each line a hit object"
+run "$NEWSSEARCH" --format csv --limit 2 'Bakiyev extradition'
+expect_rc 0 "--format csv"
+expect_eq "$(head -n 1 <<<"$OUT" | tr -d '\r')" "rank,id,path,title,date,source,score" "csv header"
+expect_contains "$OUT" "1,2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt," "csv row"
+run "$NEWSSEARCH" --format yaml ''
+expect_rc 2 "unknown --format"
+run "$NEWSSEARCH" --count --ids ''
+expect_rc 2 "--count with --ids"
+
 finish
