@@ -118,6 +118,8 @@ int command_word(int argc, char** argv) {
 void search_options(po::options_description& options) {
     options.add_options()("db", po::value<std::string>(), "index location")(
         "any", po::bool_switch(), "match any word instead of every word")(
+        "like", po::value<std::string>(),
+        "articles like this one (an id or path from a hit); QUERY filters them")(
         "limit,n", po::value<Count>()->default_value({10}, "10"),
         "hits to show (0: counts and facets only)")(
         "offset", po::value<Count>()->default_value({0}, "0"), "hits to skip")(
@@ -171,6 +173,7 @@ int run_search(int argc, char** argv) {
     SearchRequest request;
     request.query = join(operands(spec, values));
     request.match_any = values["any"].as<bool>();
+    if (values.count("like")) request.like = values["like"].as<std::string>();
     const auto clamp = [](std::uint64_t n) {
         using Doccount = decltype(SearchRequest::limit);
         return static_cast<Doccount>(
@@ -225,7 +228,9 @@ int run_search(int argc, char** argv) {
             cli::print_text(std::cout, request, response, bold);
         return exit_code::kOk;
     } catch (const Error& e) {
-        // Once the index is open, bad input can only be the query's.
+        // Once the index is open, "not found" is the liked article, and bad input can only
+        // be the query's.
+        if (e.kind() == ErrorKind::not_found && opened) return report_error(spec, e);
         if (e.kind() == ErrorKind::bad_input && opened)
             return usage_error(spec, "cannot parse query '" + request.query + "': " + e.what());
         return report_index_error(spec, e);

@@ -25,6 +25,8 @@ namespace {
 // starts again, pausing a little longer each time, for at most about five seconds.
 constexpr int kModifiedRetries = 60;
 constexpr int kCorruptRetries = 3;
+// Terms of the liked article a more-like-this search looks for.
+constexpr Xapian::termcount kRelatedTerms = 25;
 
 std::chrono::milliseconds retry_pause(int attempt) {
     return std::chrono::milliseconds(std::min(attempt, 20) * 5);
@@ -118,12 +120,49 @@ SearchResponse NewsSearcher::search(const SearchRequest& request) {
     return retrying([&] { return search_once(request); });
 }
 
+Xapian::Query NewsSearcher::related_query(const std::string& like,
+                                          const Xapian::Query& filter) const {
+    // An id is relative to the folder it was indexed from: try each, then a path.
+    std::vector<std::string> keys{like};
+    for (const auto& root : read_metadata(db_).roots) keys.push_back(root + '/' + like);
+    std::string id_term;
+    Xapian::docid article = 0;
+    for (const auto& key : keys) {
+        id_term = schema::id_term(key);
+        if (auto it = db_.postlist_begin(id_term); it != db_.postlist_end(id_term)) {
+            article = *it;
+            break;
+        }
+    }
+    if (article == 0)
+        throw Error(ErrorKind::not_found, "no article " + like + " in " + description());
+
+    // Unprefixed terms only (the words of the text, unstemmed): ids, files and entity
+    // filters say nothing about what an article is about.
+    struct WordsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+        }
+    } words_only;
+    Xapian::RSet relevant;
+    relevant.add_document(article);
+    Xapian::Enquire enquire(db_);
+    const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, relevant, &words_only);
+    Xapian::Query related(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    related = Xapian::Query(Xapian::Query::OP_AND_NOT, related, Xapian::Query(id_term));
+    // The user's query narrows the related articles; it does not rank them.
+    if (filter.get_type() != Xapian::Query::LEAF_MATCH_ALL)
+        related = Xapian::Query(Xapian::Query::OP_FILTER, related, filter);
+    return related;
+}
+
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     if (!entities_)
         entities_.emplace(
             EntityTable::unserialise(db_.get_metadata(std::string(schema::kEntityLinksKey))));
     NewsQueryParser parser(db_, &*entities_);
-    const Xapian::Query query = parser.parse(request.query, request.match_any);
+    Xapian::Query query = parser.parse(request.query, request.match_any);
+    if (!request.like.empty()) query = related_query(request.like, query);
     // Without positions every phrase would match as if its words were anywhere.
     if (needs_positions(query) && db_.get_doccount() > 0 && !db_.has_positions())
         throw Error(ErrorKind::corrupt,

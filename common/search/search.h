@@ -33,6 +33,10 @@ struct SearchRequest {
     std::vector<std::string> facets;  // names from kFacetNames
     std::size_t facet_limit = 10;
     std::size_t snippet_length = 240;  // bytes of snippet text
+    // More like this: the id or path of an article (as a hit shows them). The search
+    // then ranks articles by the terms that best tell that one apart (Xapian's relevance
+    // feedback), leaves it out, and keeps `query` as a filter.
+    std::string like;
 };
 
 struct SearchHit {
@@ -84,6 +88,8 @@ public:
 
 private:
     SearchResponse search_once(const SearchRequest& request);
+    // The query of articles like the one `like` names, filtered by `filter`.
+    Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
     // "index NAME" or "the index": what messages call the database.
     std::string description() const;
 

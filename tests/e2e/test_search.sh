@@ -142,4 +142,18 @@ expect_rc 2 "unknown --format"
 run "$NEWSSEARCH" --count --ids ''
 expect_rc 2 "--count with --ids"
 
+# More like this: related articles, never the article itself; the query filters them.
+card=2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt
+run "$NEWSSEARCH" --like "$card" --ids --limit 100
+expect_rc 0 "--like"
+[ -n "$OUT" ] || fail "--like found nothing related"
+expect_not_contains "$OUT" "$card" "--like leaves the article itself out"
+like_all=$(grep -c '' <<<"$OUT")
+run "$NEWSSEARCH" --like "$card" --ids --limit 100 'place:Belarus'
+expect_rc 0 "--like with a filter"
+[ "$(grep -c '' <<<"$OUT")" -le "$like_all" ] || fail "a filter widened --like"
+run "$NEWSSEARCH" --like no-such.txt
+expect_rc 2 "--like of an unknown article"
+expect_contains "$ERR" "no article" "says which article is unknown"
+
 finish
