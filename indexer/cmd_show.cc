@@ -1,5 +1,6 @@
 // `newsindex show`: prints what the index would store for each article of the given files,
 // so that people can see why a page is not found or why its facets look wrong.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -45,7 +46,7 @@ nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>*
 }
 
 void print_field(std::string_view name, std::string_view value) {
-    if (!value.empty()) std::cout << name << value << "\n";
+    if (!value.empty()) std::cout << name << printable(value) << "\n";
 }
 
 void print_text(const Article& a, const std::vector<Entity>* entities) {
@@ -62,7 +63,15 @@ void print_text(const Article& a, const std::vector<Entity>* entities) {
             std::cout << "  " << entity_kind_name(e.kind) << "\t" << printable(e.name) << "\t"
                       << e.count << "\n";
     }
-    std::cout << "body:\n" << a.body << "\n\n";
+    // Line by line: the body's line breaks are its paragraphs, anything else is escaped.
+    std::cout << "body:\n";
+    std::string_view body = a.body;
+    while (!body.empty()) {
+        const auto end = std::min(body.find('\n'), body.size());
+        std::cout << printable(body.substr(0, end)) << "\n";
+        body.remove_prefix(std::min(end + 1, body.size()));
+    }
+    std::cout << "\n";
 }
 
 }  // namespace

@@ -122,13 +122,9 @@ std::size_t text_chars(std::string_view text, std::size_t& commas) {
     return n;
 }
 
-bool is_heading(GumboTag tag) {
-    return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
-           tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
-}
-
 // Children that make a <div> a container rather than a paragraph.
 bool is_div_block_child(GumboTag tag) {
+    if (is_heading(tag)) return true;
     switch (tag) {
         case GUMBO_TAG_BLOCKQUOTE:
         case GUMBO_TAG_DL:
@@ -141,12 +137,6 @@ bool is_div_block_child(GumboTag tag) {
         case GUMBO_TAG_UL:
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_ARTICLE:
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
         case GUMBO_TAG_FIGURE:
         case GUMBO_TAG_HEADER:
         case GUMBO_TAG_MAIN:
@@ -402,7 +392,9 @@ private:
         Stats& s = stats_[node];
         if (s.scored) return s;
         s.scored = true;
-        switch (node->v.element.tag) {
+        const GumboTag tag = node->v.element.tag;
+        if (is_heading(tag)) s.score = -5;
+        switch (tag) {
             case GUMBO_TAG_DIV:
                 s.score = 5;
                 break;
@@ -421,12 +413,6 @@ private:
             case GUMBO_TAG_FORM:
                 s.score = -3;
                 break;
-            case GUMBO_TAG_H1:
-            case GUMBO_TAG_H2:
-            case GUMBO_TAG_H3:
-            case GUMBO_TAG_H4:
-            case GUMBO_TAG_H5:
-            case GUMBO_TAG_H6:
             case GUMBO_TAG_TH:
                 s.score = -5;
                 break;

@@ -196,16 +196,16 @@ bool is_excluded(GumboTag tag, bool with_header) {
     }
 }
 
+bool is_heading(GumboTag tag) {
+    return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+           tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
 bool is_block(GumboTag tag) {
+    if (is_heading(tag)) return true;
     switch (tag) {
         case GUMBO_TAG_P:
         case GUMBO_TAG_DIV:
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
         case GUMBO_TAG_LI:
         case GUMBO_TAG_BR:
         case GUMBO_TAG_BLOCKQUOTE:

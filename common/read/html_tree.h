@@ -39,6 +39,8 @@ std::string lower(std::string_view text);
 // <header> is furniture only when `with_header`.
 bool is_excluded(GumboTag tag, bool with_header = true);
 // Elements that start and end a paragraph of the extracted text.
+// <h1> to <h6>.
+bool is_heading(GumboTag tag);
 bool is_block(GumboTag tag);
 
 using NodeSet = std::unordered_set<const GumboNode*>;
