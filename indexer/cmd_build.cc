@@ -137,6 +137,10 @@ int run_build(int argc, char** argv) {
         "wait", po::value<Count>()->default_value({0}, "0"),
         "seconds to wait for another run's lock")(
         "batch", po::value<Count>()->default_value({2000}, "2000"), "articles per commit")(
+        "jobs,j", po::value<Count>()->default_value({0}, "0"),
+        "threads reading and tagging files (0: one per core)")(
+        "shards", po::value<Count>()->default_value({0}, "0"),
+        "make a new index (or, with --full, remake one) of N\nshard databases written in parallel")(
         "aliases", po::value<std::vector<std::string>>()->composing(),
         "a curated alias file read after the shipped one and\n"
         "~/.config/newsindex/aliases.tsv (repeatable)");
@@ -159,6 +163,8 @@ int run_build(int argc, char** argv) {
     const bool full = values["full"].as<bool>();
     build.batch_size = std::max<std::size_t>(1, values["batch"].as<Count>().value);
     build.verify = values["verify"].as<bool>();
+    build.jobs = values["jobs"].as<Count>().value;
+    build.shards = values["shards"].as<Count>().value;
     build.stop_requested = &g_stop;
     const auto wait = std::chrono::seconds(values["wait"].as<Count>().value);
 

@@ -43,11 +43,9 @@ int run_status(int argc, char** argv) {
     try {
         const IndexStatus status = index_status(db);
         if (values["json"].as<bool>()) {
-            const nlohmann::json out = {{"index", db.string()},
-                                        {"articles", status.articles},
-                                        {"roots", status.roots},
-                                        {"last_run", status.last_run},
-                                        {"bytes", status.bytes}};
+            const nlohmann::json out = {{"index", db.string()},  {"articles", status.articles},
+                                        {"roots", status.roots}, {"last_run", status.last_run},
+                                        {"bytes", status.bytes}, {"shards", status.shards}};
             std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             return exit_code::kOk;
         }
@@ -55,6 +53,7 @@ int run_status(int argc, char** argv) {
                   << "articles: " << status.articles << '\n'
                   << "size:     " << (status.bytes + 512 * 1024) / (1024 * 1024) << " MB ("
                   << status.bytes << " bytes)\n";
+        if (status.shards > 1) std::cout << "shards:   " << status.shards << '\n';
         for (const auto& root : status.roots) std::cout << "root:     " << root << '\n';
         if (status.last_run.is_object()) {
             const auto& run = status.last_run;

@@ -5,6 +5,7 @@
 namespace newsindex::cli {
 
 int run_build(int argc, char** argv);
+int run_compact(int argc, char** argv);
 int run_entities(int argc, char** argv);
 int run_ner_train(int argc, char** argv);
 int run_ner_eval(int argc, char** argv);

@@ -16,6 +16,7 @@ Commands:
   build DIR...        index the articles under DIR (updates an existing index)
   status              articles, folders, last run and size of the index
   check               verify the index
+  compact             compact the index (or merge its shards into one database)
   entities FILE...    print the named entities of each article
   show FILE...        print what the index would store for each article
   ner-train FILE...   train the entity tagger on annotated CoNLL files
@@ -50,10 +51,10 @@ int main(int argc, char** argv) {
         std::string_view name;
         int (*run)(int, char**);
     } commands[] = {
-        {"build", cli::run_build},         {"status", cli::run_status},
-        {"check", cli::run_check},         {"entities", cli::run_entities},
-        {"ner-train", cli::run_ner_train}, {"ner-eval", cli::run_ner_eval},
-        {"show", cli::run_show},
+        {"build", cli::run_build},       {"status", cli::run_status},
+        {"check", cli::run_check},       {"compact", cli::run_compact},
+        {"entities", cli::run_entities}, {"ner-train", cli::run_ner_train},
+        {"ner-eval", cli::run_ner_eval}, {"show", cli::run_show},
     };
     for (const auto& c : commands)
         if (c.name == command) return c.run(argc - 1, argv + 1);

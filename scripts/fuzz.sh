@@ -32,7 +32,8 @@ seconds=${positional[0]:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 build=${positional[1]:-build-fuzz}
-targets=(fuzz_text_reader fuzz_html_reader fuzz_json_reader fuzz_jsonl_reader fuzz_query_parser)
+targets=(fuzz_text_reader fuzz_html_reader fuzz_json_reader fuzz_jsonl_reader fuzz_query_parser
+    fuzz_serve_request)
 
 mkdir -p "$build"
 echo "== building the fuzz targets in $build (log: $build/fuzz-build.log)"

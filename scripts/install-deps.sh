@@ -10,14 +10,19 @@ packages="
   nlohmann-json3-dev
   libgumbo-dev
   libicu-dev
+  libcpp-httplib-dev
   doctest-dev
   iso-codes
   xz-utils
 "
 # Tests and CI only: the sanitizer runtime and libFuzzer come with clang; the GeoNames city
-# names are what bench/train_model.sh builds the tagger's gazetteer from.
+# names are what bench/train_model.sh builds the tagger's gazetteer from; curl, Chromium,
+# its WebDriver and Selenium test the page of newssearch serve (tests/e2e/test_serve.sh).
 if [ "${1:-}" = "--dev" ]; then
   packages="$packages clang libclang-rt-14-dev clang-format jq time libgeonames-common"
+  # groff renders the manual pages for their test (tests/e2e/test_query_features.sh).
+  packages="$packages groff-base"
+  packages="$packages curl chromium chromium-driver python3-selenium"
 fi
 
 missing=""

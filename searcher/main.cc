@@ -16,6 +16,7 @@
 #include "common/cli/exit_codes.h"
 #include "common/search/search.h"
 #include "searcher/output.h"
+#include "searcher/serve.h"
 
 namespace {
 
@@ -43,6 +44,8 @@ int run_help(int argc, char** argv);
 
 constexpr Command kCommands[] = {
     {"search", "QUERY...", "the same as newssearch QUERY...", search_options, run_search},
+    {"serve", "", "serve the search page and a JSON API (see serve --help)", cli::serve_options,
+     cli::exec_serve},
     {"help", "", "show this help", no_options, run_help},
 };
 constexpr const Command& kDefaultCommand = kCommands[0];
@@ -61,17 +64,46 @@ CommandSpec search_spec() {
         commands += (commands.empty() ? "  " : "\n  ") + usage + std::string(command.summary);
     }
     return {"newssearch", "QUERY...\n       newssearch COMMAND [OPTIONS] [ARGS...]",
-            "Searches the news index. Words must all match (use --any, or OR, to match any);\n"
-            "AND OR NOT XOR ( ) + - \"phrases\" NEAR ADJ and trailing wildcards (extradit*) work,\n"
-            "as do the fields title:, person:, org:, place:, source: and date:\n"
-            "(date:2010, date:2010-04, date:2010-04-01..2010-04-30).\n\n"
+            "Searches the news index: the best matches first (BM25), each with a snippet, then\n"
+            "the people, organizations, places and dates of all the matches.\n\n"
+            "Query syntax:\n"
+            "  Bakiyev extradition       every word (--any: any of them); a lower-case word\n"
+            "                            also finds its other forms (extradited)\n"
+            "  Bakiyev OR Akayev         either; also AND, NOT, XOR, and ( ) to group\n"
+            "  +Bakiyev -Minsk           Bakiyev required, Minsk excluded\n"
+            "  \"interim government\"      the words as a phrase, in this order\n"
+            "  Bakiyev NEAR extradition  within 10 words of each other (NEAR/3: within 3)\n"
+            "  extradition ADJ treaty    the same in this order (ADJ/2: within 2)\n"
+            "  extradit*                 words that start with extradit\n"
+            "  title:refuge              a word of the title\n"
+            "  person:Bakiyev            naming the person (any word of the name), the\n"
+            "  org:\"European Union\"      organization, the place or the source; quote a\n"
+            "  place:Minsk  source:VOA   name of several words; case does not matter\n"
+            "  date:2010  date:2010-04  date:2010-04-20\n"
+            "                            dated in that year, month or day\n"
+            "  date:2010-04-01..2010-04-30  date:2010..  date:..2010-04-20\n"
+            "                            a range of dates, open at either end\n\n"
+            "Dates for --since and --until (both included): 2010-04-20; 2010-04 or 2010 (from\n"
+            "the first or to the last day of it); today, yesterday; or how long ago: 7d, 2w,\n"
+            "3m, 1y (days, weeks, months, years), by the calendar of the local time zone.\n\n"
+            "Spelling: misspelt words get \"Did you mean\" with the words the index knows, and\n"
+            "when nothing matches, the results of the suggestion (--no-correct: never).\n\n"
             "Commands: the first word after the options names one, unless -- comes before it\n"
             "(newssearch -- help desk searches for \"help desk\").\n" +
                 commands,
             "Examples:\n"
             "  newssearch \"Bakiyev extradition\"\n"
             "  newssearch 'person:Bakiyev date:2010-04' --sort -date\n"
-            "  newssearch 'place:Belarus' --limit 0 --facets person,org\n"
+            "  newssearch 'interest rates' --since 1987-03 --until 1987-04-15\n"
+            "  newssearch 'place:Belarus' --since 7d --limit 0 --facets person,org\n"
+            "  newssearch --like 2010/04/22/border-crossings-reopen.txt 'place:Kyrgyzstan'\n"
+            "  newssearch Bakiyev --explain\n"
+            "  newssearch oil --format csv --fields rank,date,id,title --limit 100\n"
+            "Output: text for people; --json one document (query, total, hits, facets,\n"
+            "suggestion); --format jsonl one hit per line; --format csv a header line, then a\n"
+            "line per hit. --fields picks the hit fields of those three from rank, id, path,\n"
+            "title, subtitle, date, source, url, author, score, percent, snippet, entities,\n"
+            "explain. --count prints the number of matches, --ids their ids.\n"
             "Database: --db, else $NEWSINDEX_DB, else "
             "${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
             "Exit codes: 0 ok (also when nothing matches), 2 bad option, bad query or no index,\n"
@@ -116,7 +148,8 @@ int command_word(int argc, char** argv) {
 }
 
 void search_options(po::options_description& options) {
-    options.add_options()("db", po::value<std::string>(), "index location")(
+    options.add_options()("db", po::value<std::vector<std::string>>()->composing(),
+                          "index location; repeat to search several as one")(
         "any", po::bool_switch(), "match any word instead of every word")(
         "like", po::value<std::string>(),
         "articles like this one (an id or path from a hit); QUERY filters them")(
@@ -135,7 +168,27 @@ void search_options(po::options_description& options) {
         "facets to count: any of person,org,place,date, or none")(
         "facet-limit", po::value<Count>()->default_value({10}, "10"), "values shown per facet")(
         "color", po::value<std::string>()->default_value("auto"),
-        "mark hits in bold: auto, always, never");
+        "mark hits in bold: auto, always, never")("since", po::value<std::string>(),
+                                                  "only articles dated DATE or later (see Dates)")(
+        "until", po::value<std::string>(), "only articles dated DATE or earlier")(
+        "explain", po::bool_switch(), "show the weight each query term gives each hit")(
+        "fields", po::value<std::string>(),
+        "hit fields of json, jsonl and csv output, comma-separated (see Output)")(
+        "no-correct", po::bool_switch(),
+        "when nothing matches, do not search the spelling suggestion instead");
+}
+
+// The date of --since (the first day of a period) or --until (its last day); nothing
+// after printing the usage error.
+std::optional<std::optional<Date>> user_date(const CommandSpec& spec,
+                                             const po::variables_map& values, const char* option,
+                                             PeriodEnd end, const Date& today) {
+    if (!values.count(option)) return std::optional<Date>();
+    const std::string text = values[option].as<std::string>();
+    if (const auto date = parse_user_date(text, today, end)) return date;
+    usage_error(spec, "invalid date '" + text + "' for --" + option + " (use " +
+                          std::string(kUserDateForms) + ")");
+    return std::nullopt;
 }
 
 std::optional<SortOrder> parse_sort(const std::string& s) {
@@ -205,11 +258,47 @@ int run_search(int argc, char** argv) {
         return usage_error(spec, "--color must be auto, always or never");
     const bool bold = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
 
-    const auto db = database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
-                                                     : std::nullopt);
+    const Date today = local_today();
+    const auto since = user_date(spec, values, "since", PeriodEnd::first, today);
+    if (!since) return exit_code::kUsage;
+    const auto until = user_date(spec, values, "until", PeriodEnd::last, today);
+    if (!until) return exit_code::kUsage;
+    if (*since && *until && **since > **until)
+        return usage_error(
+            spec, "--since " + (*since)->iso() + " comes after --until " + (*until)->iso());
+    request.since = *since;
+    request.until = *until;
+    request.explain = values["explain"].as<bool>() && !count_only && !ids_only;
+    if (values.count("fields")) {
+        if (format == "text" || count_only || ids_only)
+            return usage_error(spec, "--fields applies to --format json, jsonl and csv");
+        try {
+            request.fields = parse_hit_fields(values["fields"].as<std::string>());
+        } catch (const Error& e) {
+            return usage_error(spec, std::string("--fields: ") + e.what());
+        }
+    }
+    // Scripts' outputs have no place to say that the results are another query's.
+    request.spelling = count_only || ids_only || format == "jsonl" || format == "csv"
+                           ? Spelling::off
+                       : values["no-correct"].as<bool>() ? Spelling::suggest
+                                                         : Spelling::correct;
+    std::vector<std::string> fields = request.fields;
+    if (fields.empty() && format == "csv") {
+        fields = default_csv_fields();
+        if (request.explain) fields.emplace_back("explain");
+    } else if (fields.empty()) {
+        fields = default_json_fields(request.explain);
+    }
+
+    std::vector<std::filesystem::path> databases;
+    if (values.count("db"))
+        for (const auto& db : values["db"].as<std::vector<std::string>>())
+            databases.emplace_back(db);
+    if (databases.empty()) databases.push_back(database_path(std::nullopt));
     bool opened = false;
     try {
-        NewsSearcher searcher = open_searcher(db);
+        NewsSearcher searcher = open_searcher(databases);
         opened = true;
         if (const std::string warning = searcher.schema_warning(); !warning.empty())
             std::cerr << spec.name << ": warning: " << warning << '\n';
@@ -221,9 +310,9 @@ int run_search(int argc, char** argv) {
         else if (format == "json")
             cli::print_json(std::cout, request, response);
         else if (format == "jsonl")
-            cli::print_jsonl(std::cout, response);
+            cli::print_jsonl(std::cout, response, fields);
         else if (format == "csv")
-            cli::print_csv(std::cout, response);
+            cli::print_csv(std::cout, response, fields);
         else
             cli::print_text(std::cout, request, response, bold);
         return exit_code::kOk;

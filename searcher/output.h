@@ -3,20 +3,27 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "common/search/hit_fields.h"
 #include "common/search/search.h"
 
 namespace newsindex::cli {
 
 // `bold`: mark the snippet's highlights with ANSI bold (for a terminal) instead of [[ ]].
+// A spelling suggestion comes first, and each hit's explanation, when it has one, under it.
 void print_text(std::ostream& out, const SearchRequest& request, const SearchResponse& response,
                 bool bold);
-// Snippets carry their highlights as [[ ]], whatever the terminal.
+// Snippets carry their highlights as [[ ]], whatever the terminal. Each hit carries
+// request.fields, or default_json_fields(request.explain) when that is empty.
 void print_json(std::ostream& out, const SearchRequest& request, const SearchResponse& response);
-// One JSON object per hit and line, as print_json's hits.
-void print_jsonl(std::ostream& out, const SearchResponse& response);
-// A header line, then rank, id, path, title, date, source, score per hit (RFC 4180).
-void print_csv(std::ostream& out, const SearchResponse& response);
+// One JSON object per hit and line, as print_json's hits, with `fields`.
+void print_jsonl(std::ostream& out, const SearchResponse& response,
+                 const std::vector<std::string>& fields = default_json_fields(false));
+// A header line naming `fields`, then a line per hit (RFC 4180); entities as
+// "person:Name; place:Name", explanations as "term=weight; ...".
+void print_csv(std::ostream& out, const SearchResponse& response,
+               const std::vector<std::string>& fields = default_csv_fields());
 // One article id per line, for other programs to read.
 void print_ids(std::ostream& out, const SearchResponse& response);
 

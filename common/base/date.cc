@@ -3,10 +3,12 @@
 #include <locale.h>
 #include <time.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace newsindex {
 
@@ -285,6 +287,92 @@ std::optional<Date> parse_compact_date(std::string_view compact) {
     const auto prefix = numeric_prefix(compact);
     if (!prefix || !prefix->rest.empty()) return std::nullopt;
     return prefix->date;
+}
+
+namespace {
+
+std::chrono::sys_days to_sys_days(const Date& date) {
+    return std::chrono::year_month_day{std::chrono::year{date.year}, std::chrono::month{date.month},
+                                       std::chrono::day{date.day}};
+}
+
+std::optional<Date> from_ymd(const std::chrono::year_month_day& ymd) {
+    if (!ymd.ok()) return std::nullopt;
+    return make_date(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+unsigned last_day_of_month(int year, unsigned month) {
+    const std::chrono::year_month_day_last last{
+        std::chrono::year{year}, std::chrono::month_day_last{std::chrono::month{month}}};
+    return static_cast<unsigned>(last.day());
+}
+
+// `months` months before `date`, the day clipped to the end of a shorter month.
+std::optional<Date> months_before(const Date& date, long months) {
+    const long index = date.year * 12L + (static_cast<long>(date.month) - 1) - months;
+    if (index < 0) return std::nullopt;
+    const int year = static_cast<int>(index / 12);
+    const unsigned month = static_cast<unsigned>(index % 12) + 1;
+    if (!make_date(year, month, 1)) return std::nullopt;
+    return make_date(year, month, std::min(date.day, last_day_of_month(year, month)));
+}
+
+}  // namespace
+
+std::optional<Date> add_days(const Date& date, long days) {
+    return from_ymd(std::chrono::year_month_day{to_sys_days(date) + std::chrono::days{days}});
+}
+
+long days_between(const Date& from, const Date& to) {
+    return static_cast<long>((to_sys_days(to) - to_sys_days(from)).count());
+}
+
+std::optional<Date> parse_user_date(std::string_view text, const Date& today, PeriodEnd end) {
+    text = trim(text);
+    if (iequals(text, "today")) return today;
+    if (iequals(text, "yesterday")) return add_days(today, -1);
+    const bool last = end == PeriodEnd::last;
+    // YYYY-MM-DD, YYYY-MM, YYYY.
+    if (const auto year = digits_at(text, 0, 4); year && (text.size() == 4 || text[4] == '-')) {
+        if (text.size() == 4) return make_date(*year, last ? 12 : 1, last ? 31 : 1);
+        const auto month = digits_at(text, 5, 2);
+        if (!month || *month < 1 || *month > 12) return std::nullopt;
+        if (text.size() == 7) {
+            const auto m = static_cast<unsigned>(*month);
+            return make_date(*year, m, last ? last_day_of_month(*year, m) : 1);
+        }
+        const auto day = digits_at(text, 8, 2);
+        if (text.size() != 10 || text[7] != '-' || !day) return std::nullopt;
+        return make_date(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
+    }
+    // 7d, 2w, 3m, 1y.
+    if (text.size() < 2 || text.size() > 7) return std::nullopt;
+    long count = 0;
+    for (const char c : text.substr(0, text.size() - 1)) {
+        if (!is_digit(c)) return std::nullopt;
+        count = count * 10 + (c - '0');
+    }
+    switch (std::tolower(static_cast<unsigned char>(text.back()))) {
+        case 'd':
+            return add_days(today, -count);
+        case 'w':
+            return add_days(today, -7 * count);
+        case 'm':
+            return months_before(today, count);
+        case 'y':
+            return months_before(today, 12 * count);
+        default:
+            return std::nullopt;
+    }
+}
+
+Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    struct tm local {};
+    if (localtime_r(&now, &local) == nullptr) gmtime_r(&now, &local);
+    return Date{local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                static_cast<unsigned>(local.tm_mday)};
 }
 
 }  // namespace newsindex

@@ -42,4 +42,30 @@ std::optional<Date> date_from_path(std::string_view path);
 // "20100420" back to a Date (the value slot form).
 std::optional<Date> parse_compact_date(std::string_view compact);
 
+// The day `days` after `date` (before it when negative); nothing outside make_date's years.
+std::optional<Date> add_days(const Date& date, long days);
+// Days from `from` to `to` (negative when `to` comes first).
+long days_between(const Date& from, const Date& to);
+
+// Which day of a period a date someone wrote stands for: "2010-04" is 2010-04-01 as the
+// start of a range and 2010-04-30 as its end.
+enum class PeriodEnd { first, last };
+
+// A date as people write it for --since and --until, relative dates counted back from
+// `today`, case-insensitive:
+//   2010-04-20          that day
+//   2010-04, 2010       the first or last day of the month or year, as `end` says
+//   today, yesterday
+//   7d 2w 3m 1y         that many days, weeks, months or years before today (a month
+//                       back from March 31 is the last day of February)
+// Nothing when the text is none of these or the date falls outside make_date's years.
+std::optional<Date> parse_user_date(std::string_view text, const Date& today, PeriodEnd end);
+// What parse_user_date reads, for messages.
+inline constexpr std::string_view kUserDateForms =
+    "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, or Nd, Nw, Nm, Ny for N days, weeks, "
+    "months or years ago";
+
+// Today in the local time zone (localtime_r, so TZ is respected).
+Date local_today();
+
 }  // namespace newsindex

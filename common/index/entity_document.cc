@@ -43,6 +43,8 @@ std::vector<NamedEntity> resolve_entities(const std::vector<NamedEntity>& raw,
         resolved.name = terms.name;
         entities.push_back(std::move(resolved));
     }
+    std::stable_sort(entities.begin(), entities.end(),
+                     [](const NamedEntity& a, const NamedEntity& b) { return a.kind < b.kind; });
     return entities;
 }
 
@@ -61,9 +63,7 @@ void set_entity_terms(Xapian::Document& doc, const std::vector<NamedEntity>& ent
             if (!terms.company_term.empty()) doc.add_boolean_term(terms.company_term);
             names.push_back(std::move(terms.name));
         }
-        // An empty value removes the slot.
-        doc.add_value(schema::entity_slot(kind),
-                      names.empty() ? std::string() : pack_facet_values(names));
+        set_facet_values(doc, kind, names);
     }
 }
 

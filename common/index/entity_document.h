@@ -17,8 +17,10 @@ namespace newsindex {
 // into them: XE and XA terms (schema.h).
 void add_entity_evidence(Xapian::Document& doc, const std::vector<Entity>& entities);
 
-// The entities `raw` stand for under `table`, in the order of `raw`, each once: an
-// article that names one entity two ways counts once in its facet.
+// The entities `raw` stand for under `table`, each once (an article that names one
+// entity two ways counts once in its facet), grouped by kind in kEntityKinds order and
+// otherwise in the order of `raw`: the order the stored article keeps them in, so an
+// unchanged resolution compares equal.
 std::vector<NamedEntity> resolve_entities(const std::vector<NamedEntity>& raw,
                                           const EntityTable& table);
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "common/base/content_hash.h"
 #include "common/base/entity_key.h"
@@ -439,6 +440,23 @@ std::string curated_aliases_hash(const std::vector<CuratedAlias>& curated) {
 EntityTable compute_entity_table(const EntityEvidence& evidence,
                                  const std::vector<CuratedAlias>& curated) {
     return TableBuilder(evidence, curated).build();
+}
+
+EntityEvidence merge_evidence(const std::vector<EntityEvidence>& parts) {
+    std::map<std::pair<std::string, EntityKind>, std::uint32_t> names;
+    std::map<std::tuple<EntityKind, std::string, std::string>, std::uint32_t> aliases;
+    for (const auto& part : parts) {
+        for (const auto& name : part.names)
+            names[{name.entity.name, name.entity.kind}] += name.articles;
+        for (const auto& alias : part.aliases)
+            aliases[{alias.kind, alias.alias, alias.name}] += alias.articles;
+    }
+    EntityEvidence merged;
+    for (const auto& [key, articles] : names)
+        merged.names.push_back({NamedEntity{key.second, key.first}, articles});
+    for (const auto& [key, articles] : aliases)
+        merged.aliases.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), articles});
+    return merged;
 }
 
 }  // namespace newsindex

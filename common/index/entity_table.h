@@ -54,6 +54,10 @@ struct EntityEvidence {
     std::vector<Alias> aliases;
 };
 
+// The evidence of several databases (the shards of one index) summed, as one database
+// holding all their articles would count it.
+EntityEvidence merge_evidence(const std::vector<EntityEvidence>& parts);
+
 // A curated alias: `alias` (any kind, case-insensitive) names the entity `name` of `kind`.
 struct CuratedAlias {
     EntityKind kind = EntityKind::org;

@@ -7,17 +7,22 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <mutex>
 #include <numeric>
 #include <optional>
+#include <thread>
 #include <unordered_set>
 
-#include "common/base/content_hash.h"
 #include "common/base/error.h"
-#include "common/index/document_builder.h"
+#include "common/base/on_threads.h"
+#include "common/base/ordered_work.h"
+#include "common/index/file_job.h"
 #include "common/index/index_health.h"
 #include "common/index/index_open.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/index/shards.h"
+#include "common/index/writable_index.h"
 #include "common/index/xapian_error.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_origin.h"
@@ -34,10 +39,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool is_blank(std::string_view bytes) {
-    return bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
-}
-
 std::string utc_now() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -47,28 +48,45 @@ std::string utc_now() {
     return text;
 }
 
+// Worker threads for `jobs` (0: one per core). One job needs none: the writer's thread
+// does it all, as it would waiting for a lone worker.
+std::size_t worker_threads(std::size_t jobs) {
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    return jobs == 1 ? 0 : jobs;
+}
+
+// Which part of the archive a Build writes: shard `index` of `count`.
+struct ShardPart {
+    std::size_t index = 0;
+    std::size_t count = 1;
+};
+
+// One writer's pass over the roots: reads what changed (on worker threads), writes its
+// articles, removes what is gone. Each shard of a sharded index has one, on a thread of
+// its own; every shard walks the roots and keeps the files that hash to it.
 class Build {
 public:
-    Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer)
+    Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer, ShardPart part,
+          std::size_t threads)
         : options_(options),
           observer_(observer),
           writer_(writer),
+          part_(part),
           metadata_(writer.metadata()),
-          entity_table_(writer.entity_table()) {}
+          entity_table_(std::make_shared<const EntityTable>(writer.entity_table())),
+          work_(threads, 4 * std::max<std::size_t>(threads, 1)) {}
 
-    BuildStats run() {
-        const auto start = Clock::now();
-        const std::string started_at = utc_now();
-        last_commit_ = start;
+    // The entity tables articles of this run were built with, besides the one the index
+    // held: what the table recomputed at the end must be compared with.
+    std::vector<std::shared_ptr<const EntityTable>> tables_used() const { return tables_used_; }
+
+    BuildStats index_roots() {
+        last_commit_ = Clock::now();
         for (const auto& root : options_.roots) {
             if (stop_requested()) break;
             index_root(root);
         }
         stats_.interrupted = stop_requested();
-        if (!stats_.interrupted) update_entity_table();
-        stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        record_run(started_at);
-        writer_.commit();
         return stats_;
     }
 
@@ -76,12 +94,18 @@ private:
     bool stop_requested() const {
         return options_.stop_requested != nullptr && options_.stop_requested->load();
     }
+    // Problems with the roots themselves are said once, by the first shard.
+    bool speaks_for_roots() const { return part_.index == 0; }
+    bool is_mine(const ArticleOrigin& file) const {
+        return shard_of(file.key(), part_.count) == part_.index;
+    }
 
     void index_root(const std::filesystem::path& given) {
         std::error_code ec;
         const auto root = resolve_corpus_root(given, ec);
         if (!root) {
             // An unmounted disk or a typo: fail the run, and touch nothing indexed from it.
+            if (!speaks_for_roots()) return;
             ++stats_.roots_failed;
             observer_.problem(
                 given, "cannot read: " + ec.message() + " (nothing under it was changed)", true);
@@ -92,19 +116,23 @@ private:
         std::unordered_set<std::string> seen;
         const WalkCallbacks callbacks{
             [&](const ArticleOrigin& file) {
-                seen.insert(file.key());
-                index_file(file);
+                if (is_mine(file)) {
+                    seen.insert(file.key());
+                    index_file(file);
+                }
                 return !stop_requested();
             },
             [&](const std::filesystem::path& where, const std::string& reason) {
+                if (!speaks_for_roots()) return;
                 ++stats_.warnings;
                 observer_.problem(where, reason, false);
             }};
         const WalkOutcome outcome = walk_corpus(*root, callbacks);
+        work_.drain([this](FileJobResult&& result) { apply(std::move(result)); });
         if (!root->is_folder)
             return;  // a single file: nothing else of its folder is ours to remove
         if (!outcome.complete) {
-            if (!stop_requested()) {
+            if (!stop_requested() && speaks_for_roots()) {
                 ++stats_.roots_incomplete;
                 observer_.problem(
                     given, "not every folder could be read; no deleted files were removed", false);
@@ -124,70 +152,69 @@ private:
         ++stats_.files;
         if (file.format == ArticleFormat::unsupported) {
             ++stats_.skipped["not an article format"];
-        } else if (const auto indexed = writer_.indexed_file(file.key());
+        } else if (auto indexed = writer_.indexed_file(file.key());
                    !indexed || options_.verify || indexed->size != file.size ||
                    indexed->mtime_ns != file.mtime_ns) {
-            read_and_index(file, indexed);
-        } else {
-            ++stats_.files_unchanged;
+            work_.submit(
+                [this, table = entity_table_,
+                 job = FileJob{file, std::move(indexed), options_.verify}]() mutable {
+                    return run_file_job(std::move(job), options_.extractor, *table);
+                },
+                [this](FileJobResult&& result) { apply(std::move(result)); });
+            return;
+        }
+        ++stats_.files_unchanged;
+        observer_.progress(stats_);
+    }
+
+    // Writes what a worker made of a file, in the order the walk found the files.
+    void apply(FileJobResult&& result) {
+        using Outcome = FileJobResult::Outcome;
+        const ArticleOrigin& origin = result.job.origin;
+        const bool indexed = result.job.indexed.has_value();
+        switch (result.outcome) {
+            case Outcome::unchanged:
+                ++stats_.files_unchanged;
+                break;
+            case Outcome::emptied:
+                remove_emptied(origin, indexed);
+                break;
+            case Outcome::failed:
+                ++stats_.files_failed;
+                if (!indexed) {
+                    observer_.problem(origin.path, result.error, true);
+                    break;
+                }
+                // The index keeps its last good version, and takes the file's new state as
+                // seen, so that the next runs do not report it again until it changes.
+                writer_.set_file_state(origin.key(), origin.size, origin.mtime_ns);
+                note_change(0);
+                observer_.problem(
+                    origin.path, result.error + " (the index keeps the last version it could read)",
+                    true);
+                break;
+            case Outcome::read:
+                write_articles(result);
+                break;
         }
         observer_.progress(stats_);
     }
 
-    // Reads the file once: with --verify its hash decides whether anything changed.
-    void read_and_index(ArticleOrigin origin, const std::optional<IndexedFile>& indexed) {
-        ReadResult result;
-        std::string truncation;
-        try {
-            const FileContent content = read_file(origin.path, origin.format);
-            if (options_.verify) {
-                origin.content_hash = content_hash(content.bytes);
-                if (indexed && indexed->content_hash == origin.content_hash) {
-                    ++stats_.files_unchanged;
-                    return;
-                }
-            }
-            if (is_blank(content.bytes)) {
-                remove_emptied(origin, indexed.has_value());
-                return;
-            }
-            truncation = content.truncation;
-            result = parse_file(content, origin);
-        } catch (const Error& e) {
-            ++stats_.files_failed;
-            if (!indexed) {
-                observer_.problem(origin.path, e.what(), true);
-                return;
-            }
-            // The index keeps its last good version, and takes the file's new state as
-            // seen, so that the next runs do not report it again until it changes.
-            writer_.set_file_state(origin.key(), origin.size, origin.mtime_ns);
-            note_change(0);
-            observer_.problem(
-                origin.path,
-                std::string(e.what()) + " (the index keeps the last version it could read)", true);
-            return;
-        }
+    void write_articles(const FileJobResult& result) {
+        const ArticleOrigin& origin = result.job.origin;
         for (std::size_t i = 0; i < result.warnings.size(); ++i) {
             // A file cut at the size limit loses the articles past it: a failure, said once
             // (the file's state is recorded, so the next run does not read it again).
-            const bool lost = i == 0 && !truncation.empty();
+            const bool lost = i == 0 && result.truncated;
             ++(lost ? stats_.files_failed : stats_.warnings);
             observer_.problem(
                 origin.path,
                 lost ? result.warnings[i] + "; the rest is not indexed" : result.warnings[i], lost);
         }
-        std::vector<ArticleDocument> documents;
-        documents.reserve(result.articles.size());
-        for (auto& article : result.articles) {
-            ++stats_.articles_read;
-            if (options_.extractor != nullptr)
-                article.entities = options_.extractor->extract(article);
-            documents.push_back(builder_.build(article, origin, entity_table_));
-        }
-        writer_.replace_file(origin.key(), documents);
-        stats_.articles_indexed += documents.size();
-        note_change(documents.size());
+        stats_.articles_read += result.documents.size();
+        writer_.replace_file(origin.key(), result.documents);
+        stats_.articles_indexed += result.documents.size();
+        note_change(result.documents.size());
     }
 
     // An emptied file is an article that is gone.
@@ -213,19 +240,23 @@ private:
         const auto now = Clock::now();
         if (uncommitted_ >= options_.batch_size || now - last_commit_ >= options_.batch_interval) {
             writer_.commit();
+            written_ += uncommitted_;
             uncommitted_ = 0;
             last_commit_ = now;
+            refresh_entity_table();
         }
     }
 
-    // Articles changed, or the curated aliases did: the archive's evidence may now give
-    // other entities.
-    void update_entity_table() {
-        const std::string state = curated_aliases_hash(options_.aliases);
-        if (metadata_.entity_table_state == state) return;
-        stats_.entities_rewritten = writer_.update_entity_table(options_.aliases);
-        metadata_.entity_table_state = state;
-        writer_.set_metadata(metadata_);
+    // Articles are built with the entity table of the evidence so far, recomputed each
+    // time the articles written double: each one the new table resolves otherwise has to
+    // be rewritten at the end, and on a first build that would be a third of them. The
+    // doubling keeps the recomputations to a small multiple of the final one.
+    void refresh_entity_table() {
+        if (options_.extractor == nullptr || written_ < next_table_refresh_) return;
+        next_table_refresh_ = 2 * written_;
+        entity_table_ = std::make_shared<const EntityTable>(
+            compute_entity_table(writer_.entity_evidence(), options_.aliases));
+        tables_used_.push_back(entity_table_);
     }
 
     void remember_root(const std::string& root_key) {
@@ -235,40 +266,185 @@ private:
         writer_.set_metadata(metadata_);
     }
 
-    void record_run(const std::string& started_at) {
-        metadata_.last_run = {
-            {"start", started_at},
-            {"end", utc_now()},
-            {"result", stats_.interrupted ? "interrupted"
-                       : stats_.failed()  ? "failed"
-                                          : "ok"},
-            {"files", stats_.files},
-            {"unchanged", stats_.files_unchanged},
-            {"indexed", stats_.articles_indexed},
-            {"removed_files", stats_.files_removed},
-            {"entities_rewritten", stats_.entities_rewritten},
-            {"failed", stats_.files_failed},
-            {"skipped", stats_.files_skipped()},
-            {"seconds", stats_.seconds},
-        };
-        writer_.set_metadata(metadata_);
-    }
-
     const BuildOptions& options_;
     BuildObserver& observer_;
     IndexWriter& writer_;
+    const ShardPart part_;
     IndexMetadata metadata_;
-    const EntityTable entity_table_;  // as the run found it; update_entity_table() ends it
-    DocumentBuilder builder_;
+    // What new articles are built with; update_entity_tables() ends the run's tables.
+    std::shared_ptr<const EntityTable> entity_table_;
+    std::vector<std::shared_ptr<const EntityTable>> tables_used_;
+    std::size_t written_ = 0;  // articles committed
+    std::size_t next_table_refresh_ = 1;
     BuildStats stats_;
     std::size_t uncommitted_ = 0;
     Clock::time_point last_commit_;
+    OrderedWork<FileJobResult> work_;  // last: its threads stop before what they read goes
 };
+
+// Lets the shards' builds, each on its thread, share one observer: problems are passed on
+// one at a time, and progress as the sum over the shards.
+class SharedObserver {
+public:
+    SharedObserver(BuildObserver& observer, std::size_t shards)
+        : observer_(observer), latest_(shards) {}
+
+    class Part : public BuildObserver {
+    public:
+        Part(SharedObserver& shared, std::size_t shard) : shared_(shared), shard_(shard) {}
+        void problem(const std::filesystem::path& where, const std::string& message,
+                     bool failed) override {
+            const std::lock_guard lock(shared_.mutex_);
+            shared_.observer_.problem(where, message, failed);
+        }
+        void progress(const BuildStats& stats) override {
+            const std::lock_guard lock(shared_.mutex_);
+            auto& latest = shared_.latest_[shard_];
+            latest.files = stats.files;
+            latest.articles_indexed = stats.articles_indexed;
+            BuildStats total;
+            for (const auto& shard : shared_.latest_) {
+                total.files += shard.files;
+                total.articles_indexed += shard.articles_indexed;
+            }
+            shared_.observer_.progress(total);
+        }
+
+    private:
+        SharedObserver& shared_;
+        std::size_t shard_;
+    };
+
+private:
+    BuildObserver& observer_;
+    std::mutex mutex_;
+    std::vector<BuildStats> latest_;
+};
+
+BuildStats& operator+=(BuildStats& total, const BuildStats& part) {
+    total.files += part.files;
+    total.files_unchanged += part.files_unchanged;
+    total.files_removed += part.files_removed;
+    total.articles_read += part.articles_read;
+    total.articles_indexed += part.articles_indexed;
+    total.files_failed += part.files_failed;
+    total.roots_failed += part.roots_failed;
+    total.roots_incomplete += part.roots_incomplete;
+    total.entities_rewritten += part.entities_rewritten;
+    for (const auto& [reason, count] : part.skipped) total.skipped[reason] += count;
+    total.warnings += part.warnings;
+    total.interrupted = total.interrupted || part.interrupted;
+    return total;
+}
+
+// What the walk of every shard gives: the sum of their stats, and for each shard the
+// entity tables it built articles with.
+struct WalkResult {
+    BuildStats stats;
+    std::vector<std::vector<std::shared_ptr<const EntityTable>>> tables_used;
+};
+
+WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions& options,
+                       BuildObserver& observer) {
+    const std::size_t shards = writers.size();
+    WalkResult result;
+    result.tables_used.resize(shards);
+    if (shards == 1) {
+        Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs));
+        result.stats = build.index_roots();
+        result.tables_used[0] = build.tables_used();
+        return result;
+    }
+    // The cores are shared out among the shards; each shard's thread writes.
+    const std::size_t jobs =
+        options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+    const std::size_t threads = jobs / shards > 1 ? jobs / shards : 0;
+    // So is the batch: the articles waiting for a commit, which is most of what a writer
+    // holds in memory, stay as many as one database would hold.
+    BuildOptions shard_options = options;
+    shard_options.batch_size = std::max<std::size_t>(1, options.batch_size / shards);
+    SharedObserver shared(observer, shards);
+    std::vector<BuildStats> parts(shards);
+    on_threads(shards, [&](std::size_t i) {
+        SharedObserver::Part part(shared, i);
+        Build build(shard_options, *writers[i], part, {i, shards}, threads);
+        parts[i] = build.index_roots();
+        result.tables_used[i] = build.tables_used();
+    });
+    for (const auto& part : parts) result.stats += part;
+    return result;
+}
+
+// Articles changed, or the curated aliases did: the archive's evidence may now give other
+// entities. One table from every shard's evidence, each shard rewritten on its thread.
+std::size_t update_entity_tables(
+    std::span<IndexWriter* const> writers, const std::vector<CuratedAlias>& curated,
+    const std::vector<std::vector<std::shared_ptr<const EntityTable>>>& tables_used) {
+    const std::string state = curated_aliases_hash(curated);
+    const bool current = std::all_of(writers.begin(), writers.end(), [&](IndexWriter* writer) {
+        return writer->metadata().entity_table_state == state;
+    });
+    if (current) return 0;
+    std::vector<EntityEvidence> evidence;
+    for (IndexWriter* writer : writers) evidence.push_back(writer->entity_evidence());
+    const EntityTable table = compute_entity_table(
+        writers.size() == 1 ? std::move(evidence.front()) : merge_evidence(evidence), curated);
+    std::vector<std::size_t> rewritten(writers.size());
+    on_threads(writers.size(), [&](std::size_t i) {
+        std::vector<const EntityTable*> built_with;
+        for (const auto& used : tables_used[i]) built_with.push_back(used.get());
+        rewritten[i] = writers[i]->rewrite_entities(table, built_with);
+        IndexMetadata metadata = writers[i]->metadata();
+        metadata.entity_table_state = state;
+        writers[i]->set_metadata(metadata);
+    });
+    return std::accumulate(rewritten.begin(), rewritten.end(), std::size_t{0});
+}
+
+void record_run(IndexWriter& writer, const BuildStats& stats, const std::string& started_at) {
+    IndexMetadata metadata = writer.metadata();
+    metadata.last_run = {
+        {"start", started_at},
+        {"end", utc_now()},
+        {"result", stats.interrupted ? "interrupted"
+                   : stats.failed()  ? "failed"
+                                     : "ok"},
+        {"files", stats.files},
+        {"unchanged", stats.files_unchanged},
+        {"indexed", stats.articles_indexed},
+        {"removed_files", stats.files_removed},
+        {"entities_rewritten", stats.entities_rewritten},
+        {"failed", stats.files_failed},
+        {"skipped", stats.files_skipped()},
+        {"seconds", stats.seconds},
+    };
+    writer.set_metadata(metadata);
+}
 
 }  // namespace
 
+BuildStats update_index(std::span<IndexWriter* const> writers, const BuildOptions& options,
+                        BuildObserver& observer) {
+    return xapian_guard(writers.front()->name(), [&] {
+        const auto start = Clock::now();
+        const std::string started_at = utc_now();
+        WalkResult walk = index_roots(writers, options, observer);
+        BuildStats& stats = walk.stats;
+        if (!stats.interrupted)
+            stats.entities_rewritten =
+                update_entity_tables(writers, options.aliases, walk.tables_used);
+        stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        for (IndexWriter* writer : writers) {
+            record_run(*writer, stats, started_at);
+            writer->commit();
+        }
+        return stats;
+    });
+}
+
 BuildStats update_index(IndexWriter& writer, const BuildOptions& options, BuildObserver& observer) {
-    return xapian_guard(writer.name(), [&] { return Build(options, writer, observer).run(); });
+    IndexWriter* const writers[] = {&writer};
+    return update_index(writers, options, observer);
 }
 
 std::filesystem::path rebuild_path(const std::filesystem::path& database) {
@@ -276,23 +452,34 @@ std::filesystem::path rebuild_path(const std::filesystem::path& database) {
 }
 
 BuildStats build_index(const BuildOptions& options, BuildObserver& observer) {
-    IndexWriter writer(options.database);
+    WritableIndex index =
+        open_writable_index(options.database, options.shards, IndexWriter::SchemaCheck::required);
     // A rebuild killed before it could clean up left its half index; the lock is ours.
     std::error_code ec;
     std::filesystem::remove_all(rebuild_path(options.database), ec);
-    return update_index(writer, options, observer);
+    const bool was_empty = index.empty();
+    const BuildStats stats = update_index(index.writer_pointers(), options, observer);
+    // A new index is written in one go: compacted, it is a third of the size. Later runs
+    // change a little at a time, and leave compaction to `newsindex compact`.
+    if (was_empty && !stats.interrupted && stats.articles_indexed > 0) index.compact();
+    return stats;
 }
 
 BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
-    // Holding the current index's write lock keeps other builds out until the switch. A
+    // Holding the current index's write locks keeps other builds out until the switch. A
     // damaged index cannot be opened, so neither locked nor used by anyone: it is rebuilt
-    // all the same, as long as it is a Xapian database and not some other folder.
-    std::optional<IndexWriter> current;
+    // all the same, as long as it is a newsindex database and not some other folder.
+    std::optional<WritableIndex> current;
+    std::size_t shards = options.shards;
     try {
-        current.emplace(options.database, IndexWriter::SchemaCheck::skipped);
+        current.emplace(
+            open_writable_index(options.database, 0, IndexWriter::SchemaCheck::skipped));
+        if (shards == 0) shards = current->databases.size();
     } catch (const Error& e) {
         const bool damaged = e.kind() == ErrorKind::corrupt || e.kind() == ErrorKind::io;
-        if (!damaged || !is_xapian_database(options.database)) throw;
+        if (!damaged ||
+            !(is_xapian_database(options.database) || is_sharded_index(options.database)))
+            throw;
     }
     const std::filesystem::path fresh = rebuild_path(options.database);
     // Whatever is there was left by a failed rebuild: only the lock holder gets here.
@@ -301,8 +488,10 @@ BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
     if (ec) throw Error(ErrorKind::io, "cannot remove " + fresh.string() + ": " + ec.message());
     BuildStats stats;
     try {
-        IndexWriter writer(fresh);
-        stats = update_index(writer, options, observer);
+        WritableIndex index =
+            open_writable_index(fresh, shards, IndexWriter::SchemaCheck::required);
+        stats = update_index(index.writer_pointers(), options, observer);
+        if (!stats.interrupted && stats.articles_indexed > 0) index.compact();
     } catch (...) {
         std::filesystem::remove_all(fresh, ec);  // a full disk must not keep a half index
         throw;
@@ -320,7 +509,8 @@ BuildStats rebuild_index(const BuildOptions& options, BuildObserver& observer) {
         throw Error(ErrorKind::io, "cannot switch " + options.database.string() +
                                        " to the rebuilt index: " + std::strerror(error));
     }
-    if (current) current->close();
+    if (current)
+        for (auto& writer : current->writers) writer->close();
     std::filesystem::remove_all(fresh, ec);  // the old index, now under the temporary name
     return stats;
 }

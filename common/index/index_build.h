@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,14 @@ struct BuildOptions {
     std::vector<CuratedAlias> aliases;
     // Compare content hashes, not just size and mtime, to find changed files.
     bool verify = false;
+    // Threads reading, parsing and tagging files while this one writes; 0: one per core.
+    std::size_t jobs = 0;
+    // Shard databases of a new index (shards.h), each written by a thread of its own; 0
+    // keeps an existing index's layout (one database for a new one). With rebuild_index,
+    // a number other than the index's reshards it.
+    std::size_t shards = 0;
     // A commit every this many articles or this often, whichever comes first: a killed
-    // run loses at most one batch, and the next run redoes it.
+    // run loses at most one batch, and the next run redoes it. Shards share the batch out.
     std::size_t batch_size = 2000;
     std::chrono::seconds batch_interval{10};
     // Set (by a signal handler) to stop after the current file; the build then commits.
@@ -68,6 +75,10 @@ public:
 // articles are never touched. Problems with single files go to the observer; the index
 // itself failing throws Error.
 BuildStats update_index(IndexWriter& writer, const BuildOptions& options, BuildObserver& observer);
+// The same for the shards of one index, in parallel: each file's articles go to the shard
+// shard_of() names, and one entity table is computed from all of them.
+BuildStats update_index(std::span<IndexWriter* const> shards, const BuildOptions& options,
+                        BuildObserver& observer);
 
 // update_index on the index at options.database, created if needed. Throws Error:
 // locked, outdated (a rebuild brings it up to date), incompatible, io, corrupt.

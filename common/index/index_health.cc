@@ -13,6 +13,7 @@
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
+#include "common/index/shards.h"
 #include "common/index/stored_article.h"
 #include "common/index/xapian_error.h"
 
@@ -72,7 +73,8 @@ void check_documents(const Xapian::Database& db, std::vector<std::string>& probl
 // Xapian's table check, then the project's invariants.
 // Xapian's own check of every table. It opens the tables read/write, so it cannot run on
 // an index the user may not write.
-void check_tables(const std::filesystem::path& path, CheckReport& report) {
+void check_database_tables(const std::filesystem::path& path, const std::string& name,
+                           CheckReport& report) {
     if (::access(path.c_str(), W_OK) != 0) {
         report.notes.push_back("Xapian's table check skipped: it needs write access to " +
                                path.string());
@@ -83,10 +85,32 @@ void check_tables(const std::filesystem::path& path, CheckReport& report) {
         const auto errors =
             Xapian::Database::check(path.string(), Xapian::DBCHECK_SHORT_TREE, &details);
         if (errors > 0)
-            report.problems.push_back("Xapian found " + std::to_string(errors) +
-                                      " errors in the database tables");
+            report.problems.push_back("Xapian found " + std::to_string(errors) + " errors in " +
+                                      name + "'s tables");
     } catch (const Xapian::Error& e) {
-        report.problems.push_back("Xapian's check failed: " + e.get_description());
+        report.problems.push_back("Xapian's check of " + name + " failed: " + e.get_description());
+    }
+}
+
+// Each shard's own tables, and whether every article is in the shard its file hashes to
+// (a build would not find it anywhere else).
+void check_tables(const std::filesystem::path& path, CheckReport& report) {
+    if (!is_sharded_index(path)) {
+        check_database_tables(path, "the database", report);
+        return;
+    }
+    const auto shards = shard_paths(path);
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const std::string name = shards[i].filename().string();
+        check_database_tables(shards[i], name, report);
+        const Xapian::Database shard = open_index(shards[i]);
+        Xapian::doccount misplaced = 0;
+        for (auto it = shard.valuestream_begin(schema::kFileKeySlot);
+             it != shard.valuestream_end(schema::kFileKeySlot); ++it)
+            if (shard_of(*it, shards.size()) != i) ++misplaced;
+        if (misplaced > 0)
+            report.problems.push_back(std::to_string(misplaced) + " articles of " + name +
+                                      " belong to another shard");
     }
 }
 
@@ -121,7 +145,8 @@ IndexStatus index_status(const std::filesystem::path& path) {
     return xapian_guard("index " + path.string(), [&] {
         IndexMetadata metadata = read_metadata(db);
         return IndexStatus{db.get_doccount(), std::move(metadata.roots),
-                           std::move(metadata.last_run), disk_usage(path)};
+                           std::move(metadata.last_run), disk_usage(path),
+                           is_sharded_index(path) ? shard_paths(path).size() : 1};
     });
 }
 

@@ -14,6 +14,7 @@ struct IndexStatus {
     std::vector<std::string> roots;
     nlohmann::json last_run;   // the last build's report, null if none was recorded
     std::uintmax_t bytes = 0;  // on disk
+    std::size_t shards = 1;    // databases the articles are spread over (shards.h)
 };
 
 // Reads the status of the index at `path`; throws Error (not_found, corrupt, ...).

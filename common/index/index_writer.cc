@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -157,6 +158,7 @@ decltype(auto) IndexWriter::guarded(Fn&& fn) const {
 
 IndexWriter::~IndexWriter() {
     try {
+        spelling_changes_.apply(db_);
         db_.commit();
     } catch (const Xapian::Error&) {
         // Nothing sensible to do in a destructor: the last committed state stays intact.
@@ -175,14 +177,41 @@ std::optional<IndexedFile> IndexWriter::indexed_file(const std::string& file_key
     });
 }
 
+bool IndexWriter::keeps_spelling() {
+    if (!spelling_) {
+        const std::string key(schema::kSpellingKey);
+        spelling_ = db_.get_metadata(key) == "1";
+        if (!*spelling_ && db_.get_doccount() == 0) {
+            try {
+                db_.add_spelling("x");  // one byte: ignored by a backend that keeps spellings
+                db_.set_metadata(key, "1");
+                spelling_ = true;
+            } catch (const Xapian::UnimplementedError&) {
+                // One that keeps none (in-memory): searches there suggest nothing.
+            }
+        }
+    }
+    return *spelling_;
+}
+
 void IndexWriter::replace_file(const std::string& file_key,
                                const std::vector<ArticleDocument>& articles) {
     guarded([&] {
         // Inside one commit, so a reader sees either the old articles of the file or the new.
-        db_.delete_document(schema::file_term(file_key));
-        for (const auto& article : articles)
+        remove_file_articles(file_key);
+        for (const auto& article : articles) {
+            if (keeps_spelling()) spelling_changes_.add(article.document);
             db_.replace_document(article.id_term, article.document);
+        }
     });
+}
+
+void IndexWriter::remove_file_articles(const std::string& file_key) {
+    const std::string term = schema::file_term(file_key);
+    if (keeps_spelling())
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            spelling_changes_.remove(db_.get_document(*it, Xapian::DOC_ASSUME_VALID));
+    db_.delete_document(term);
 }
 
 void IndexWriter::set_file_state(const std::string& file_key, std::uintmax_t size,
@@ -200,7 +229,7 @@ void IndexWriter::set_file_state(const std::string& file_key, std::uintmax_t siz
 }
 
 void IndexWriter::remove_file(const std::string& file_key) {
-    guarded([&] { db_.delete_document(schema::file_term(file_key)); });
+    guarded([&] { remove_file_articles(file_key); });
 }
 
 std::unordered_set<std::string> IndexWriter::files_under(const std::string& root) const {
@@ -222,7 +251,7 @@ EntityTable IndexWriter::entity_table() const {
     });
 }
 
-std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& curated) {
+EntityEvidence IndexWriter::entity_evidence() const {
     return guarded([&] {
         EntityEvidence evidence;
         for (auto it = db_.allterms_begin(std::string(schema::kRawEntityPrefix));
@@ -234,16 +263,31 @@ std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& cu
             if (auto alias = parse_alias_evidence_term(*it))
                 evidence.aliases.push_back({alias->entity.kind, std::move(alias->alias),
                                             std::move(alias->entity.name), it.get_termfreq()});
-        const EntityTable old_table = entity_table();
-        const EntityTable table = compute_entity_table(evidence, curated);
+        return evidence;
+    });
+}
 
-        // Every article with a name the two tables resolve differently, each once.
+std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
+                                          const std::vector<const EntityTable*>& also_built_with) {
+    return guarded([&] {
+        const EntityTable old_table = entity_table();
+        std::vector<const EntityTable*> earlier = also_built_with;
+        earlier.push_back(&old_table);
+        // Every article with a name an earlier table resolves otherwise, each once.
         std::set<Xapian::docid> changed;
-        for (const auto& name : evidence.names) {
-            if (old_table.resolve(name.entity) == table.resolve(name.entity)) continue;
-            const std::string term = raw_entity_term(name.entity);
-            for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-                changed.insert(*it);
+        for (auto it = db_.allterms_begin(std::string(schema::kRawEntityPrefix));
+             it != db_.allterms_end(std::string(schema::kRawEntityPrefix)); ++it) {
+            const auto raw = parse_raw_entity_term(*it);
+            if (!raw) continue;
+            const NamedEntity resolved = table.resolve(*raw);
+            if (std::all_of(earlier.begin(), earlier.end(), [&](const EntityTable* other) {
+                    return other->resolve(*raw) == resolved;
+                }))
+                continue;
+            const std::string term = *it;
+            for (auto posting = db_.postlist_begin(term); posting != db_.postlist_end(term);
+                 ++posting)
+                changed.insert(*posting);
         }
         std::size_t rewritten = 0;
         for (const Xapian::docid id : changed) {
@@ -252,10 +296,13 @@ std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& cu
             db_.replace_document(id, doc);
             ++rewritten;
         }
-
         db_.set_metadata(std::string(schema::kEntityLinksKey), table.serialise());
         return rewritten;
     });
+}
+
+std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& curated) {
+    return rewrite_entities(compute_entity_table(entity_evidence(), curated));
 }
 
 IndexMetadata IndexWriter::metadata() const {
@@ -267,11 +314,17 @@ void IndexWriter::set_metadata(const IndexMetadata& metadata) {
 }
 
 void IndexWriter::commit() {
-    guarded([&] { db_.commit(); });
+    guarded([&] {
+        spelling_changes_.apply(db_);
+        db_.commit();
+    });
 }
 
 void IndexWriter::close() {
-    guarded([&] { db_.close(); });
+    guarded([&] {
+        spelling_changes_.apply(db_);
+        db_.close();
+    });
 }
 
 std::uint64_t IndexWriter::article_count() const {

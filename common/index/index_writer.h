@@ -12,16 +12,11 @@
 
 #include "common/index/document_builder.h"
 #include "common/index/entity_table.h"
+#include "common/index/file_job.h"
 #include "common/index/index_metadata.h"
+#include "common/index/spelling.h"
 
 namespace newsindex {
-
-// What the index remembers of a source file, to tell whether it changed.
-struct IndexedFile {
-    std::uintmax_t size = 0;
-    std::int64_t mtime_ns = 0;
-    std::string content_hash;  // empty if the file was indexed without --verify
-};
 
 // Every method throws Error: locked, io (a full disk), corrupt, ...; none lets a
 // Xapian::Error through.
@@ -57,9 +52,15 @@ public:
 
     // The entity table the index's articles are resolved with.
     EntityTable entity_table() const;
-    // Recomputes the entity table from the index's evidence and `curated`, rewrites the
-    // entities of every article the new table changes, and records the table, all in the
-    // next commit. Returns the number of articles rewritten.
+    // The evidence the entity table is computed from (entity_table.h).
+    EntityEvidence entity_evidence() const;
+    // Rewrites the entities of every article `table` resolves otherwise than the table the
+    // index holds (or than any table in `also_built_with`, which articles written since may
+    // have been built with), and records `table`, all in the next commit. Returns the
+    // number of articles rewritten.
+    std::size_t rewrite_entities(const EntityTable& table,
+                                 const std::vector<const EntityTable*>& also_built_with = {});
+    // Both: the table of this index's own evidence and `curated`.
     std::size_t update_entity_table(const std::vector<CuratedAlias>& curated);
 
     // Makes everything so far durable and visible to searches, atomically.
@@ -72,11 +73,18 @@ public:
 
 private:
     void check_schema();
+    // Whether the spelling dictionary follows the articles (schema::kSpellingKey): it
+    // does from when the index was empty; an older index keeps having none.
+    bool keeps_spelling();
+    // Deletes every article of the file, taking their words out of the dictionary.
+    void remove_file_articles(const std::string& file_key);
     template <typename Fn>
     decltype(auto) guarded(Fn&& fn) const;
 
     Xapian::WritableDatabase db_;
-    std::string name_;  // "index PATH": how messages name the database
+    std::string name_;                  // "index PATH": how messages name the database
+    std::optional<bool> spelling_;      // keeps_spelling(), once known
+    SpellingChanges spelling_changes_;  // since the last commit
 };
 
 }  // namespace newsindex

@@ -16,16 +16,9 @@ std::string_view entity_prefix(EntityKind kind) {
     return {};
 }
 
-Xapian::valueno entity_slot(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::person:
-            return kPersonSlot;
-        case EntityKind::org:
-            return kOrgSlot;
-        case EntityKind::place:
-            return kPlaceSlot;
-    }
-    return Xapian::BAD_VALUENO;
+Xapian::valueno entity_facet_slot(EntityKind kind, std::size_t index) {
+    return kFacetSlotBase + static_cast<Xapian::valueno>(kind) * kFacetSlotsPerKind +
+           static_cast<Xapian::valueno>(index);
 }
 
 std::string id_term(std::string_view article_key) {

@@ -18,7 +18,8 @@ namespace newsindex::schema {
 // Bumped whenever the meaning of a prefix, slot or the document data changes; stored in
 // the database metadata so an old index is detected rather than misread.
 // 2: one spelling per country (place_names.h). 3: archive-wide entity names (entity_table.h).
-inline constexpr int kVersion = 3;
+// 4: one facet value per slot (entity_facet_slot), so stock Xapian servers count them.
+inline constexpr int kVersion = 4;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -29,6 +30,9 @@ inline constexpr std::string_view kLastRunKey = "newsindex.last_run";
 inline constexpr std::string_view kEntityLinksKey = "newsindex.entity_links";
 // Whether the entity table is current (see IndexMetadata::entity_table_state).
 inline constexpr std::string_view kEntityTableStateKey = "newsindex.entity_table";
+// "1" when the spelling dictionary (index/spelling.h) has followed every article since
+// the index was empty; an index made before it has none, until a `build --full`.
+inline constexpr std::string_view kSpellingKey = "newsindex.spelling";
 
 // --- Terms -----------------------------------------------------------------------
 // Unique id term, one per article: "Q" + the article's source key (the canonical root,
@@ -76,11 +80,7 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 // --- Value slots -------------------------------------------------------------------
 // "YYYYMMDD": sorting by date and date:A..B ranges.
 inline constexpr Xapian::valueno kDateSlot = 0;
-// Canonical entity names of the article, serialised as a list (see facet_values.h):
-// the multi-valued slots the facet match spy counts.
-inline constexpr Xapian::valueno kPersonSlot = 1;
-inline constexpr Xapian::valueno kOrgSlot = 2;
-inline constexpr Xapian::valueno kPlaceSlot = 3;
+// Slots 1-3 held packed entity lists up to schema 3; they stay unused.
 // What incremental builds compare to decide whether a file changed: its size and mtime
 // (decimal), a hash of its content (for --verify), and the file key itself (so the
 // files of a root can be listed without the term limit's hashing getting in the way).
@@ -88,6 +88,17 @@ inline constexpr Xapian::valueno kFileSizeSlot = 4;
 inline constexpr Xapian::valueno kFileMtimeSlot = 5;
 inline constexpr Xapian::valueno kFileHashSlot = 6;
 inline constexpr Xapian::valueno kFileKeySlot = 7;
+
+// Canonical entity names of the article, one per slot: the i-th name of a kind goes in
+// entity_facet_slot(kind, i). Xapian's own ValueCountMatchSpy then counts a kind's facet
+// exactly by summing over its slots (an article never repeats a name), which is what a
+// stock xapian-tcpsrv can run: it knows no match spy of ours. Slots past an article's
+// last name stay empty, and Xapian keeps no entry for an empty slot.
+inline constexpr Xapian::valueno kFacetSlotBase = 1000;  // person 1000.., org 2000.., place 3000..
+inline constexpr Xapian::valueno kFacetSlotsPerKind = 1000;
+// Names of one kind an article contributes to facets (filters see them all): the first
+// ones it mentions. Lists of a hundred names are tables, not news.
+inline constexpr std::size_t kMaxFacetValuesPerKind = 64;
 
 // --- Query fields --------------------------------------------------------------------
 inline constexpr std::string_view kTitleField = "title";
@@ -114,7 +125,8 @@ inline constexpr std::string_view kLanguage = "english";
 
 // Per-kind schema entries.
 std::string_view entity_prefix(EntityKind kind);
-Xapian::valueno entity_slot(EntityKind kind);
+// The slot of the `index`-th facet value of a kind (index < kMaxFacetValuesPerKind).
+Xapian::valueno entity_facet_slot(EntityKind kind, std::size_t index);
 
 // Longest unique term written; longer ones are shortened with a hash (see unique_term).
 inline constexpr std::size_t kMaxIdTermBytes = 240;

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdio>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "common/base/date.h"
 #include "common/index/entity_terms.h"
@@ -137,6 +139,44 @@ std::string capitalise_dotted_acronyms(std::string_view query) {
     return out;
 }
 
+// The runs of word characters and of other characters of a query, in order.
+struct Token {
+    std::string text;
+    bool word = false;
+};
+std::vector<Token> tokens(std::string_view text) {
+    std::vector<Token> out;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const bool word = Xapian::Unicode::is_wordchar(*it);
+        if (out.empty() || out.back().word != word) out.push_back({std::string(), word});
+        Xapian::Unicode::append_utf8(out.back().text, *it);
+    }
+    return out;
+}
+
+// Xapian 1.4 offers a correction for a word even when the index holds it ("rates" becomes
+// the more frequent "rate"). A word the index holds is spelt right: its correction is
+// undone, word by word. Empty when no correction remains.
+std::string corrections_of_unknown_words(const Xapian::Database& db, std::string_view query,
+                                         std::string_view corrected) {
+    const auto before = tokens(query);
+    auto after = tokens(corrected);
+    if (before.size() != after.size()) return std::string(corrected);  // cannot tell
+    std::string out;
+    bool changed = false;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        if (before[i].word != after[i].word) return std::string(corrected);
+        if (before[i].text != after[i].text) {
+            if (!before[i].word || db.term_exists(Xapian::Unicode::tolower(before[i].text)))
+                after[i].text = before[i].text;
+            else
+                changed = true;
+        }
+        out += after[i].text;
+    }
+    return changed ? out : std::string();
+}
+
 }  // namespace
 
 class NewsQueryParser::FieldProcessors {
@@ -154,6 +194,7 @@ public:
 NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const EntityLookup* entities)
     : stemmer_(std::string(schema::kLanguage)), processors_(std::make_unique<FieldProcessors>()) {
     for (auto& processor : processors_->entities) processor.set_lookup(entities);
+    db_ = db;
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -172,23 +213,36 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const EntityLookup*
 
 NewsQueryParser::~NewsQueryParser() = default;
 
-Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any) {
+Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any, bool spelling) {
+    corrected_.clear();
     if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
     parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    constexpr unsigned kFlags =
-        Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
-        Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-        Xapian::QueryParser::FLAG_PURE_NOT;
+    unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     processors_->error.clear();
     try {
-        Xapian::Query parsed =
-            parser_.parse_query(strip_possessives(capitalise_dotted_acronyms(query)), kFlags);
+        const std::string text = strip_possessives(capitalise_dotted_acronyms(query));
+        Xapian::Query parsed = parser_.parse_query(text, flags);
         if (const auto& error = processors_->error.message())
             throw Error(ErrorKind::bad_input, *error);
+        if (spelling)
+            if (const std::string corrected = parser_.get_corrected_query_string();
+                !corrected.empty())
+                corrected_ = corrections_of_unknown_words(db_, text, corrected);
         return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw Error(ErrorKind::bad_input, e.get_msg());
+    } catch (const Xapian::UnimplementedError&) {
+        // A backend without spelling support: the query without a correction.
+        if (!spelling) throw;
+        return parse(query, match_any, false);
     }
+}
+
+std::string NewsQueryParser::corrected_query() const {
+    return corrected_;
 }
 
 }  // namespace newsindex

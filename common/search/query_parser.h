@@ -39,7 +39,16 @@ public:
     // query, which the caller knows). Xapian errors of the database, such as
     // DatabaseModifiedError while expanding a wildcard, pass through for the caller's
     // retry.
-    Xapian::Query parse(const std::string& query, bool match_any);
+    //
+    // With `spelling`, each unprefixed word is also looked up in the index's spelling
+    // dictionary (index/spelling.h), and corrected_query() holds the query with the words
+    // the dictionary spells otherwise replaced (lower case); words the index holds are
+    // never replaced, nor words of fields, figures or acronyms. A database without a
+    // dictionary (an older index, a remote one) gives no correction, never an error.
+    Xapian::Query parse(const std::string& query, bool match_any, bool spelling = false);
+
+    // The last parse()'s query with its misspelt words corrected; empty when none was.
+    std::string corrected_query() const;
 
     // The stemmer queries and snippets use.
     const Xapian::Stem& stemmer() const { return stemmer_; }
@@ -49,7 +58,9 @@ private:
     Xapian::Stem stemmer_;
     // The field processors are owned here and must outlive parser_, which refers to them.
     std::unique_ptr<FieldProcessors> processors_;
+    Xapian::Database db_;
     Xapian::QueryParser parser_;
+    std::string corrected_;
 };
 
 }  // namespace newsindex

@@ -13,6 +13,7 @@
 #include "common/index/schema.h"
 #include "common/index/stored_article.h"
 #include "common/index/xapian_error.h"
+#include "common/search/hit_fields.h"
 #include "common/search/query_parser.h"
 #include "common/search/snippet.h"
 
@@ -45,24 +46,70 @@ bool wants(const SearchRequest& request, std::string_view facet) {
     return std::find(request.facets.begin(), request.facets.end(), facet) != request.facets.end();
 }
 
+// The value range of request.since and request.until on the date slot.
+Xapian::Query date_range(const SearchRequest& request) {
+    if (!request.until)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                             request.since->compact());
+    if (!request.since)
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
+                             request.until->compact());
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, request.since->compact(),
+                         request.until->compact());
+}
+
+// The parser's correction of the query it just parsed, unless it changes nothing the
+// search looks for: "extraditions" is spelt "extradition" in the dictionary, but both
+// stem to the same term, and the query already finds what the correction would.
+std::string useful_suggestion(NewsQueryParser& parser, const Xapian::Query& query, bool match_any) {
+    const std::string corrected = parser.corrected_query();
+    if (corrected.empty()) return {};
+    const auto terms = [](const Xapian::Query& q) {
+        return std::vector<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
+    };
+    try {
+        if (terms(parser.parse(corrected, match_any)) == terms(query)) return {};
+    } catch (const Error&) {
+        return {};
+    }
+    return corrected;
+}
+
 }  // namespace
 
-std::vector<FacetCount> date_histogram(const std::vector<FacetCount>& days, int max_months) {
-    std::map<std::string, Xapian::doccount> months;
+std::string_view date_bucket_name(DateBucket bucket) {
+    switch (bucket) {
+        case DateBucket::day:
+            return "day";
+        case DateBucket::month:
+            return "month";
+        case DateBucket::year:
+            return "year";
+    }
+    return "month";
+}
+
+DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days, int max_months) {
+    std::map<Date, Xapian::doccount> by_day;
     for (const auto& day : days)
-        if (day.value.size() == 8)
-            months[day.value.substr(0, 4) + "-" + day.value.substr(4, 2)] += day.count;
-    if (months.empty()) return {};
-    const auto month_number = [](const std::string& ym) {
-        return std::stoi(ym.substr(0, 4)) * 12 + std::stoi(ym.substr(5, 2));
-    };
-    const bool by_year =
-        month_number(months.rbegin()->first) - month_number(months.begin()->first) >= max_months;
+        if (const auto date = parse_compact_date(day.value)) by_day[*date] += day.count;
+    DateHistogram histogram;
+    if (by_day.empty()) return histogram;
+    const Date& first = by_day.begin()->first;
+    const Date& last = by_day.rbegin()->first;
+    const long months = (last.year - first.year) * 12L + static_cast<long>(last.month) -
+                        static_cast<long>(first.month);
+    histogram.bucket = days_between(first, last) <= max_days ? DateBucket::day
+                       : months < max_months                 ? DateBucket::month
+                                                             : DateBucket::year;
     std::map<std::string, Xapian::doccount> buckets;
-    for (const auto& [month, count] : months)
-        buckets[by_year ? month.substr(0, 4) : month] += count;
-    std::vector<FacetCount> histogram;
-    for (const auto& [bucket, count] : buckets) histogram.push_back({bucket, count});
+    for (const auto& [date, count] : by_day) {
+        const std::string iso = date.iso();
+        buckets[histogram.bucket == DateBucket::day     ? iso
+                : histogram.bucket == DateBucket::month ? iso.substr(0, 7)
+                                                        : iso.substr(0, 4)] += count;
+    }
+    for (const auto& [bucket, count] : buckets) histogram.values.push_back({bucket, count});
     return histogram;
 }
 
@@ -73,6 +120,17 @@ NewsSearcher::~NewsSearcher() = default;
 
 NewsSearcher open_searcher(const std::filesystem::path& path) {
     return NewsSearcher(open_index(path), path.string());
+}
+
+NewsSearcher open_searcher(const std::vector<std::filesystem::path>& paths) {
+    if (paths.size() == 1) return open_searcher(paths.front());
+    Xapian::Database combined;
+    std::string names;
+    for (const auto& path : paths) {
+        combined.add_database(open_index(path));
+        names += (names.empty() ? "" : ", ") + path.string();
+    }
+    return NewsSearcher(std::move(combined), names);
 }
 
 std::string NewsSearcher::description() const {
@@ -89,7 +147,7 @@ decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
                     // Reopening can itself be overtaken by a commit: it is retried too.
                     std::this_thread::sleep_for(retry_pause(attempt));
                     db_.reopen();
-                    entities_.reset();
+                    revision_.reset();
                 }
                 return fn();
             } catch (const Xapian::DatabaseModifiedError&) {
@@ -107,6 +165,12 @@ Xapian::doccount NewsSearcher::article_count() const {
     return retrying([&] { return db_.get_doccount(); });
 }
 
+void NewsSearcher::refresh() {
+    retrying([&] {
+        if (db_.reopen()) revision_.reset();
+    });
+}
+
 std::string NewsSearcher::schema_warning() const {
     const auto [version, articles] =
         retrying([&] { return std::pair(read_metadata(db_).schema_version, db_.get_doccount()); });
@@ -117,7 +181,21 @@ std::string NewsSearcher::schema_warning() const {
 }
 
 SearchResponse NewsSearcher::search(const SearchRequest& request) {
-    return retrying([&] { return search_once(request); });
+    return retrying([&] {
+        SearchResponse response = search_once(request);
+        if (request.spelling != Spelling::correct || response.total > 0 ||
+            response.suggestion.empty() || !request.like.empty())
+            return response;
+        // Nothing matched: the words as the dictionary spells them, if they find anything.
+        SearchRequest corrected = request;
+        corrected.query = response.suggestion;
+        corrected.spelling = Spelling::off;
+        SearchResponse again = search_once(corrected);
+        if (again.total == 0) return response;
+        again.suggestion = std::move(response.suggestion);
+        again.corrected = true;
+        return again;
+    });
 }
 
 Xapian::Query NewsSearcher::related_query(const std::string& like,
@@ -156,13 +234,28 @@ Xapian::Query NewsSearcher::related_query(const std::string& like,
     return related;
 }
 
+const NewsSearcher::RevisionState& NewsSearcher::revision_state() const {
+    if (!revision_) {
+        RevisionState state{EntityLookup(EntityTable::unserialise(
+                                db_.get_metadata(std::string(schema::kEntityLinksKey)))),
+                            {}};
+        for (std::size_t i = 0; i < kEntityKinds.size(); ++i)
+            state.facet_slots[i] = facet_slots_in_use(db_, kEntityKinds[i]);
+        revision_.emplace(std::move(state));
+    }
+    return *revision_;
+}
+
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
-    if (!entities_)
-        entities_.emplace(
-            EntityTable::unserialise(db_.get_metadata(std::string(schema::kEntityLinksKey))));
-    NewsQueryParser parser(db_, &*entities_);
-    Xapian::Query query = parser.parse(request.query, request.match_any);
+    const RevisionState& revision = revision_state();
+    NewsQueryParser parser(db_, &revision.entities);
+    const bool spelling = request.spelling != Spelling::off;
+    Xapian::Query query = parser.parse(request.query, request.match_any, spelling);
+    const std::string suggestion =
+        spelling ? useful_suggestion(parser, query, request.match_any) : std::string();
     if (!request.like.empty()) query = related_query(request.like, query);
+    if (request.since || request.until)
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range(request));
     // Without positions every phrase would match as if its words were anywhere.
     if (needs_positions(query) && db_.get_doccount() > 0 && !db_.has_positions())
         throw Error(ErrorKind::corrupt,
@@ -172,8 +265,13 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
+    // Equal scores (every hit of a filter-only query) are ordered by the article's file,
+    // not by document number: the order is then the same however the articles are spread
+    // over shards and databases. (Date order cannot do the same: the remote backend
+    // sorts by one value slot only.)
     switch (request.sort) {
         case SortOrder::relevance:
+            enquire.set_sort_by_relevance_then_value(schema::kFileKeySlot, false);
             break;
         case SortOrder::date_ascending:
             enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
@@ -183,30 +281,37 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
             break;
     }
 
-    std::vector<std::pair<std::string, std::unique_ptr<EntityFacetSpy>>> entity_spies;
-    for (const auto kind : kEntityKinds) {
-        if (!wants(request, entity_kind_name(kind))) continue;
-        auto spy = std::make_unique<EntityFacetSpy>(schema::entity_slot(kind));
-        enquire.add_matchspy(spy.get());
-        entity_spies.emplace_back(std::string(entity_kind_name(kind)), std::move(spy));
-    }
-    std::unique_ptr<Xapian::ValueCountMatchSpy> date_spy;
-    if (wants(request, "date")) {
-        date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
-        enquire.add_matchspy(date_spy.get());
-    }
-
-    // Exact totals and facets need the matcher to visit every match.
-    const Xapian::doccount check_at_least =
-        request.exact ? db_.get_doccount() : request.offset + request.limit;
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-
+    // Facets are counted in a pass of their own, unsorted: through the remote backend,
+    // Xapian 1.4 also feeds the hits of a value-sorted match to the match spies a second
+    // time, which would count some articles twice. That pass gives the total, and the
+    // hits then need only as many matches as are shown.
+    const Xapian::doccount shown = request.offset + request.limit;
+    const Xapian::doccount check_at_least = request.exact ? db_.get_doccount() : shown;
     SearchResponse response;
+    std::optional<Xapian::MSet> counted;
+    if (std::any_of(kFacetNames.begin(), kFacetNames.end(),
+                    [&](std::string_view facet) { return wants(request, facet); })) {
+        try {
+            counted = count_facets(query, request, check_at_least, response);
+        } catch (const Xapian::UnimplementedError&) {
+            // A remote database cannot run a spy of ours: Xapian's own from now on.
+            builtin_spies_only_ = true;
+            response.facets.clear();
+            counted = count_facets(query, request, check_at_least, response);
+        }
+    }
+    const Xapian::MSet mset =
+        enquire.get_mset(request.offset, request.limit, counted ? shown : check_at_least);
+    const Xapian::MSet& totals = counted ? *counted : mset;
+
+    response.suggestion = suggestion;
     response.parsed = query.get_description();
-    response.total = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    response.total = totals.get_matches_estimated();
+    response.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
     response.facets_exact = request.exact || response.total_exact;
 
+    const bool snippets = request.fields.empty() || has_field(request.fields, "snippet");
+    std::vector<Xapian::docid> docs;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = it.get_rank() + 1;
@@ -214,21 +319,53 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         hit.percent = it.get_percent();
         hit.article = decode_stored_article(it.get_document().get_data());
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        hit.snippet =
-            make_snippet(enquire, mset, it, text, parser.stemmer(), request.snippet_length);
+        if (snippets)
+            hit.snippet =
+                make_snippet(enquire, mset, it, text, parser.stemmer(), request.snippet_length);
         hit.article.body.clear();
         response.hits.push_back(std::move(hit));
+        docs.push_back(*it);
+    }
+    if (request.explain || has_field(request.fields, "explain")) {
+        auto explained = explain_weights(db_, query, docs);
+        for (std::size_t i = 0; i < explained.size(); ++i)
+            response.hits[i].explain = std::move(explained[i]);
     }
 
-    for (const auto& [name, spy] : entity_spies)
-        response.facets.push_back({name, spy->top(request.facet_limit)});
+    return response;
+}
+
+Xapian::MSet NewsSearcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
+                                        Xapian::doccount check_at_least,
+                                        SearchResponse& response) const {
+    Xapian::Enquire counting(db_);
+    counting.set_query(query);
+    const auto spies =
+        builtin_spies_only_ ? EntityFacetCounter::Spies::builtin : EntityFacetCounter::Spies::own;
+    std::vector<std::pair<std::string, EntityFacetCounter>> entity_counters;
+    for (std::size_t i = 0; i < kEntityKinds.size(); ++i) {
+        const EntityKind kind = kEntityKinds[i];
+        if (!wants(request, entity_kind_name(kind))) continue;
+        entity_counters.emplace_back(
+            std::string(entity_kind_name(kind)),
+            EntityFacetCounter(kind, revision_state().facet_slots[i], spies));
+        entity_counters.back().second.attach(counting);
+    }
+    std::optional<Xapian::ValueCountMatchSpy> date_spy;
+    if (wants(request, "date")) counting.add_matchspy(&date_spy.emplace(schema::kDateSlot));
+
+    Xapian::MSet counted = counting.get_mset(0, 0, check_at_least);
+    for (const auto& [name, counter] : entity_counters)
+        response.facets.push_back({name, counter.top(request.facet_limit)});
     if (date_spy) {
         std::vector<FacetCount> days;
         for (auto it = date_spy->values_begin(); it != date_spy->values_end(); ++it)
             days.push_back({*it, it.get_termfreq()});
-        response.facets.push_back({"date", date_histogram(days)});
+        DateHistogram histogram = date_histogram(days);
+        response.date_bucket = histogram.bucket;
+        response.facets.push_back({"date", std::move(histogram.values)});
     }
-    return response;
+    return counted;
 }
 
 }  // namespace newsindex

@@ -5,18 +5,32 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/base/article.h"
+#include "common/base/date.h"
 #include "common/index/entity_table.h"
+#include "common/search/explain.h"
 #include "common/search/facet_spy.h"
 #include "common/search/snippet.h"
 
 namespace newsindex {
 
 enum class SortOrder { relevance, date_ascending, date_descending };
+
+// What a search does with words the index's spelling dictionary spells otherwise.
+enum class Spelling {
+    off,
+    suggest,  // SearchResponse::suggestion says how the query would be spelt
+    correct,  // and when nothing matches, the search runs the suggestion instead
+};
+
+// The bucket of the date facet, chosen from the span of the matches' dates.
+enum class DateBucket { day, month, year };
+std::string_view date_bucket_name(DateBucket bucket);  // "day", "month", "year"
 
 // The facets a search can count: the three entity kinds and a date histogram.
 inline constexpr std::array<std::string_view, 4> kFacetNames = {"person", "org", "place", "date"};
@@ -37,19 +51,31 @@ struct SearchRequest {
     // then ranks articles by the terms that best tell that one apart (Xapian's relevance
     // feedback), leaves it out, and keeps `query` as a filter.
     std::string like;
+    // Only articles dated from `since` to `until`, both included (an undated article is
+    // then left out). base/date.h's parse_user_date reads them as people write them.
+    std::optional<Date> since;
+    std::optional<Date> until;
+    Spelling spelling = Spelling::correct;
+    // Each hit's explanation: the weight each query term gives it (search/explain.h).
+    bool explain = false;
+    // The hit fields the front end shows (search/hit_fields.h), empty for its defaults:
+    // a search leaves out the snippet when they do not hold "snippet", and explains
+    // hits when they hold "explain".
+    std::vector<std::string> fields;
 };
 
 struct SearchHit {
     Xapian::doccount rank = 0;  // 1-based, counting from the first match, not the offset
     double score = 0;
     int percent = 0;
-    Article article;  // stored fields and entity names (body emptied)
-    Snippet snippet;  // from the body (the title when the body is empty)
+    Article article;                  // stored fields and entity names (body emptied)
+    Snippet snippet;                  // from the body (the title when the body is empty)
+    std::vector<TermWeight> explain;  // when asked for: heaviest first, adding up to score
 };
 
 struct FacetResult {
     std::string name;                // "person", ..., "date"
-    std::vector<FacetCount> values;  // date: chronological buckets "YYYY-MM" or "YYYY"
+    std::vector<FacetCount> values;  // date: chronological buckets, see date_histogram
 };
 
 struct SearchResponse {
@@ -59,6 +85,13 @@ struct SearchResponse {
     std::vector<SearchHit> hits;
     std::vector<FacetResult> facets;
     bool facets_exact = true;
+    DateBucket date_bucket = DateBucket::month;  // of the "date" facet, when counted
+    // The query with its misspelt words corrected, when the spelling dictionary knows
+    // better spellings (and finding them changes the query); empty otherwise.
+    std::string suggestion;
+    // True when nothing matched the query and the hits, totals and facets are those of
+    // the suggestion (Spelling::correct).
+    bool corrected = false;
 };
 
 // Answers SearchRequests on one database. Every public method converts Xapian's errors
@@ -82,12 +115,20 @@ public:
 
     Xapian::doccount article_count() const;
 
+    // Moves to the newest committed revision, so that a long-lived searcher (a server's
+    // worker) answers from what the last build wrote.
+    void refresh();
+
     // A one-line warning when the index was written with another schema version than
     // this program reads (its filters may then miss articles); empty when it matches.
     std::string schema_warning() const;
 
 private:
     SearchResponse search_once(const SearchRequest& request);
+    // Counts the facets `request` asks for over the matches of `query` into `response`;
+    // the MSet gives the total.
+    Xapian::MSet count_facets(const Xapian::Query& query, const SearchRequest& request,
+                              Xapian::doccount check_at_least, SearchResponse& response) const;
     // The query of articles like the one `like` names, filtered by `filter`.
     Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
     // "index NAME" or "the index": what messages call the database.
@@ -101,16 +142,34 @@ private:
     // Mutable: moving to the newest revision is how every method copes with a commit.
     mutable Xapian::Database db_;
     std::string name_;
-    // The entity table's links, read once per database revision the searcher sees.
-    mutable std::optional<EntityLookup> entities_;
+    // What a search reads once per database revision it sees: the entity table's links,
+    // and how many facet slots each entity kind fills.
+    struct RevisionState {
+        EntityLookup entities;
+        std::array<std::size_t, kEntityKinds.size()> facet_slots{};
+    };
+    const RevisionState& revision_state() const;
+    mutable std::optional<RevisionState> revision_;
+    // Set once a remote database refused a match spy of ours.
+    mutable bool builtin_spies_only_ = false;
 };
 
 // The searcher of the index at `path`, named by its path in messages. Throws Error:
 // not_found when nothing is there, another kind when it cannot be opened (index_open.h).
 NewsSearcher open_searcher(const std::filesystem::path& path);
+// The searcher of several indexes as one (each may be sharded, or a Xapian stub file
+// naming local and remote databases): rankings, totals and facet counts are those of
+// one index holding all their articles.
+NewsSearcher open_searcher(const std::vector<std::filesystem::path>& paths);
 
-// Formats "YYYYMMDD" day counts as a histogram by month, or by year when the days span
-// more than `max_months` months. Buckets come out in chronological order.
-std::vector<FacetCount> date_histogram(const std::vector<FacetCount>& days, int max_months = 36);
+// Formats "YYYYMMDD" day counts as a histogram in chronological order: by day
+// ("2010-04-20") when the first and last days are at most `max_days` days apart, else by
+// month ("2010-04") when they are less than `max_months` months apart, else by year.
+struct DateHistogram {
+    DateBucket bucket = DateBucket::month;
+    std::vector<FacetCount> values;
+};
+DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days = 60,
+                             int max_months = 36);
 
 }  // namespace newsindex

@@ -52,9 +52,10 @@ search_json() {
 # jqo FILTER: applies a jq filter to the last $OUT.
 jqo() { printf '%s' "$OUT" | jq -r "$1"; }
 
-# count QUERY: the number of articles matching QUERY, into $COUNT.
+# count QUERY: the number of articles matching QUERY, into $COUNT (never the results of a
+# spelling suggestion instead).
 count() {
-    search_json "$1" --limit 0 --facets none
+    search_json "$1" --limit 0 --facets none --no-correct
     COUNT=$(jqo .total)
 }
 

@@ -11,7 +11,7 @@ expect_contains "$OUT" "7 articles read, 7 indexed" "build summary"
 expect_total() {  # expect_total N WHAT QUERY [OPTIONS...]
     local n=$1 what=$2
     shift 2
-    search_json "$@"
+    search_json "$@" --no-correct
     expect_eq "$(jqo .total)" "$n" "$what"
 }
 
@@ -25,7 +25,7 @@ expect_contains "$OUT" "1 match for Bakiyev extradition" "card query total"
 
 # JSON: exactly the documented shape.
 search_json "Bakiyev extradition"
-expect_eq "$(jqo '[keys[]] | join(",")')" "facets,facets_exact,hits,offset,parsed,query,total,total_exact" "top-level keys"
+expect_eq "$(jqo '[keys[]] | join(",")')" "corrected,date_bucket,facets,facets_exact,hits,offset,parsed,query,suggestion,total,total_exact" "top-level keys"
 expect_eq "$(jqo '.query')" "Bakiyev extradition" "json query"
 expect_eq "$(jqo '.total_exact')" "true" "total is exact by default"
 expect_eq "$(jqo '.offset')" "0" "json offset"

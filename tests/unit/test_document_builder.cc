@@ -55,9 +55,8 @@ TEST_CASE("document builder: documents carry the schema's terms, values and data
     CHECK(has_term(doc, "Srefuge"));  // unstemmed title term, with positions
     CHECK(has_term(doc, "Zextradit"));
     CHECK(doc.get_value(schema::kDateSlot) == "20100420");
-    CHECK(unpack_facet_values(doc.get_value(schema::kPersonSlot)) ==
-          std::vector<std::string>{"Kurmanbek Bakiyev"});
-    CHECK(doc.get_value(schema::kOrgSlot).empty());
+    CHECK(facet_values(doc, EntityKind::person) == std::vector<std::string>{"Kurmanbek Bakiyev"});
+    CHECK(facet_values(doc, EntityKind::org).empty());
 
     const Article stored = decode_stored_article(doc.get_data());
     CHECK(stored.id == article.id);

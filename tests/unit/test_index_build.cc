@@ -3,12 +3,14 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/index/index_build.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/index/shards.h"
 #include "tests/unit/in_memory_db.h"
 #include "tests/unit/temp_dir.h"
 
@@ -151,4 +153,55 @@ TEST_CASE("build pipeline: a stop request ends the run early and says so") {
     CHECK(read_metadata(f.db).last_run["result"] == "interrupted");
     // Nothing was removed by a walk that did not finish.
     CHECK(stats.files_removed == 0);
+}
+
+TEST_CASE("build pipeline: shards written in parallel hold every article once, by file") {
+    TempDir dir;
+    const fs::path news = dir.path() / "news";
+    for (int i = 0; i < 40; ++i)
+        write_file(news / ("day" + std::to_string(i % 7)) / ("story-" + std::to_string(i) + ".txt"),
+                   "Story " + std::to_string(i) + "\n\nWord" + std::to_string(i) +
+                       " and the common word appear here.\n");
+    write_file(news / "feed.jsonl",
+               "{\"title\": \"One\", \"body\": \"First record.\"}\n"
+               "{\"title\": \"Two\", \"body\": \"Second record.\"}\n");
+    std::vector<Xapian::WritableDatabase> dbs;
+    std::vector<std::unique_ptr<IndexWriter>> writers;
+    std::vector<IndexWriter*> shards;
+    for (int i = 0; i < 3; ++i) {
+        dbs.push_back(newsindex::testing::in_memory_db());
+        writers.push_back(std::make_unique<IndexWriter>(dbs.back(), "shard"));
+        shards.push_back(writers.back().get());
+    }
+    Problems problems;
+    BuildOptions options;
+    options.roots = {news};
+    options.jobs = 4;
+    const BuildStats stats = update_index(shards, options, problems);
+    CHECK(stats.files == 41);
+    CHECK(stats.articles_indexed == 42);
+    CHECK(problems.lines.empty());
+
+    Xapian::Database all;
+    for (const auto& db : dbs) all.add_database(db);
+    CHECK(all.get_doccount() == 42);
+    CHECK(all.get_termfreq("common") == 40);
+    for (std::size_t shard = 0; shard < dbs.size(); ++shard) {
+        CHECK(dbs[shard].get_doccount() > 0);
+        for (auto it = dbs[shard].valuestream_begin(schema::kFileKeySlot);
+             it != dbs[shard].valuestream_end(schema::kFileKeySlot); ++it)
+            CHECK(shard_of(*it, dbs.size()) == shard);
+        // Every shard records the run and the roots, so each describes the whole index.
+        CHECK(read_metadata(dbs[shard]).last_run["indexed"] == 42);
+    }
+
+    // A second run finds everything in its shard: nothing is read again.
+    const BuildStats again = update_index(shards, options, problems);
+    CHECK(again.files_unchanged == 41);
+    CHECK(again.articles_indexed == 0);
+    fs::remove(news / "feed.jsonl");
+    const BuildStats removed = update_index(shards, options, problems);
+    CHECK(removed.files_removed == 1);
+    all.reopen();
+    CHECK(all.get_doccount() == 40);
 }

@@ -167,8 +167,7 @@ TEST_CASE("index writer: the entity table rewrites what it changes, counting eac
     CHECK(db.get_termfreq("XEPReagan") == 2);
 
     const auto c = db.get_document(*db.postlist_begin(schema::id_term("/news/c.txt")));
-    CHECK(unpack_facet_values(c.get_value(schema::kOrgSlot)) ==
-          std::vector<std::string>{"Federal Reserve"});
+    CHECK(facet_values(c, EntityKind::org) == std::vector<std::string>{"Federal Reserve"});
     const Article stored = decode_stored_article(c.get_data());
     REQUIRE(stored.entities.size() == 1);
     CHECK(stored.entities[0].name == "Federal Reserve");
@@ -180,6 +179,6 @@ TEST_CASE("index writer: the entity table rewrites what it changes, counting eac
     // A later article is built with the table as it stands.
     const auto e =
         article_with("e.txt", {entity(EntityKind::person, "Reagan")}, writer.entity_table());
-    CHECK(unpack_facet_values(e.document.get_value(schema::kPersonSlot)) ==
+    CHECK(facet_values(e.document, EntityKind::person) ==
           std::vector<std::string>{"Ronald Reagan"});
 }

@@ -21,11 +21,13 @@ TEST_CASE("schema: prefixes and slots are distinct") {
     for (const auto a : prefixes)
         for (const auto b : prefixes)
             if (a != b && a.size() > 1 && b.size() > 1) CHECK_FALSE(b.starts_with(a));
-    const std::set<Xapian::valueno> slots = {schema::kDateSlot,     schema::kPersonSlot,
-                                             schema::kOrgSlot,      schema::kPlaceSlot,
-                                             schema::kFileSizeSlot, schema::kFileMtimeSlot};
-    CHECK(slots.size() == 6);
-    for (const auto kind : kEntityKinds) CHECK(slots.count(schema::entity_slot(kind)) == 1);
+    std::set<Xapian::valueno> slots = {schema::kDateSlot, schema::kFileSizeSlot,
+                                       schema::kFileMtimeSlot, schema::kFileHashSlot,
+                                       schema::kFileKeySlot};
+    for (const auto kind : kEntityKinds)
+        for (std::size_t i = 0; i < schema::kMaxFacetValuesPerKind; ++i)
+            slots.insert(schema::entity_facet_slot(kind, i));
+    CHECK(slots.size() == 5 + 3 * schema::kMaxFacetValuesPerKind);
 }
 
 TEST_CASE("schema: id terms stay under Xapian's term limit and unique") {
@@ -49,15 +51,19 @@ TEST_CASE("schema: entity keys fold case and whitespace") {
     CHECK(words == std::vector<std::string>{"kurmanbek", "bakiyev"});
 }
 
-TEST_CASE("schema: facet values pack and unpack") {
-    const std::vector<std::string> names = {"Kurmanbek Bakiyev", "Roza Otunbayeva",
-                                            "a\x1f"
-                                            "b"};
-    const auto unpacked = unpack_facet_values(pack_facet_values(names));
-    REQUIRE(unpacked.size() == 3);
-    CHECK(unpacked[0] == "Kurmanbek Bakiyev");
-    CHECK(unpacked[2] == "a b");
-    CHECK(unpack_facet_values("").empty());
+TEST_CASE("schema: facet values take a slot each, and a rewrite clears the rest") {
+    Xapian::Document doc;
+    std::vector<std::string> names;
+    for (int i = 0; i < 70; ++i) names.push_back("Person " + std::to_string(i));
+    set_facet_values(doc, EntityKind::person, names);
+    const auto stored = facet_values(doc, EntityKind::person);
+    REQUIRE(stored.size() == schema::kMaxFacetValuesPerKind);
+    CHECK(stored.front() == "Person 0");
+    CHECK(doc.get_value(schema::entity_facet_slot(EntityKind::person, 1)) == "Person 1");
+    CHECK(facet_values(doc, EntityKind::org).empty());
+    set_facet_values(doc, EntityKind::person, {"Roza Otunbayeva"});
+    CHECK(facet_values(doc, EntityKind::person) == std::vector<std::string>{"Roza Otunbayeva"});
+    CHECK(doc.values_count() == 1);
 }
 
 TEST_CASE("schema: entity terms are the one rule for builder, filters and facets") {

@@ -158,47 +158,91 @@ TEST_CASE("query parser: words, operators and errors") {
     CHECK(enquire.get_mset(0, 10).size() == 2);
 }
 
-TEST_CASE("facet spy: counts every value of every matching document") {
+TEST_CASE("facet counter: counts every value of every matching document") {
     Xapian::WritableDatabase db = small_index();
+    CHECK(facet_slots_in_use(db, EntityKind::person) == 2);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
-    EntityFacetSpy spy(schema::kPersonSlot);
-    enquire.add_matchspy(&spy);
+    const auto slots = facet_slots_in_use(db, EntityKind::person);
+    const EntityFacetCounter own(EntityKind::person, slots, EntityFacetCounter::Spies::own);
+    const EntityFacetCounter builtin(EntityKind::person, slots, EntityFacetCounter::Spies::builtin);
+    own.attach(enquire);
+    builtin.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
-    CHECK(spy.documents_seen() == 4);
-    const auto top = spy.top(10);
+    const auto top = own.top(10);
     REQUIRE(top.size() == 3);
     CHECK(top[0].value == "Alexander Lukashenko");
     CHECK(top[0].count == 2);
     CHECK(top[1].value == "Kurmanbek Bakiyev");  // ties by name
-    CHECK(spy.top(1).size() == 1);
-
-    // Results survive serialisation, as across the remote backend.
-    EntityFacetSpy merged(schema::kPersonSlot);
-    merged.merge_results(spy.serialise_results());
-    merged.merge_results(spy.serialise_results());
-    CHECK(merged.documents_seen() == 8);
-    CHECK(merged.top(1)[0].count == 4);
-    CHECK_THROWS(merged.merge_results("\x05"));
-    const std::unique_ptr<Xapian::MatchSpy> copy(
-        spy.unserialise(spy.serialise(), Xapian::Registry()));
-    CHECK(copy->name() == spy.name());
+    CHECK(own.top(1).size() == 1);
+    // Xapian's own spies, one per slot, count the same.
+    const auto builtin_top = builtin.top(10);
+    REQUIRE(builtin_top.size() == top.size());
+    for (std::size_t i = 0; i < top.size(); ++i) {
+        CHECK(builtin_top[i].value == top[i].value);
+        CHECK(builtin_top[i].count == top[i].count);
+    }
 }
 
-TEST_CASE("date histogram: months, or years for long spans") {
+TEST_CASE("facet counter: a database split in two counts as one") {
+    Xapian::WritableDatabase whole = small_index();
+    Xapian::WritableDatabase first(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::WritableDatabase second(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (Xapian::docid id = 1; id <= whole.get_lastdocid(); ++id)
+        (id % 2 ? first : second).add_document(whole.get_document(id));
+    Xapian::Database both(first);
+    both.add_database(second);
+    const auto count = [](const Xapian::Database& db) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query::MatchAll);
+        const EntityFacetCounter counter(EntityKind::person,
+                                         facet_slots_in_use(db, EntityKind::person),
+                                         EntityFacetCounter::Spies::builtin);
+        counter.attach(enquire);
+        enquire.get_mset(0, 0, db.get_doccount());
+        std::vector<std::pair<std::string, Xapian::doccount>> counts;
+        for (const auto& value : counter.top(100)) counts.emplace_back(value.value, value.count);
+        return counts;
+    };
+    CHECK(count(both) == count(whole));
+    CHECK(!count(whole).empty());
+}
+
+TEST_CASE("date histogram: days, months or years from the span of the dates") {
+    // At most 60 days apart: days.
     const std::vector<FacetCount> days = {{"20100420", 2}, {"20100425", 1}, {"20100502", 4}};
-    const auto months = date_histogram(days);
-    REQUIRE(months.size() == 2);
-    CHECK(months[0].value == "2010-04");
-    CHECK(months[0].count == 3);
-    CHECK(months[1].value == "2010-05");
+    const auto by_day = date_histogram(days);
+    CHECK(by_day.bucket == DateBucket::day);
+    CHECK(date_bucket_name(by_day.bucket) == "day");
+    REQUIRE(by_day.values.size() == 3);
+    CHECK(by_day.values[0].value == "2010-04-20");
+    CHECK(by_day.values[0].count == 2);
+    CHECK(by_day.values[2].value == "2010-05-02");
+    CHECK(date_histogram({{"20100301", 1}, {"20100430", 1}}).bucket == DateBucket::day);
+    // 61 days apart: months.
+    const std::vector<FacetCount> spring = {{"20100301", 1}, {"20100420", 2}, {"20100501", 4}};
+    const auto months = date_histogram(spring);
+    CHECK(months.bucket == DateBucket::month);
+    CHECK(date_bucket_name(months.bucket) == "month");
+    REQUIRE(months.values.size() == 3);
+    CHECK(months.values[0].value == "2010-03");
+    CHECK(months.values[1].value == "2010-04");
+    CHECK(months.values[1].count == 2);
+    // 35 months apart: still months; 36: years.
+    CHECK(date_histogram({{"20100115", 1}, {"20121215", 1}}).bucket == DateBucket::month);
+    CHECK(date_histogram({{"20100115", 1}, {"20130115", 1}}).bucket == DateBucket::year);
     const std::vector<FacetCount> spread = {{"19870301", 1}, {"20100420", 2}, {"20100101", 1}};
     const auto years = date_histogram(spread);
-    REQUIRE(years.size() == 2);
-    CHECK(years[0].value == "1987");
-    CHECK(years[1].value == "2010");
-    CHECK(years[1].count == 3);
-    CHECK(date_histogram({}).empty());
+    CHECK(years.bucket == DateBucket::year);
+    REQUIRE(years.values.size() == 2);
+    CHECK(years.values[0].value == "1987");
+    CHECK(years.values[1].value == "2010");
+    CHECK(years.values[1].count == 3);
+    // Counts of one day add up; values that are no date are left out.
+    const auto same = date_histogram({{"20100420", 2}, {"20100420", 3}, {"2010", 9}});
+    REQUIRE(same.values.size() == 1);
+    CHECK(same.values[0].count == 5);
+    CHECK(date_histogram({}).values.empty());
 }
 
 namespace {

@@ -1,0 +1,424 @@
+// The search page of newssearch serve. Its state lives in the URL (q, like, any, sort,
+// page), so a search can be bookmarked and Back works; it asks /api/search and draws the
+// hits, the entity facets, a date histogram and the pages. Whatever comes from the index
+// is put in as text (textContent, text nodes), never parsed as HTML.
+'use strict';
+
+const PAGE_SIZE = 10;
+const MAX_PAGE = 1000; // the server answers offsets up to 10000
+const SORTS = ['relevance', '-date', 'date'];
+
+const byId = (id) => document.getElementById(id);
+
+// An element with attributes and children; strings become text nodes.
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (name === 'className') node.className = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function svgEl(tag, attributes, ...children) {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+// ---- state in the URL ----
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const page = parseInt(params.get('page') || '1', 10);
+  const sort = params.get('sort');
+  return {
+    q: params.get('q') || '',
+    like: params.get('like') || '',
+    any: params.get('any') === '1',
+    sort: SORTS.includes(sort) ? sort : 'relevance',
+    page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+  };
+}
+
+function stateUrl(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.like) params.set('like', state.like);
+  if (state.any) params.set('any', '1');
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  const query = params.toString();
+  return '/' + (query ? '?' + query : '');
+}
+
+function go(changes) {
+  history.pushState(null, '', stateUrl(Object.assign(readState(), changes)));
+  load();
+}
+
+// A link's click: the page follows it itself, unless the reader wants a new tab.
+function follow(event, changes) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  event.preventDefault();
+  go(changes);
+}
+
+function apiUrl(state) {
+  const params = new URLSearchParams();
+  params.set('q', state.q);
+  if (state.like) params.set('like', state.like);
+  if (state.any) params.set('any', '1');
+  params.set('sort', state.sort);
+  params.set('offset', String((state.page - 1) * PAGE_SIZE));
+  params.set('limit', String(PAGE_SIZE));
+  return '/api/search?' + params.toString();
+}
+
+// ---- filters in the query ----
+
+function filterToken(kind, value) {
+  return kind + ':"' + value.replace(/"/g, '') + '"';
+}
+
+function hasToken(query, token) {
+  return (' ' + query + ' ').includes(' ' + token + ' ');
+}
+
+// Adds the filter to the query, or takes it out when it is there.
+function toggleToken(query, token) {
+  if (!hasToken(query, token)) return (query.trim() + ' ' + token).trim();
+  return (' ' + query + ' ').split(' ' + token + ' ').join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const DATE_TOKEN = /(^|\s)date:\S*/g;
+
+function dateTokens(query) {
+  return (query.match(DATE_TOKEN) || []).map((token) => token.trim());
+}
+
+function withoutDates(query) {
+  return query.replace(DATE_TOKEN, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// The range a date: filter of the query covers, as {from, to} ('' for an open end).
+function dateRange(query) {
+  const tokens = dateTokens(query);
+  if (tokens.length !== 1) return null;
+  const value = tokens[0].slice('date:'.length);
+  const dots = value.indexOf('..');
+  return dots < 0 ? {from: value, to: value}
+                  : {from: value.slice(0, dots), to: value.slice(dots + 2)};
+}
+
+// Whether a bucket ("1987" or "1987-03") lies in the range; ends compare at its length.
+function inRange(bucket, range) {
+  const from = range.from.slice(0, bucket.length);
+  const to = range.to.slice(0, bucket.length);
+  return (!from || bucket >= from) && (!to || bucket <= to);
+}
+
+// ---- drawing ----
+
+// The snippet's highlights come as [[ ]]: each becomes a <mark>, the rest stays text.
+function markedText(snippet) {
+  const parts = [];
+  let rest = snippet;
+  while (rest) {
+    const open = rest.indexOf('[[');
+    const close = open < 0 ? -1 : rest.indexOf(']]', open + 2);
+    if (close < 0) {
+      parts.push(rest);
+      break;
+    }
+    if (open > 0) parts.push(rest.slice(0, open));
+    parts.push(el('mark', {}, rest.slice(open + 2, close)));
+    rest = rest.slice(close + 2);
+  }
+  return parts;
+}
+
+// Only web links: an article's url field could say javascript: or data:.
+function webUrl(text) {
+  if (!text) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function renderHit(hit) {
+  const title = hit.title || hit.id;
+  const href = webUrl(hit.url);
+  const heading = el('h3', {}, href
+    ? el('a', {href, rel: 'noopener noreferrer', target: '_blank'}, title)
+    : title);
+  const meta = el('div', {className: 'meta'});
+  if (hit.date) meta.append(el('time', {datetime: hit.date}, hit.date));
+  if (hit.source) meta.append(el('span', {className: 'source'}, hit.source));
+  meta.append(el('span', {className: 'id'}, hit.id));
+  const related = {q: '', like: hit.id, page: 1};
+  const like = el('a', {className: 'like', href: stateUrl(Object.assign(readState(), related))},
+    'More like this');
+  like.addEventListener('click', (event) => follow(event, related));
+  return el('li', {className: 'hit', 'data-id': hit.id}, heading, meta,
+    el('p', {className: 'snippet'}, ...markedText(hit.snippet || '')), like);
+}
+
+function renderSummary(state, data) {
+  const total = el('strong', {id: 'total', 'data-total': String(data.total)},
+    (data.total_exact ? '' : 'about ') + data.total.toLocaleString('en'));
+  const summary = byId('summary');
+  summary.replaceChildren(total, data.total === 1 ? ' match' : ' matches');
+  if (state.q) summary.append(' for ', el('q', {}, state.q));
+  if (data.hits.length) {
+    const first = data.hits[0].rank;
+    const last = data.hits[data.hits.length - 1].rank;
+    summary.append(' \u00b7 showing ' + first + '\u2013' + last);
+  }
+}
+
+// The index's spelling dictionary knows another spelling: offer it, or say that the
+// results are its own when nothing matched the query as typed.
+function renderSuggestion(state, data) {
+  const box = byId('suggestion');
+  box.hidden = !data.suggestion;
+  box.replaceChildren();
+  if (!data.suggestion) return;
+  const changes = {q: data.suggestion, page: 1};
+  const link = el('a', {href: stateUrl(Object.assign({}, state, changes))}, data.suggestion);
+  link.addEventListener('click', (event) => follow(event, changes));
+  if (data.corrected) {
+    box.append('Nothing matches ', el('q', {}, state.q), '; these match ', link, '.');
+  } else {
+    box.append('Did you mean ', link, '?');
+  }
+}
+
+function renderFacets(state, facets) {
+  for (const section of document.querySelectorAll('.facet')) {
+    const kind = section.dataset.kind;
+    const values = facets[kind] || [];
+    const items = values.map(({value, count}) => {
+      const token = filterToken(kind, value);
+      const active = hasToken(state.q, token);
+      const button = el('button', {
+        type: 'button',
+        'aria-pressed': String(active),
+        'data-value': value,
+        title: (active ? 'remove ' : 'add ') + token,
+      }, el('span', {className: 'name'}, value), el('span', {className: 'count'}, String(count)));
+      button.addEventListener('click', () => go({q: toggleToken(readState().q, token), page: 1}));
+      return el('li', {}, button);
+    });
+    if (!items.length) items.push(el('li', {className: 'empty'}, 'none'));
+    section.querySelector('ul').replaceChildren(...items);
+  }
+}
+
+// The buckets from the first to the last, with the empty ones between them as zeros, so
+// that the chart's axis is time. Buckets are years, months or days ("1987", "1987-03",
+// "1987-03-02"), as the server chose for the span of the matches.
+function continuous(buckets) {
+  if (buckets.length < 2) return buckets;
+  const counts = new Map(buckets.map((bucket) => [bucket.value, bucket.count]));
+  const first = buckets[0].value;
+  const last = buckets[buckets.length - 1].value;
+  const pad = (n, width) => String(n).padStart(width, '0');
+  const label = (date) => [pad(date.getUTCFullYear(), 4), pad(date.getUTCMonth() + 1, 2),
+    pad(date.getUTCDate(), 2)].join('-').slice(0, first.length);
+  const start = new Date((first + '-01-01').slice(0, 10) + 'T00:00:00Z');
+  if (Number.isNaN(start.getTime()) || first.length !== last.length) return buckets;
+  const filled = [];
+  for (const date = start; filled.length <= 400; ) {
+    const value = label(date);
+    filled.push({value, count: counts.get(value) || 0});
+    if (value >= last) return filled;
+    if (first.length === 4) date.setUTCFullYear(date.getUTCFullYear() + 1);
+    else if (first.length === 7) date.setUTCMonth(date.getUTCMonth() + 1);
+    else date.setUTCDate(date.getUTCDate() + 1);
+  }
+  return buckets; // not a span the server would send: draw what came
+}
+
+function renderDates(state, counted) {
+  const buckets = continuous(counted);
+  const box = byId('histogram');
+  box.replaceChildren();
+  byId('dates').hidden = buckets.length === 0;
+  if (!buckets.length) return;
+  byId('date-first').textContent = buckets[0].value;
+  byId('date-last').textContent = buckets[buckets.length - 1].value;
+
+  const width = 1000;
+  const height = 100;
+  const slot = width / buckets.length;
+  const gap = slot > 8 ? slot * 0.15 : 0;
+  const most = Math.max(...buckets.map((bucket) => bucket.count));
+  const range = dateRange(state.q);
+  const svg = svgEl('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    preserveAspectRatio: 'none',
+    role: 'group',
+    'aria-label': 'Articles by date',
+  });
+  const bars = buckets.map((bucket, i) => {
+    const barHeight = bucket.count ? Math.max(2, (bucket.count / most) * (height - 4)) : 0;
+    const bar = svgEl('rect', {
+      class: 'bar' + (range && inRange(bucket.value, range) ? ' selected' : ''),
+      x: i * slot + gap / 2,
+      y: height - barHeight,
+      width: Math.max(slot - gap, 0.5),
+      height: barHeight,
+      tabindex: '0',
+      role: 'button',
+      'data-value': bucket.value,
+      'aria-label': `${bucket.value}: ${bucket.count}`,
+    }, svgEl('title', {}, `${bucket.value}: ${bucket.count}`));
+    bar.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        choose(i, i);
+      }
+    });
+    return bar;
+  });
+  svg.append(...bars);
+  box.append(svg);
+
+  // A click picks one bar, a drag the bars it crosses: the column under the pointer
+  // counts, so a short bar is as easy to hit as a tall one.
+  function choose(low, high) {
+    const token = `date:${buckets[low].value}..${buckets[high].value}`;
+    const query = readState().q;
+    const current = dateTokens(query);
+    // Choosing the range that is already chosen takes it off.
+    const rest = withoutDates(query);
+    go({q: current.length === 1 && current[0] === token ? rest : (rest + ' ' + token).trim(),
+        page: 1});
+  }
+  const indexAt = (event) => {
+    const box = svg.getBoundingClientRect();
+    const i = Math.floor(((event.clientX - box.left) / box.width) * buckets.length);
+    return Math.min(Math.max(i, 0), buckets.length - 1);
+  };
+  const highlight = (from, to) => {
+    bars.forEach((bar, i) => bar.classList.toggle('dragging', i >= from && i <= to));
+  };
+  let start = null;
+  svg.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    start = indexAt(event);
+    svg.setPointerCapture(event.pointerId);
+    highlight(start, start);
+    event.preventDefault();
+  });
+  svg.addEventListener('pointermove', (event) => {
+    if (start === null) return;
+    const here = indexAt(event);
+    highlight(Math.min(start, here), Math.max(start, here));
+  });
+  svg.addEventListener('pointerup', (event) => {
+    if (start === null) return;
+    const here = indexAt(event);
+    const from = start;
+    start = null;
+    choose(Math.min(from, here), Math.max(from, here));
+  });
+  svg.addEventListener('pointercancel', () => {
+    start = null;
+    highlight(-1, -1);
+  });
+}
+
+function renderPager(state, total) {
+  const pager = byId('pager');
+  pager.replaceChildren();
+  const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
+  if (pages <= 1) return;
+  const link = (page, text, rel) => {
+    const a = el('a', {href: stateUrl(Object.assign({}, state, {page}))}, text);
+    if (rel) a.rel = rel;
+    if (page === state.page) a.setAttribute('aria-current', 'page');
+    a.addEventListener('click', (event) => follow(event, {page}));
+    return a;
+  };
+  if (state.page > 1) pager.append(link(state.page - 1, '\u2039 Previous', 'prev'));
+  let shown = 0;
+  for (let page = 1; page <= pages; ++page) {
+    const near = Math.abs(page - state.page) <= 2;
+    if (page !== 1 && page !== pages && !near) continue;
+    if (shown && page - shown > 1) pager.append(el('span', {className: 'gap'}, '\u2026'));
+    pager.append(link(page, String(page)));
+    shown = page;
+  }
+  if (state.page < pages) pager.append(link(state.page + 1, 'Next \u203a', 'next'));
+}
+
+function render(state, data, error) {
+  document.title = (state.q ? state.q + ' \u2013 ' : '') + 'newsindex';
+  byId('error').hidden = !error;
+  byId('error').textContent = error || '';
+  byId('like-banner').hidden = !state.like;
+  byId('like-id').textContent = state.like;
+  const clear = byId('like-clear');
+  clear.href = stateUrl(Object.assign({}, state, {like: '', page: 1}));
+  clear.onclick = (event) => follow(event, {like: '', page: 1});
+  if (!data) {
+    byId('suggestion').hidden = true;
+    byId('summary').replaceChildren();
+    byId('results').replaceChildren();
+    byId('pager').replaceChildren();
+    renderFacets(state, {});
+    renderDates(state, []);
+    return;
+  }
+  renderSuggestion(state, data);
+  renderSummary(state, data);
+  byId('results').replaceChildren(...data.hits.map(renderHit));
+  renderFacets(state, data.facets || {});
+  renderDates(state, (data.facets || {}).date || []);
+  renderPager(state, data.total);
+}
+
+// ---- loading ----
+
+let latest = 0;
+
+async function load() {
+  const state = readState();
+  const ticket = ++latest;
+  document.body.dataset.state = 'loading';
+  byId('q').value = state.q;
+  byId('any').checked = state.any;
+  byId('sort').value = state.sort;
+  let data = null;
+  let error = null;
+  try {
+    const response = await fetch(apiUrl(state), {headers: {Accept: 'application/json'}});
+    const body = await response.json().catch(() => null);
+    if (response.ok && body) data = body;
+    else error = (body && body.error) || `the server answered ${response.status}`;
+  } catch (e) {
+    error = 'the server cannot be reached';
+  }
+  if (ticket !== latest) return; // a newer search overtook this one
+  render(state, data, error);
+  document.body.dataset.state = 'ready';
+  document.body.dataset.render = String(ticket);
+}
+
+byId('search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  go({q: byId('q').value.trim(), page: 1});
+});
+byId('any').addEventListener('change', () => go({any: byId('any').checked, page: 1}));
+byId('sort').addEventListener('change', () => go({sort: byId('sort').value, page: 1}));
+window.addEventListener('popstate', load);
+load();

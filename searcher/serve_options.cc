@@ -1,0 +1,47 @@
+// The part of `newssearch serve` that newssearch itself holds: its options, for the
+// command table, and the hand-over to newssearch-serve. The server lives in a binary of
+// its own because cpp-httplib's library initialises OpenSSL when it is loaded, which
+// would add milliseconds to the start of every search.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/cli/command_line.h"
+#include "common/cli/exit_codes.h"
+#include "searcher/serve.h"
+
+namespace newsindex::cli {
+
+namespace po = boost::program_options;
+
+void serve_options(po::options_description& options) {
+    options.add_options()("db", po::value<std::string>(), "index location")(
+        "port", po::value<Count>()->default_value({8080}, "8080"),
+        "TCP port; 0 picks a free one (printed at start)")(
+        "bind", po::value<std::string>()->default_value("127.0.0.1"),
+        "address to listen on (0.0.0.0 or :: for every interface: anyone who can reach the "
+        "machine can search the index)")("threads", po::value<Count>()->default_value({8}, "8"),
+                                         "requests answered at once (1 to 256)");
+}
+
+int exec_serve(int argc, char** argv) {
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const std::filesystem::path server = self.parent_path() / "newssearch-serve";
+    std::vector<char*> args;
+    std::string name = "newssearch-serve";
+    args.push_back(name.data());
+    for (int i = 1; i < argc; ++i) args.push_back(argv[i]);
+    args.push_back(nullptr);
+    ::execv(server.c_str(), args.data());
+    std::cerr << "newssearch serve: cannot run " << printable(server.string()) << ": "
+              << std::strerror(errno) << " (it is installed beside newssearch)\n";
+    return exit_code::kUsage;
+}
+
+}  // namespace newsindex::cli

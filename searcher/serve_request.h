@@ -1,0 +1,53 @@
+// What `newssearch serve` accepts in a URL: the request target of /api/search and
+// /api/like read into a SearchRequest, or the 4xx status and message that refuse it.
+// Pure (no sockets, no index), so that the fuzzer reaches every line of it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "common/search/search.h"
+
+namespace newsindex::serve {
+
+// Limits on what one request may ask for. Each keeps one request's cost bounded: a query
+// parse, a top-(offset+limit) heap, a facet list; none of them is reached by the page.
+inline constexpr std::size_t kMaxTargetBytes = 8192;  // the whole path and query string
+inline constexpr std::size_t kMaxQueryBytes = 4096;   // q, like and id, once decoded
+inline constexpr std::size_t kMaxParameters = 32;
+inline constexpr std::size_t kMaxLimit = 100;
+inline constexpr std::size_t kMaxOffset = 10000;
+inline constexpr std::size_t kMaxFacetLimit = 100;
+
+// Why a request is refused: an HTTP status (400, 414) and a one-line message for the
+// {"error": ...} document.
+struct RequestError {
+    int status = 400;
+    std::string message;
+};
+
+// Decoded name=value pairs of a query string, in the order given.
+using Parameters = std::vector<std::pair<std::string, std::string>>;
+
+// Splits "a=1&b=x+y%21" at & and =, decoding %XX and + (a space). Refuses bad %-escapes,
+// NUL bytes, invalid UTF-8 and more than kMaxParameters pairs.
+std::variant<Parameters, RequestError> parse_query_string(std::string_view query);
+
+// The endpoints that take a search: /api/search (q, like, ...) and /api/like (id, ...).
+enum class Endpoint { search, like };
+
+// The SearchRequest a request target ("/api/search?q=...") asks for. Defaults are those
+// of `newssearch --json` (limit 10, sort relevance, every facet, exact counts), so that
+// the same query gives the same document. Parameters:
+//   q, any (1/true/on/yes or 0/false/off/no; empty is true), offset, limit, sort
+//   (relevance, date, -date), facets (person,org,place,date or none), facet_limit;
+//   /api/search also like=ID, /api/like id=ID (required).
+// Unknown or repeated parameters are refused, so that a typo is not silently ignored.
+std::variant<SearchRequest, RequestError> parse_search_target(std::string_view target,
+                                                              Endpoint endpoint);
+
+}  // namespace newsindex::serve

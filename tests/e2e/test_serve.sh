@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# newssearch serve: the JSON API against newssearch --json byte for byte, the refusals
+# (4xx with a JSON error), escaping and security headers, a build showing up between
+# requests, SIGTERM; then the page itself in headless Chromium (serve_browser.py; skipped
+# with a message when Chromium is not installed).
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/reuters_sample.sh"
+command -v curl >/dev/null || skip "curl is not installed"
+
+# Real articles: the shipped corpus and the e2e samples, and 300 Reuters articles when
+# ../shared has them (else the entity fixtures and generated reports, so that a query
+# still fills more than one page).
+make_sample_corpus "$WORK/news"
+tarball="$SHARED/datasets/reuters21578/dev.tar.xz"
+if [ -f "$tarball" ]; then
+    reuters_sample "$tarball" "$WORK/news/reuters" 300
+    QUERY=said
+else
+    echo "note: $tarball not found: corpus/ and tests/fixtures only"
+    cp -r "$FIXTURES/e2e/entities" "$WORK/news/entities"
+    make_generated_corpus "$WORK/news/reports" 30
+    QUERY=talks
+fi
+run "$NEWSINDEX" build "$WORK/news"
+expect_rc 0 "build"
+ARTICLES=$("$NEWSSEARCH" --count '')
+SEED=2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt
+
+SERVER=""
+stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; }
+trap 'stop_server; rm -rf "$WORK"' EXIT
+
+# start_server: newssearch serve --port 0 in the background; sets SERVER (its pid) and URL
+# from the line it prints on stderr.
+start_server() {
+    "$NEWSSEARCH" serve --port 0 2>"$WORK/serve.err" &
+    SERVER=$!
+    local port=""
+    for _ in $(seq 300); do  # 30 s at most: a sanitizer build starts slowly
+        port=$(sed -n 's|^serving http://127\.0\.0\.1:\([0-9][0-9]*\)/ (index .*)$|\1|p' "$WORK/serve.err")
+        [ -n "$port" ] && break
+        kill -0 "$SERVER" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -z "$port" ]; then
+        fail "serve did not start: $(cat "$WORK/serve.err")"
+        finish
+    fi
+    URL="http://127.0.0.1:$port"
+}
+
+# get PATH [CURL OPTIONS...]: the body in $WORK/body and $BODY, the status in $STATUS, the
+# headers (lower case names) in $HEADERS.
+get() {
+    local path=$1
+    shift
+    STATUS=$(curl -sS -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$@" "$URL$path" 2>"$WORK/curl.err") || STATUS="curl failed: $(cat "$WORK/curl.err")"
+    BODY=$(cat "$WORK/body")
+    HEADERS=$(tr -d '\r' <"$WORK/headers" | sed 's/^[^:]*:/\L&/')
+}
+expect_status() {  # expect_status N what
+    [ "$STATUS" == "$1" ] || fail "$2: HTTP $STATUS, expected $1 (body: ${BODY:0:300})"
+}
+# expect_json_error N what: status N, a JSON body {"error": "..."}.
+expect_json_error() {
+    expect_status "$1" "$2"
+    expect_contains "$HEADERS" "content-type: application/json" "$2: JSON content type"
+    [ "$(printf '%s' "$BODY" | jq -r '.error | type' 2>/dev/null)" == string ] ||
+        fail "$2: no JSON error in: ${BODY:0:300}"
+}
+# same_as_cli WHAT CURL_ARGS... -- NEWSSEARCH_ARGS...: /api/search (or what CURL_ARGS
+# name) gives exactly what newssearch --json prints.
+same_as_cli() {
+    local what=$1 curl_args=() cli_args=()
+    shift
+    while [ "$1" != "--" ]; do curl_args+=("$1"); shift; done
+    shift
+    cli_args=("$@")
+    get "${curl_args[@]}"
+    expect_status 200 "$what"
+    "$NEWSSEARCH" --json "${cli_args[@]}" >"$WORK/cli.json" 2>"$WORK/cli.err" || fail "$what: newssearch failed: $(cat "$WORK/cli.err")"
+    cmp -s "$WORK/body" "$WORK/cli.json" ||
+        fail "$what: /api differs from newssearch --json: $(diff "$WORK/body" "$WORK/cli.json" | head -5)"
+}
+
+start=$(date +%s%N)
+start_server
+expect_eq "$(cat "$WORK/serve.err")" "serving $URL/ (index $NEWSINDEX_DB)" "start line"
+
+get /healthz
+expect_status 200 "/healthz"
+expect_eq "$(jq -c . <<<"$BODY")" "{\"articles\":$ARTICLES,\"status\":\"ok\"}" "/healthz body"
+
+# The API prints what newssearch --json prints, byte for byte.
+same_as_cli "example query" /api/search -G --data-urlencode "q=Bakiyev extradition" -- "Bakiyev extradition"
+same_as_cli "empty query" /api/search -- ''
+same_as_cli "options" /api/search -G --data-urlencode "q=$QUERY" -d sort=-date -d limit=3 \
+    -d offset=2 -d facets=person,date -d facet_limit=4 -d any=1 -- \
+    --sort -date --limit 3 --offset 2 --facets person,date --facet-limit 4 --any "$QUERY"
+same_as_cli "filters" /api/search -G --data-urlencode 'q=person:Bakiyev date:2010-04-01..2010-04-30' -- \
+    'person:Bakiyev date:2010-04-01..2010-04-30'
+same_as_cli "no facets" /api/search -G -d facets=none -d limit=0 --data-urlencode "q=$QUERY" -- \
+    --facets none --limit 0 "$QUERY"
+same_as_cli "/api/like" /api/like -G --data-urlencode "id=$SEED" -- --like "$SEED" ''
+expect_contains "$BODY" '"hits"' "/api/like has hits"
+expect_not_contains "$(printf '%s' "$BODY" | jq -r '.hits[].id')" "$SEED" "/api/like leaves the article out"
+same_as_cli "like= on /api/search" /api/search -G --data-urlencode "like=$SEED" -d q=Belarus -- \
+    --like "$SEED" Belarus
+expect_contains "$HEADERS" "content-type: application/json; charset=utf-8" "API content type"
+expect_contains "$HEADERS" "cache-control: no-store" "API is not cached"
+
+# Refusals: 4xx with {"error": ...}, the server unharmed.
+get /api/search -G --data-urlencode 'q=Bakiyev AND ('
+expect_json_error 400 "bad query syntax"
+expect_contains "$(jq -r .error <<<"$BODY")" "cannot parse query: Syntax" "parser's message"
+get /api/like -G -d id=no-such-article.txt
+expect_json_error 404 "like of an unknown article"
+get /api/like
+expect_json_error 400 "like without id"
+get "/api/search?q=a&limit=101"
+expect_json_error 400 "limit over 100"
+get "/api/search?offset=-1"
+expect_json_error 400 "negative offset"
+get "/api/search?sort=sideways"
+expect_json_error 400 "unknown sort"
+get "/api/search?facets=person,colour"
+expect_json_error 400 "unknown facet"
+get "/api/search?q=a&q=b"
+expect_json_error 400 "repeated parameter"
+get "/api/search?qq=a"
+expect_json_error 400 "unknown parameter"
+get "/api/search?q=%zz"
+expect_json_error 400 "malformed %-escape"
+get "/api/search?q=%ff%fe"
+expect_json_error 400 "not UTF-8"
+get "/api/search?q=a%00b"
+expect_json_error 400 "NUL byte"
+get /api/search -G --data-urlencode "q=$(printf 'a%.0s' $(seq 5000))"
+expect_json_error 414 "query over 4 KB"
+get "/api/search?q=$(printf 'b%.0s' $(seq 9000))"
+expect_json_error 414 "URL over 8 KB"
+head -c 100000 /dev/zero | tr '\0' x >"$WORK/big-body"
+get /api/search -X POST --data-binary "@$WORK/big-body"
+expect_json_error 413 "100 KB request body"
+get /api/search -X POST -d q=x
+expect_json_error 405 "POST"
+expect_contains "$HEADERS" "allow: GET, HEAD" "405 names the methods"
+get /no/such/page
+expect_json_error 404 "unknown path"
+get /../../etc/passwd --path-as-is
+[ "${STATUS:0:1}" == 4 ] || fail "path traversal: HTTP $STATUS"
+expect_not_contains "$BODY" "root:" "path traversal"
+
+# Escaping and headers. The page is static: a hostile query is never printed into HTML
+# (the page puts it in as text, see serve_browser.py); the API's JSON escapes it and is
+# served as JSON, never sniffed as HTML.
+hostile='<script>alert(1)</script>"'"'"'&<img src=x onerror=alert(2)>'
+get / -G --data-urlencode "q=$hostile"
+expect_status 200 "page with a hostile query"
+expect_not_contains "$BODY" "<script>alert" "hostile query not in the page"
+cp "$WORK/body" "$WORK/page-hostile.html"
+get /
+cmp -s "$WORK/body" "$WORK/page-hostile.html" || fail "the page depends on the query string"
+expect_contains "$HEADERS" "content-type: text/html; charset=utf-8" "page content type"
+expect_contains "$HEADERS" "content-security-policy: default-src 'self'" "page CSP"
+expect_contains "$HEADERS" "x-content-type-options: nosniff" "page nosniff"
+expect_contains "$BODY" '<script src="/app.js" defer></script>' "page loads its script"
+for asset in /app.js /style.css /favicon.svg; do
+    get "$asset"
+    expect_status 200 "$asset"
+    [ -n "$BODY" ] || fail "$asset is empty"
+done
+get /app.js
+expect_contains "$HEADERS" "content-type: text/javascript" "script content type"
+get /api/search -G --data-urlencode "q=$hostile"
+[ "$STATUS" == 200 ] || [ "$STATUS" == 400 ] || fail "hostile API query: HTTP $STATUS"
+expect_contains "$HEADERS" "content-type: application/json" "hostile API query is JSON"
+expect_contains "$HEADERS" "x-content-type-options: nosniff" "API nosniff"
+expect_contains "$HEADERS" "content-security-policy: default-src 'self'" "API CSP"
+[ "$STATUS" != 200 ] || expect_eq "$(jq -r .query <<<"$BODY")" "$hostile" "the query comes back exact"
+get /no/such/page
+expect_contains "$HEADERS" "x-content-type-options: nosniff" "error nosniff"
+get "/api/search?q=$(printf 'b%.0s' $(seq 9000))"
+expect_contains "$HEADERS" "content-security-policy: default-src 'self'" "httplib's own 414 has the headers"
+get / -I
+expect_status 200 "HEAD /"
+kill -0 "$SERVER" 2>/dev/null || fail "the server died on the requests above"
+
+# A build between requests shows up in the next one (each worker refreshes first).
+mkdir -p "$WORK/news/late"
+printf 'Late Story About Zanzibar\n\nZanzibar ferries resumed on Monday.\n' >"$WORK/news/late/late.txt"
+run "$NEWSINDEX" build "$WORK/news"
+expect_rc 0 "build while serving"
+for _ in 1 2 3 4 5 6 7 8 9 10; do  # more requests than workers: every worker refreshes
+    get /api/search -G -d q=zanzibar -d facets=none
+    expect_eq "$(jq -r .total <<<"$BODY")" 1 "a worker sees the new article"
+done
+get /healthz
+expect_eq "$(jq -r .articles <<<"$BODY")" $((ARTICLES + 1)) "/healthz counts the new article"
+# build --full swaps the index folder for a new one: workers reopen it.
+printf 'Later Story About Zanzibar\n\nZanzibar ferries stopped again.\n' >"$WORK/news/late/later.txt"
+run "$NEWSINDEX" build --full "$WORK/news"
+expect_rc 0 "build --full while serving"
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    get /api/search -G -d q=zanzibar -d facets=none
+    expect_eq "$(jq -r .total <<<"$BODY")" 2 "a worker sees the index build --full made"
+done
+# No index for a moment: 503 with a JSON error, then answers again.
+mv "$NEWSINDEX_DB" "$WORK/index.away"
+get /api/search -G -d q=zanzibar
+expect_json_error 503 "search without an index"
+get /healthz
+expect_json_error 503 "/healthz without an index"
+mv "$WORK/index.away" "$NEWSINDEX_DB"
+get /api/search -G -d q=zanzibar -d facets=none
+expect_status 200 "search once the index is back"
+
+# Refusals at start: the port in use (74), no index (2), bad options (2).
+port=${URL##*:}
+run "$NEWSSEARCH" serve --port "$port"
+expect_rc 74 "port in use"
+expect_contains "$ERR" "cannot listen on 127.0.0.1:$port" "port in use message"
+run "$NEWSSEARCH" serve --port 0 --db "$WORK/none"
+expect_rc 2 "no index"
+run "$NEWSSEARCH" serve --port 70000
+expect_rc 2 "port out of range"
+run "$NEWSSEARCH" serve --threads 0
+expect_rc 2 "no threads"
+run "$NEWSSEARCH" serve extra-word
+expect_rc 2 "serve takes no operands"
+
+# The page in a real browser.
+artifacts=${SERVE_ARTIFACTS:-$PROJECT_ROOT/build-artifacts}
+set +e
+/usr/bin/python3 "$(dirname "$0")/serve_browser.py" "$URL" "$QUERY" "$artifacts/serve.png"
+browser_rc=$?
+set -e
+case $browser_rc in
+    0) ;;
+    77) echo "note: the browser checks were skipped (above: why)" ;;
+    *) fail "browser checks (serve_browser.py exit $browser_rc)" ;;
+esac
+
+# SIGTERM: a clean stop, exit 0, nothing more on stderr (sanitizer reports included).
+kill -TERM "$SERVER"
+set +e
+wait "$SERVER"
+rc=$?
+set -e
+SERVER=""
+expect_eq "$rc" 0 "exit code after SIGTERM"
+# (Besides the start line, only the search without an index says so.)
+expect_lines "$(grep -v "^newssearch serve: no index at $NEWSINDEX_DB\$" "$WORK/serve.err")" 1 \
+    "nothing on stderr but the start line and the missing index"
+
+# SIGINT too, right after the start.
+start_server
+kill -INT "$SERVER"
+set +e
+wait "$SERVER"
+rc=$?
+set -e
+SERVER=""
+expect_eq "$rc" 0 "exit code after SIGINT"
+
+echo "took $((($(date +%s%N) - start) / 1000000)) ms with the server up"
+finish
