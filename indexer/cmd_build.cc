@@ -39,6 +39,9 @@ const CommandSpec kSpec{
     "committing what was done).\n",
     "roots"};
 
+// More reading threads than any machine has cores only costs memory.
+constexpr std::size_t kMaxJobs = 256;
+
 // Set by SIGINT/SIGTERM: the build stops after the current file and commits.
 std::atomic<bool> g_stop{false};
 volatile std::sig_atomic_t g_signal = 0;
@@ -164,6 +167,8 @@ int run_build(int argc, char** argv) {
     build.batch_size = std::max<std::size_t>(1, values["batch"].as<Count>().value);
     build.verify = values["verify"].as<bool>();
     build.jobs = values["jobs"].as<Count>().value;
+    if (build.jobs > kMaxJobs)
+        return usage_error(kSpec, "--jobs must be 0 to 256 (0: one per core)");
     build.shards = values["shards"].as<Count>().value;
     build.stop_requested = &g_stop;
     const auto wait = std::chrono::seconds(values["wait"].as<Count>().value);

@@ -291,11 +291,9 @@ int run_search(int argc, char** argv) {
         fields = default_json_fields(request.explain);
     }
 
-    std::vector<std::filesystem::path> databases;
-    if (values.count("db"))
-        for (const auto& db : values["db"].as<std::vector<std::string>>())
-            databases.emplace_back(db);
-    if (databases.empty()) databases.push_back(database_path(std::nullopt));
+    const auto databases =
+        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
+                                          : std::vector<std::string>());
     bool opened = false;
     try {
         NewsSearcher searcher = open_searcher(databases);

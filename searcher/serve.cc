@@ -110,12 +110,21 @@ void log_line(const std::string& line) {
     std::cerr << line << '\n';
 }
 
-// The file system object a path names now. `newsindex build --full` swaps the index folder
-// with a new one; a searcher opened on the old folder would go on answering from it.
-std::optional<std::pair<dev_t, ino_t>> identity(const fs::path& path) {
-    struct stat status {};
-    if (::stat(path.c_str(), &status) != 0) return std::nullopt;
-    return std::pair(status.st_dev, status.st_ino);
+// The indexes served: one or more, searched as one (open_searcher).
+using Databases = std::vector<fs::path>;
+
+// The file system objects the paths name now. `newsindex build --full` swaps an index
+// folder with a new one; a searcher opened on the old folder would go on answering from it.
+using Identity = std::vector<std::optional<std::pair<dev_t, ino_t>>>;
+Identity identity(const Databases& paths) {
+    Identity now;
+    for (const auto& path : paths) {
+        struct stat status {};
+        now.push_back(::stat(path.c_str(), &status) != 0
+                          ? std::nullopt
+                          : std::optional(std::pair(status.st_dev, status.st_ino)));
+    }
+    return now;
 }
 
 // The index as one worker thread sees it. Each worker has a NewsSearcher of its own (a
@@ -125,7 +134,7 @@ std::optional<std::pair<dev_t, ino_t>> identity(const fs::path& path) {
 class WorkerIndex {
 public:
     // Throws Error when the index cannot be opened or read.
-    NewsSearcher& at(const fs::path& path) {
+    NewsSearcher& at(const Databases& path) {
         const auto now = identity(path);
         if (searcher_ && now == identity_) {
             try {
@@ -147,7 +156,7 @@ public:
 
 private:
     std::optional<NewsSearcher> searcher_;
-    std::optional<std::pair<dev_t, ino_t>> identity_;
+    Identity identity_;
 };
 
 WorkerIndex& worker_index() {
@@ -170,7 +179,7 @@ int status_for(ErrorKind kind) {
     }
 }
 
-void answer_search(const fs::path& index, const httplib::Request& req, httplib::Response& res,
+void answer_search(const Databases& index, const httplib::Request& req, httplib::Response& res,
                    serve::Endpoint endpoint) {
     auto parsed = serve::parse_search_target(req.target, endpoint);
     if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
@@ -203,7 +212,7 @@ void answer_search(const fs::path& index, const httplib::Request& req, httplib::
     }
 }
 
-void answer_health(const fs::path& index, httplib::Response& res) {
+void answer_health(const Databases& index, httplib::Response& res) {
     try {
         const auto articles = worker_index().at(index).article_count();
         send_json(res, 200, json_text({{"status", "ok"}, {"articles", articles}}));
@@ -213,7 +222,7 @@ void answer_health(const fs::path& index, httplib::Response& res) {
     }
 }
 
-void answer_get(const fs::path& index, const httplib::Request& req, httplib::Response& res) {
+void answer_get(const Databases& index, const httplib::Request& req, httplib::Response& res) {
     if (req.path == "/api/search") return answer_search(index, req, res, serve::Endpoint::search);
     if (req.path == "/api/like") return answer_search(index, req, res, serve::Endpoint::like);
     if (req.path == "/healthz") return answer_health(index, res);
@@ -256,7 +265,7 @@ public:
     void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 };
 
-void configure(HttpServer& server, const fs::path& index, std::size_t threads) {
+void configure(HttpServer& server, const Databases& index, std::size_t threads) {
     // httplib takes ownership of the queue it is handed (and deletes it when it stops).
     server.new_task_queue = [threads] {
         return std::make_unique<httplib::ThreadPool>(threads).release();
@@ -334,8 +343,9 @@ int run_serve(int argc, char** argv) {
     const std::uint64_t threads = values["threads"].as<Count>().value;
     if (threads < 1 || threads > 256) return usage_error(spec, "--threads must be 1 to 256");
 
-    const fs::path index = database_path(
-        values.count("db") ? std::optional(values["db"].as<std::string>()) : std::nullopt);
+    const Databases index =
+        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
+                                          : std::vector<std::string>());
     // Refuse a missing or unusable index now, with the exit code newssearch gives, rather
     // than answer 503 to every request.
     try {
@@ -375,7 +385,7 @@ int run_serve(int argc, char** argv) {
         std::cerr << spec.name << ": warning: listening on " << one_line(host)
                   << ", not only on this machine: anyone who can reach it can search the index\n";
     std::cerr << "serving http://" << one_line(url_authority(host, bound)) << "/ (index "
-              << printable(index.string()) << ")" << std::endl;
+              << printable(join_paths(index)) << ")" << std::endl;
 
     std::atomic<bool> listening_done = false;
     std::atomic<bool> signalled = false;

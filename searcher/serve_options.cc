@@ -20,7 +20,8 @@ namespace newsindex::cli {
 namespace po = boost::program_options;
 
 void serve_options(po::options_description& options) {
-    options.add_options()("db", po::value<std::string>(), "index location")(
+    options.add_options()("db", po::value<std::vector<std::string>>()->composing(),
+                          "index location; repeat to serve several as one")(
         "port", po::value<Count>()->default_value({8080}, "8080"),
         "TCP port; 0 picks a free one (printed at start)")(
         "bind", po::value<std::string>()->default_value("127.0.0.1"),

@@ -26,4 +26,15 @@ std::filesystem::path database_path(const std::optional<std::string>& db_option)
     return data_home / "newsindex" / "index";
 }
 
+std::vector<std::filesystem::path> database_paths(const std::vector<std::string>& db_options) {
+    if (db_options.empty()) return {database_path(std::nullopt)};
+    return {db_options.begin(), db_options.end()};
+}
+
+std::string join_paths(const std::vector<std::filesystem::path>& paths) {
+    std::string joined;
+    for (const auto& path : paths) joined += (joined.empty() ? "" : ", ") + path.string();
+    return joined;
+}
+
 }  // namespace newsindex

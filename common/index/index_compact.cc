@@ -46,6 +46,7 @@ void compact_database(const std::filesystem::path& path, IndexWriter& holder) {
 }
 
 void compact_index(const std::filesystem::path& path) {
+    open_index(path);  // a missing index is reported, not created
     const std::vector<std::filesystem::path> databases =
         is_sharded_index(path) ? shard_paths(path) : std::vector{path};
     // The locks keep builds out while the copies are made.

@@ -23,7 +23,12 @@ Xapian::Database open_index(const std::filesystem::path& path) {
         // A build committing twice while the tables open invalidates what was read.
         for (int attempt = 0;; ++attempt) {
             try {
-                return Xapian::Database(path.string());
+                Xapian::Database db(path.string());
+                // An empty stub file opens as a database of no databases.
+                if (db.size() == 0)
+                    throw Error(ErrorKind::incompatible,
+                                "cannot open index " + path.string() + ": it names no database");
+                return db;
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == 20) throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -157,4 +157,27 @@ else
     echo "note: not root or no mount namespace: the full-disk case is not asserted"
 fi
 
+# Scaling options and files given nonsense: one line and exit 2, nothing made.
+run "$NEWSINDEX" compact --db "$WORK/no-such-index"
+expect_rc 2 "compact of no index"
+expect_contains "$ERR" "no index at $WORK/no-such-index" "compact of no index says so"
+[ ! -e "$WORK/no-such-index" ] || fail "compact created an index"
+run "$NEWSINDEX" build "$WORK/news" --db "$WORK/jobs-index" --jobs 99999999
+expect_rc 2 "--jobs beyond reason"
+expect_lines "$ERR" 1 "--jobs beyond reason: one line"
+run "$NEWSINDEX" build "$WORK/news" --db "$WORK/shards-index" --shards 300
+expect_rc 2 "too many shards"
+: >"$WORK/empty.stub"
+run "$NEWSSEARCH" --db "$WORK/empty.stub" yen
+expect_rc 2 "an empty stub file"
+expect_contains "$ERR" "names no database" "an empty stub file says so"
+printf '\x00\x01\xff garbage\n' >"$WORK/binary.stub"
+run "$NEWSSEARCH" --db "$WORK/binary.stub" yen
+expect_rc 2 "a binary stub file"
+expect_lines "$ERR" 1 "a binary stub file: one line"
+mkdir -p "$WORK/bad-shards" && echo "auto elsewhere" >"$WORK/bad-shards/XAPIANDB"
+run "$NEWSINDEX" build "$WORK/news" --db "$WORK/bad-shards"
+expect_rc 2 "a shard stub newsindex did not write"
+expect_contains "$ERR" "unexpected line 'auto elsewhere'" "a foreign shard stub is named"
+
 finish

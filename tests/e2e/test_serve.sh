@@ -30,10 +30,10 @@ SERVER=""
 stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; }
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
-# start_server: newssearch serve --port 0 in the background; sets SERVER (its pid) and URL
-# from the line it prints on stderr.
+# start_server [OPTIONS...]: newssearch serve --port 0 in the background; sets SERVER (its
+# pid) and URL from the line it prints on stderr.
 start_server() {
-    "$NEWSSEARCH" serve --port 0 2>"$WORK/serve.err" &
+    "$NEWSSEARCH" serve --port 0 "$@" 2>"$WORK/serve.err" &
     SERVER=$!
     local port=""
     for _ in $(seq 300); do  # 30 s at most: a sanitizer build starts slowly
@@ -262,6 +262,20 @@ rc=$?
 set -e
 SERVER=""
 expect_eq "$rc" 0 "exit code after SIGINT"
+
+# Several indexes served as one, as newssearch --db A --db B searches them.
+mkdir -p "$WORK/more"
+cp "$PROJECT_ROOT/corpus/"*.txt "$WORK/more/"
+run "$NEWSINDEX" build "$WORK/more" --db "$WORK/more-index" -q
+expect_rc 0 "second index"
+start_server --db "$NEWSINDEX_DB" --db "$WORK/more-index"
+same_as_cli "two indexes" /api/search -G --data-urlencode "q=Bakiyev" -- \
+    --db "$NEWSINDEX_DB" --db "$WORK/more-index" Bakiyev
+expect_eq "$(printf '%s' "$BODY" | jq .total)" \
+    "$(("$("$NEWSSEARCH" --count Bakiyev)" + "$("$NEWSSEARCH" --db "$WORK/more-index" --count Bakiyev)"))" \
+    "two indexes: the totals add up"
+stop_server
+SERVER=""
 
 echo "took $((($(date +%s%N) - start) / 1000000)) ms with the server up"
 finish

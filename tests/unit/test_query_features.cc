@@ -19,9 +19,11 @@
 #include "common/search/hit_fields.h"
 #include "common/search/search.h"
 #include "tests/unit/in_memory_db.h"
+#include "tests/unit/sample_articles.h"
 #include "tests/unit/temp_dir.h"
 
 using namespace newsindex;
+using namespace newsindex::testing;
 
 namespace {
 
@@ -34,35 +36,8 @@ std::optional<Date> until(std::string_view text) {
     return parse_user_date(text, kToday, PeriodEnd::last);
 }
 
-Article article(std::string id, std::string title, std::string body, std::optional<Date> date,
-                std::vector<Entity> entities = {}) {
-    Article a;
-    a.id = std::move(id);
-    a.path = "/news/" + a.id;
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.date = date;
-    a.entities = std::move(entities);
-    return a;
-}
-
-ArticleOrigin origin_of(const Article& a) {
-    ArticleOrigin origin;
-    origin.root = "/news";
-    origin.relative = a.id;
-    return origin;
-}
-
 std::vector<ArticleDocument> documents(const Article& a) {
     return {DocumentBuilder().build(a, origin_of(a))};
-}
-
-Entity person(std::string name) {
-    Entity e;
-    e.kind = EntityKind::person;
-    e.name = std::move(name);
-    e.count = 1;
-    return e;
 }
 
 // Every word of the spelling dictionary, with its frequency.
@@ -75,20 +50,20 @@ std::map<std::string, Xapian::doccount> dictionary(const Xapian::Database& db) {
 
 const std::vector<Article>& articles() {
     static const std::vector<Article> all = {
-        article("a.txt", "Bakiyev seeks refuge in Minsk",
-                "Kurmanbek Bakiyev took refuge in Minsk. Kyrgyzstan will seek his extradition "
-                "from Belarus, officials said.",
-                make_date(2010, 4, 20), {person("Kurmanbek Bakiyev")}),
-        article("b.txt", "Border crossings reopen",
-                "Kazakhstan reopened border crossings with Kyrgyzstan. Bakiyev was not "
-                "mentioned by the officials.",
-                make_date(2010, 4, 22), {person("Kurmanbek Bakiyev")}),
-        article("c.txt", "Interest rates", "The Bundesbank kept interest rates unchanged.",
-                make_date(1987, 3, 4)),
-        article("d.txt", "Fed watch", "The Fed may raise interest rates, traders said.",
-                make_date(1987, 3, 20)),
-        article("e.txt", "Undated note", "An undated note about extradition treaties.",
-                std::nullopt),
+        make_article("a.txt", "Bakiyev seeks refuge in Minsk",
+                     "Kurmanbek Bakiyev took refuge in Minsk. Kyrgyzstan will seek his extradition "
+                     "from Belarus, officials said.",
+                     make_date(2010, 4, 20), {person("Kurmanbek Bakiyev")}),
+        make_article("b.txt", "Border crossings reopen",
+                     "Kazakhstan reopened border crossings with Kyrgyzstan. Bakiyev was not "
+                     "mentioned by the officials.",
+                     make_date(2010, 4, 22), {person("Kurmanbek Bakiyev")}),
+        make_article("c.txt", "Interest rates", "The Bundesbank kept interest rates unchanged.",
+                     make_date(1987, 3, 4)),
+        make_article("d.txt", "Fed watch", "The Fed may raise interest rates, traders said.",
+                     make_date(1987, 3, 20)),
+        make_article("e.txt", "Undated note", "An undated note about extradition treaties.",
+                     std::nullopt),
     };
     return all;
 }
@@ -186,8 +161,9 @@ TEST_CASE("date arithmetic: add_days and days_between") {
 }
 
 TEST_CASE("spelling words: the text's words and entity name words, each once") {
-    Article a = article("x.txt", "Bakiyev Bakiyev in 2010", "Talks on U.S. aid; the word a.",
-                        std::nullopt, {person("Kurmanbek Bakiyev"), person("Roza Otunbayeva")});
+    Article a =
+        make_article("x.txt", "Bakiyev Bakiyev in 2010", "Talks on U.S. aid; the word a.",
+                     std::nullopt, {person("Kurmanbek Bakiyev"), person("Roza Otunbayeva")});
     const auto doc = DocumentBuilder().build(a, origin_of(a)).document;
     const auto words = spelling_words(doc);
     const auto has = [&](const std::string& w) {
@@ -211,9 +187,9 @@ TEST_CASE("spelling dictionary: the writer keeps it as the articles change") {
     Xapian::WritableDatabase db = on_disk(dir);
     IndexWriter writer(db, "test index");
     const Article first =
-        article("one.txt", "Extradition", "Bakiyev extradition sought.", std::nullopt);
+        make_article("one.txt", "Extradition", "Bakiyev extradition sought.", std::nullopt);
     const Article second =
-        article("two.txt", "Talks", "Bakiyev talks with Lukashenko.", std::nullopt);
+        make_article("two.txt", "Talks", "Bakiyev talks with Lukashenko.", std::nullopt);
     writer.replace_file(origin_of(first).key(), documents(first));
     writer.replace_file(origin_of(second).key(), documents(second));
     writer.commit();
@@ -225,7 +201,7 @@ TEST_CASE("spelling dictionary: the writer keeps it as the articles change") {
     CHECK(db.get_spelling_suggestion("extradtion") == "extradition");
 
     // A replaced article takes its old words away and brings its new ones.
-    const Article changed = article("two.txt", "Talks", "Otunbayeva talks.", std::nullopt);
+    const Article changed = make_article("two.txt", "Talks", "Otunbayeva talks.", std::nullopt);
     writer.replace_file(origin_of(changed).key(), documents(changed));
     writer.commit();
     words = dictionary(db);
@@ -256,11 +232,12 @@ TEST_CASE("spelling dictionary: an index that had articles before it keeps none"
         IndexWriter writer(db, "test index");
         writer.commit();
     }
-    const Article old = article("old.txt", "Old", "Written before the dictionary.", std::nullopt);
+    const Article old =
+        make_article("old.txt", "Old", "Written before the dictionary.", std::nullopt);
     db.replace_document(documents(old)[0].id_term, documents(old)[0].document);
     db.commit();
     IndexWriter writer(db, "test index");
-    const Article added = article("new.txt", "New", "Bakiyev extradition.", std::nullopt);
+    const Article added = make_article("new.txt", "New", "Bakiyev extradition.", std::nullopt);
     writer.replace_file(origin_of(added).key(), documents(added));
     writer.commit();
     CHECK(dictionary(db).empty());
@@ -357,8 +334,8 @@ TEST_CASE("searcher: a word the index holds is never corrected") {
         for (int i = 0; i < 4; ++i) {
             std::string id = std::to_string(i);
             id += ".txt";
-            const Article a =
-                article(id, "Rate", i == 0 ? "The rates rose." : "The rate rose.", std::nullopt);
+            const Article a = make_article(
+                id, "Rate", i == 0 ? "The rates rose." : "The rate rose.", std::nullopt);
             writer.replace_file(origin_of(a).key(), documents(a));
         }
         writer.commit();

@@ -16,43 +16,12 @@
 #include "common/search/query_parser.h"
 #include "common/search/search.h"
 #include "tests/unit/in_memory_db.h"
+#include "tests/unit/sample_articles.h"
 
 using namespace newsindex;
+using namespace newsindex::testing;
 
 namespace {
-
-Article make_article(std::string id, std::string title, std::string body, std::optional<Date> date,
-                     std::vector<Entity> entities) {
-    Article a;
-    a.id = std::move(id);
-    a.path = "/corpus/" + a.id;
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.date = date;
-    a.entities = std::move(entities);
-    return a;
-}
-
-Entity entity(EntityKind kind, std::string name) {
-    Entity e;
-    e.kind = kind;
-    e.name = std::move(name);
-    e.count = 1;
-    return e;
-}
-Entity person(std::string name) {
-    return entity(EntityKind::person, std::move(name));
-}
-Entity place(std::string name) {
-    return entity(EntityKind::place, std::move(name));
-}
-
-ArticleOrigin origin_of(const Article& a) {
-    ArticleOrigin origin;
-    origin.root = "/corpus";
-    origin.relative = a.id;
-    return origin;
-}
 
 // The kind of the Error `fn` throws; nothing when it throws none.
 template <typename Fn>
