@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -173,18 +174,17 @@ int run_build(int argc, char** argv) {
     build.stop_requested = &g_stop;
     const auto wait = std::chrono::seconds(values["wait"].as<Count>().value);
 
-    std::optional<EntityExtractor> extractor;
+    std::optional<LazyEntityExtractor> extractor;
     if (!values["no-entities"].as<bool>()) {
         const auto model = values.count("model")
                                ? std::filesystem::path(values["model"].as<std::string>())
                                : default_model_path();
-        try {
-            extractor.emplace(model);
-        } catch (const Error& e) {
-            return usage_error(kSpec,
-                               std::string(e.what()) + " (--no-entities indexes without them)");
-        }
-        build.extractor = &*extractor;
+        // The model itself loads when a file needs tagging; a missing one is said now.
+        if (!std::ifstream(model))
+            return usage_error(kSpec, model.string() +
+                                          ": cannot open NER model (--no-entities indexes "
+                                          "without them)");
+        build.extractor = &extractor.emplace(model);
     }
 
     std::vector<std::filesystem::path> alias_files = default_alias_files();

@@ -22,13 +22,30 @@ bool is_entity_term(const std::string& term) {
 
 }  // namespace
 
-void add_entity_evidence(Xapian::Document& doc, const std::vector<Entity>& entities) {
+std::vector<std::string> entity_evidence_terms(const std::vector<Entity>& entities) {
+    std::vector<std::string> terms;
     for (const auto& entity : entities) {
         const NamedEntity named{entity.kind, entity.name};
-        if (const auto term = raw_entity_term(named); !term.empty()) doc.add_boolean_term(term);
+        if (auto term = raw_entity_term(named); !term.empty()) terms.push_back(std::move(term));
         for (const auto& alias : entity.aliases)
-            if (const auto term = alias_evidence_term(named, alias); !term.empty())
-                doc.add_boolean_term(term);
+            if (auto term = alias_evidence_term(named, alias); !term.empty())
+                terms.push_back(std::move(term));
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+void add_entity_evidence(Xapian::Document& doc, const std::vector<Entity>& entities) {
+    for (const auto& term : entity_evidence_terms(entities)) doc.add_boolean_term(term);
+}
+
+void add_evidence_term(EntityEvidence& evidence, std::string_view term, std::uint32_t articles) {
+    if (auto raw = parse_raw_entity_term(term)) {
+        evidence.names.push_back({std::move(*raw), articles});
+    } else if (auto alias = parse_alias_evidence_term(term)) {
+        evidence.aliases.push_back(
+            {alias->entity.kind, std::move(alias->alias), std::move(alias->entity.name), articles});
     }
 }
 
@@ -53,18 +70,15 @@ void set_entity_terms(Xapian::Document& doc, const std::vector<NamedEntity>& ent
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
         if (is_entity_term(*it)) old_terms.push_back(*it);
     for (const auto& term : old_terms) doc.remove_term(term);
-    for (const auto kind : kEntityKinds) {
-        std::vector<std::string> names;
-        for (const auto& entity : entities) {
-            if (entity.kind != kind) continue;
-            auto terms = entity_terms(kind, entity.name);
-            doc.add_boolean_term(terms.term);
-            for (const auto& word : terms.word_terms) doc.add_boolean_term(word);
-            if (!terms.company_term.empty()) doc.add_boolean_term(terms.company_term);
-            names.push_back(std::move(terms.name));
-        }
-        set_facet_values(doc, kind, names);
+    FacetNames names;
+    for (const auto& entity : entities) {
+        auto terms = entity_terms(entity.kind, entity.name);
+        doc.add_boolean_term(terms.term);
+        for (const auto& word : terms.word_terms) doc.add_boolean_term(word);
+        if (!terms.company_term.empty()) doc.add_boolean_term(terms.company_term);
+        names[static_cast<std::size_t>(entity.kind)].push_back(std::move(terms.name));
     }
+    set_facet_values(doc, names);
 }
 
 bool apply_entity_table(Xapian::Document& doc, const EntityTable& table) {

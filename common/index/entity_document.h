@@ -6,6 +6,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/base/entity.h"
@@ -16,6 +19,11 @@ namespace newsindex {
 // The article's entities as its own normalisation named them, with the names it folded
 // into them: XE and XA terms (schema.h).
 void add_entity_evidence(Xapian::Document& doc, const std::vector<Entity>& entities);
+// The terms add_entity_evidence adds, each once.
+std::vector<std::string> entity_evidence_terms(const std::vector<Entity>& entities);
+// Counts an evidence term that `articles` articles hold into `evidence`; a term of
+// another shape is left out.
+void add_evidence_term(EntityEvidence& evidence, std::string_view term, std::uint32_t articles);
 
 // The entities `raw` stand for under `table`, each once (an article that names one
 // entity two ways counts once in its facet), grouped by kind in kEntityKinds order and

@@ -372,16 +372,12 @@ std::string EntityTable::link_key(const NamedEntity& raw) {
     return key;
 }
 
-namespace {
-
-std::optional<NamedEntity> from_link_key(std::string_view key) {
+std::optional<NamedEntity> EntityTable::from_link_key(std::string_view key) {
     if (key.empty()) return std::nullopt;
     const auto kind = entity_kind_from_letter(key.front());
     if (!kind) return std::nullopt;
     return NamedEntity{*kind, std::string(key.substr(1))};
 }
-
-}  // namespace
 
 std::string EntityTable::serialise() const {
     // Sorted, so an unchanged table writes the same bytes.
@@ -410,19 +406,6 @@ EntityTable EntityTable::unserialise(std::string_view text) {
         if (raw && entity) table.add_link(*raw, *entity);
     }
     return table;
-}
-
-EntityLookup::EntityLookup(const EntityTable& table) {
-    for (const auto& [raw, entity] : table.links()) {
-        if (raw.empty() || entity_kind_from_letter(raw.front()) != entity.kind) continue;
-        by_key_.try_emplace(raw.substr(0, 1) + entity_key(std::string_view(raw).substr(1)), entity);
-    }
-}
-
-std::optional<NamedEntity> EntityLookup::find(EntityKind kind, std::string_view name) const {
-    const auto it = by_key_.find(entity_kind_letter(kind) + entity_key(name));
-    if (it == by_key_.end()) return std::nullopt;
-    return it->second;
 }
 
 std::string curated_aliases_hash(const std::vector<CuratedAlias>& curated) {

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -76,6 +77,8 @@ public:
 
     // The key links() uses for a raw name: kind letter + name.
     static std::string link_key(const NamedEntity& raw);
+    // The name a link key stands for; nullopt when `key` is no link key.
+    static std::optional<NamedEntity> from_link_key(std::string_view key);
 
     // The links as text, one per line, and back; lines of another shape are skipped.
     std::string serialise() const;
@@ -83,19 +86,6 @@ public:
 
 private:
     std::unordered_map<std::string, NamedEntity> links_;
-};
-
-// The entity a name stands for, found without regard to case: what query filters follow
-// ("person:reagan" -> "Ronald Reagan", "org:fed" -> "Federal Reserve").
-class EntityLookup {
-public:
-    EntityLookup() = default;
-    explicit EntityLookup(const EntityTable& table);
-    // Only links that keep the kind: a person filter stays a person filter.
-    std::optional<NamedEntity> find(EntityKind kind, std::string_view name) const;
-
-private:
-    std::unordered_map<std::string, NamedEntity> by_key_;  // kind letter + entity_key
 };
 
 // Changes whenever the list does: an index records what its table was computed with.

@@ -11,11 +11,12 @@
 #include <numeric>
 #include <optional>
 #include <thread>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "common/base/error.h"
 #include "common/base/on_threads.h"
 #include "common/base/ordered_work.h"
+#include "common/index/evidence_pass.h"
 #include "common/index/file_job.h"
 #include "common/index/index_health.h"
 #include "common/index/index_open.h"
@@ -66,18 +67,25 @@ struct ShardPart {
 // its own; every shard walks the roots and keeps the files that hash to it.
 class Build {
 public:
+    // `archive_table`: the entity table of every article the run will write (evidence
+    // pass), if known; else articles are built with the index's table, then with tables
+    // of the evidence so far.
     Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer, ShardPart part,
-          std::size_t threads)
+          std::size_t threads, std::shared_ptr<const EntityTable> archive_table)
         : options_(options),
           observer_(observer),
           writer_(writer),
           part_(part),
           metadata_(writer.metadata()),
-          entity_table_(std::make_shared<const EntityTable>(writer.entity_table())),
+          learns_table_(archive_table == nullptr),
+          entity_table_(archive_table ? std::move(archive_table)
+                                      : std::make_shared<const EntityTable>(writer.entity_table())),
+          tables_used_{entity_table_},
           work_(threads, 4 * std::max<std::size_t>(threads, 1)) {}
 
-    // The entity tables articles of this run were built with, besides the one the index
-    // held: what the table recomputed at the end must be compared with.
+    // The entity tables the index's articles may have been built with after this run:
+    // the one it held, or the archive's, and any learnt since. What the table recomputed
+    // at the end must be compared with.
     std::vector<std::shared_ptr<const EntityTable>> tables_used() const { return tables_used_; }
 
     BuildStats index_roots() {
@@ -113,12 +121,17 @@ private:
         }
         remember_root(root->key);
 
-        std::unordered_set<std::string> seen;
+        // What the index holds of the folder's files, read in one pass; each file the walk
+        // finds leaves it, and what remains is gone from disk.
+        indexed_ = root->is_folder ? writer_.files_under(root->key)
+                                   : std::unordered_map<std::string, IndexedFile>{};
         const WalkCallbacks callbacks{
             [&](const ArticleOrigin& file) {
                 if (is_mine(file)) {
-                    seen.insert(file.key());
-                    index_file(file);
+                    auto known = indexed_.extract(file.key());
+                    index_file(file, known             ? std::optional(std::move(known.mapped()))
+                                     : root->is_folder ? std::nullopt
+                                                       : writer_.indexed_file(file.key()));
                 }
                 return !stop_requested();
             },
@@ -140,25 +153,28 @@ private:
             return;
         }
         // Only a complete walk proves a file is gone.
-        for (const auto& key : writer_.files_under(root->key)) {
-            if (seen.count(key)) continue;
+        for (const auto& [key, state] : indexed_) {
             writer_.remove_file(key);
             ++stats_.files_removed;
             note_change();
         }
+        indexed_.clear();
     }
 
-    void index_file(const ArticleOrigin& file) {
+    // `indexed`: what the index holds of the file.
+    void index_file(const ArticleOrigin& file, std::optional<IndexedFile> indexed) {
         ++stats_.files;
         if (file.format == ArticleFormat::unsupported) {
             ++stats_.skipped["not an article format"];
-        } else if (auto indexed = writer_.indexed_file(file.key());
-                   !indexed || options_.verify || indexed->size != file.size ||
+        } else if (!indexed || options_.verify || indexed->size != file.size ||
                    indexed->mtime_ns != file.mtime_ns) {
+            // The model loads here, on the writer's thread, when a file first needs it.
+            const EntityExtractor* extractor =
+                options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
             work_.submit(
-                [this, table = entity_table_,
+                [extractor, table = entity_table_,
                  job = FileJob{file, std::move(indexed), options_.verify}]() mutable {
-                    return run_file_job(std::move(job), options_.extractor, *table);
+                    return run_file_job(std::move(job), extractor, *table);
                 },
                 [this](FileJobResult&& result) { apply(std::move(result)); });
             return;
@@ -252,7 +268,8 @@ private:
     // be rewritten at the end, and on a first build that would be a third of them. The
     // doubling keeps the recomputations to a small multiple of the final one.
     void refresh_entity_table() {
-        if (options_.extractor == nullptr || written_ < next_table_refresh_) return;
+        if (!learns_table_ || options_.extractor == nullptr || written_ < next_table_refresh_)
+            return;
         next_table_refresh_ = 2 * written_;
         entity_table_ = std::make_shared<const EntityTable>(
             compute_entity_table(writer_.entity_evidence(), options_.aliases));
@@ -271,6 +288,9 @@ private:
     IndexWriter& writer_;
     const ShardPart part_;
     IndexMetadata metadata_;
+    const bool learns_table_;
+    // The indexed files of the root being walked that the walk has not found yet.
+    std::unordered_map<std::string, IndexedFile> indexed_;
     // What new articles are built with; update_entity_tables() ends the run's tables.
     std::shared_ptr<const EntityTable> entity_table_;
     std::vector<std::shared_ptr<const EntityTable>> tables_used_;
@@ -349,8 +369,18 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     const std::size_t shards = writers.size();
     WalkResult result;
     result.tables_used.resize(shards);
+    // A new index: its articles' entity table first (evidence_pass.h).
+    std::shared_ptr<const EntityTable> archive_table;
+    if (options.extractor != nullptr &&
+        std::all_of(writers.begin(), writers.end(),
+                    [](IndexWriter* writer) { return writer->article_count() == 0; }))
+        archive_table = std::make_shared<const EntityTable>(compute_entity_table(
+            gather_entity_evidence(options.roots, options.extractor->get(),
+                                   worker_threads(options.jobs), options.stop_requested),
+            options.aliases));
     if (shards == 1) {
-        Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs));
+        Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs),
+                    archive_table);
         result.stats = build.index_roots();
         result.tables_used[0] = build.tables_used();
         return result;
@@ -367,7 +397,7 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     std::vector<BuildStats> parts(shards);
     on_threads(shards, [&](std::size_t i) {
         SharedObserver::Part part(shared, i);
-        Build build(shard_options, *writers[i], part, {i, shards}, threads);
+        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table);
         parts[i] = build.index_roots();
         result.tables_used[i] = build.tables_used();
     });

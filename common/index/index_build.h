@@ -14,14 +14,14 @@
 
 namespace newsindex {
 
-class EntityExtractor;
 class IndexWriter;
+class LazyEntityExtractor;
 
 struct BuildOptions {
     std::vector<std::filesystem::path> roots;
     std::filesystem::path database;  // for build_index and rebuild_index
     // Tags entities when set; a build without one indexes text only.
-    const EntityExtractor* extractor = nullptr;
+    const LazyEntityExtractor* extractor = nullptr;
     // Names the entity table maps whatever the articles say (alias_file.h).
     std::vector<CuratedAlias> aliases;
     // Compare content hashes, not just size and mtime, to find changed files.

@@ -12,9 +12,11 @@
 #include <system_error>
 
 #include "common/index/entity_document.h"
+#include "common/index/entity_lookup.h"
 #include "common/index/entity_terms.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
+#include "common/index/value_stream.h"
 #include "common/index/xapian_error.h"
 
 namespace newsindex {
@@ -232,14 +234,23 @@ void IndexWriter::remove_file(const std::string& file_key) {
     guarded([&] { remove_file_articles(file_key); });
 }
 
-std::unordered_set<std::string> IndexWriter::files_under(const std::string& root) const {
+std::unordered_map<std::string, IndexedFile> IndexWriter::files_under(
+    const std::string& root) const {
     return guarded([&] {
         const std::string prefix = root + '/';
-        std::unordered_set<std::string> files;
+        std::unordered_map<std::string, IndexedFile> files;
+        ValueStream sizes(db_, schema::kFileSizeSlot);
+        ValueStream mtimes(db_, schema::kFileMtimeSlot);
+        ValueStream hashes(db_, schema::kFileHashSlot);
         for (auto it = db_.valuestream_begin(schema::kFileKeySlot);
              it != db_.valuestream_end(schema::kFileKeySlot); ++it) {
-            const std::string key = *it;
-            if (key.compare(0, prefix.size(), prefix) == 0) files.insert(key);
+            std::string key = *it;
+            // The articles of one file share its state.
+            if (!key.starts_with(prefix) || files.contains(key)) continue;
+            const Xapian::docid id = it.get_docid();
+            files.emplace(std::move(key),
+                          IndexedFile{parse_number<std::uintmax_t>(sizes.at(id)),
+                                      parse_number<std::int64_t>(mtimes.at(id)), hashes.at(id)});
         }
         return files;
     });
@@ -254,25 +265,18 @@ EntityTable IndexWriter::entity_table() const {
 EntityEvidence IndexWriter::entity_evidence() const {
     return guarded([&] {
         EntityEvidence evidence;
-        for (auto it = db_.allterms_begin(std::string(schema::kRawEntityPrefix));
-             it != db_.allterms_end(std::string(schema::kRawEntityPrefix)); ++it)
-            if (auto raw = parse_raw_entity_term(*it))
-                evidence.names.push_back({std::move(*raw), it.get_termfreq()});
-        for (auto it = db_.allterms_begin(std::string(schema::kAliasEvidencePrefix));
-             it != db_.allterms_end(std::string(schema::kAliasEvidencePrefix)); ++it)
-            if (auto alias = parse_alias_evidence_term(*it))
-                evidence.aliases.push_back({alias->entity.kind, std::move(alias->alias),
-                                            std::move(alias->entity.name), it.get_termfreq()});
+        for (const auto prefix : {schema::kRawEntityPrefix, schema::kAliasEvidencePrefix})
+            for (auto it = db_.allterms_begin(std::string(prefix));
+                 it != db_.allterms_end(std::string(prefix)); ++it)
+                add_evidence_term(evidence, *it, it.get_termfreq());
         return evidence;
     });
 }
 
 std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
-                                          const std::vector<const EntityTable*>& also_built_with) {
+                                          const std::vector<const EntityTable*>& built_with) {
     return guarded([&] {
         const EntityTable old_table = entity_table();
-        std::vector<const EntityTable*> earlier = also_built_with;
-        earlier.push_back(&old_table);
         // Every article with a name an earlier table resolves otherwise, each once.
         std::set<Xapian::docid> changed;
         for (auto it = db_.allterms_begin(std::string(schema::kRawEntityPrefix));
@@ -280,7 +284,7 @@ std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
             const auto raw = parse_raw_entity_term(*it);
             if (!raw) continue;
             const NamedEntity resolved = table.resolve(*raw);
-            if (std::all_of(earlier.begin(), earlier.end(), [&](const EntityTable* other) {
+            if (std::all_of(built_with.begin(), built_with.end(), [&](const EntityTable* other) {
                     return other->resolve(*raw) == resolved;
                 }))
                 continue;
@@ -296,13 +300,15 @@ std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
             db_.replace_document(id, doc);
             ++rewritten;
         }
+        update_entity_lookup(db_, old_table, table);
         db_.set_metadata(std::string(schema::kEntityLinksKey), table.serialise());
         return rewritten;
     });
 }
 
 std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& curated) {
-    return rewrite_entities(compute_entity_table(entity_evidence(), curated));
+    const EntityTable old_table = entity_table();
+    return rewrite_entities(compute_entity_table(entity_evidence(), curated), {&old_table});
 }
 
 IndexMetadata IndexWriter::metadata() const {

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "common/index/document_builder.h"
@@ -44,8 +44,9 @@ public:
     void remove_file(const std::string& file_key);
     // Records a new size and mtime for every article of the file, keeping the articles.
     void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns);
-    // The keys of every indexed file under `root` (a canonical root path).
-    std::unordered_set<std::string> files_under(const std::string& root) const;
+    // Every indexed file under `root` (a canonical root path), by key, with its state: one
+    // pass over value streams, where indexed_file() looks each file up.
+    std::unordered_map<std::string, IndexedFile> files_under(const std::string& root) const;
 
     IndexMetadata metadata() const;
     void set_metadata(const IndexMetadata& metadata);
@@ -54,12 +55,12 @@ public:
     EntityTable entity_table() const;
     // The evidence the entity table is computed from (entity_table.h).
     EntityEvidence entity_evidence() const;
-    // Rewrites the entities of every article `table` resolves otherwise than the table the
-    // index holds (or than any table in `also_built_with`, which articles written since may
-    // have been built with), and records `table`, all in the next commit. Returns the
-    // number of articles rewritten.
+    // Rewrites the entities of every article `table` resolves otherwise than any table in
+    // `built_with` (the tables its articles may have been built with: the one the index
+    // held, and any a build used since), and records `table`, all in the next commit.
+    // Returns the number of articles rewritten.
     std::size_t rewrite_entities(const EntityTable& table,
-                                 const std::vector<const EntityTable*>& also_built_with = {});
+                                 const std::vector<const EntityTable*>& built_with);
     // Both: the table of this index's own evidence and `curated`.
     std::size_t update_entity_table(const std::vector<CuratedAlias>& curated);
 

@@ -19,7 +19,9 @@ namespace newsindex::schema {
 // the database metadata so an old index is detected rather than misread.
 // 2: one spelling per country (place_names.h). 3: archive-wide entity names (entity_table.h).
 // 4: one facet value per slot (entity_facet_slot), so stock Xapian servers count them.
-inline constexpr int kVersion = 4;
+// 5: all facet names packed in one slot too (kEntityFacetsSlot); entity lookups as
+// metadata (kEntityLookupPrefix).
+inline constexpr int kVersion = 5;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -28,6 +30,9 @@ inline constexpr std::string_view kLastRunKey = "newsindex.last_run";
 // another entity, "kind letter + name" '\x1f' "kind letter + entity name". Names that
 // stand for themselves have none.
 inline constexpr std::string_view kEntityLinksKey = "newsindex.entity_links";
+// The same links again, one metadata entry each, keyed for what a query filter looks up
+// (entity_lookup.h): kEntityLookupPrefix + kind letter + entity_key(name).
+inline constexpr std::string_view kEntityLookupPrefix = "newsindex.entity:";
 // Whether the entity table is current (see IndexMetadata::entity_table_state).
 inline constexpr std::string_view kEntityTableStateKey = "newsindex.entity_table";
 // "1" when the spelling dictionary (index/spelling.h) has followed every article since
@@ -88,6 +93,9 @@ inline constexpr Xapian::valueno kFileSizeSlot = 4;
 inline constexpr Xapian::valueno kFileMtimeSlot = 5;
 inline constexpr Xapian::valueno kFileHashSlot = 6;
 inline constexpr Xapian::valueno kFileKeySlot = 7;
+// Every facet name of the article (facet_values.h) in one value, so that counting facets
+// over a local match reads one value per article, not one per name.
+inline constexpr Xapian::valueno kEntityFacetsSlot = 8;
 
 // Canonical entity names of the article, one per slot: the i-th name of a kind goes in
 // entity_facet_slot(kind, i). Xapian's own ValueCountMatchSpy then counts a kind's facet

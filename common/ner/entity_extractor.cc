@@ -350,6 +350,12 @@ EntityExtractor::EntityExtractor(const std::filesystem::path& model_file)
     : model_(std::make_unique<const ner::Model>(ner::Model::load(model_file))) {}
 
 EntityExtractor::~EntityExtractor() = default;
+
+const EntityExtractor& LazyEntityExtractor::get() const {
+    std::call_once(loaded_, [this] { extractor_.emplace(file_); });
+    return *extractor_;
+}
+
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
 

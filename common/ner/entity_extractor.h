@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <vector>
 
 #include "common/base/article.h"
@@ -31,6 +33,22 @@ public:
 
 private:
     std::unique_ptr<const ner::Model> model_;
+};
+
+// An EntityExtractor whose model loads when first needed: a build that finds nothing new
+// to read, as most cron runs do, never reads the 18 MB model.
+class LazyEntityExtractor {
+public:
+    explicit LazyEntityExtractor(std::filesystem::path model_file) : file_(std::move(model_file)) {}
+    // The extractor, loading the model the first time (thread-safe; a failed load is tried
+    // again next time). Throws Error as EntityExtractor's constructor does.
+    const EntityExtractor& get() const;
+    const std::filesystem::path& model_file() const { return file_; }
+
+private:
+    std::filesystem::path file_;
+    mutable std::once_flag loaded_;
+    mutable std::optional<EntityExtractor> extractor_;
 };
 
 // $NEWSINDEX_MODEL if set; else, for an installed binary, <prefix>/share/newsindex/ner.model

@@ -1,7 +1,10 @@
 #include "common/read/corpus_walker.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <chrono>
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 #include <vector>
 
@@ -30,10 +33,6 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
         std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
     (void)inner_it;
     return outer_end == outer.end();
-}
-
-std::int64_t mtime_ns(fs::file_time_type t) {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
 }
 
 std::string reason_of(const std::error_code& ec) {
@@ -77,25 +76,28 @@ private:
     }
 
     void visit_entry(const fs::path& entry, const std::string& relative) {
-        std::error_code ec;
-        const auto link_status = fs::symlink_status(entry, ec);
-        if (ec) {
+        // One lstat(2) gives the type, size and time of most entries: a walk of a million
+        // files makes a million calls, not three million.
+        struct stat info {};
+        if (::lstat(entry.c_str(), &info) != 0) {
             // Typically a file deleted between listing and visiting.
-            callbacks_.on_error(entry, reason_of(ec));
+            callbacks_.on_error(entry, std::strerror(errno));
             return;
         }
-        if (fs::is_symlink(link_status)) {
+        if (S_ISLNK(info.st_mode)) {
+            std::error_code ec;
             const auto target = fs::canonical(entry, ec);
             if (ec) {
                 callbacks_.on_error(entry, "broken symbolic link: " + reason_of(ec));
                 return;
             }
-            if (!is_within(target, root_.key) || !fs::is_regular_file(target, ec))
+            if (!is_within(target, root_.key) || ::stat(target.c_str(), &info) != 0 ||
+                !S_ISREG(info.st_mode))
                 return;  // links out of the root and links to folders are not followed
-        } else if (fs::is_directory(link_status)) {
+        } else if (S_ISDIR(info.st_mode)) {
             if (!is_xapian_database(entry)) visit_directory(entry, relative);
             return;
-        } else if (!fs::is_regular_file(link_status)) {
+        } else if (!S_ISREG(info.st_mode)) {
             return;  // sockets, fifos, devices
         }
         ArticleOrigin file;
@@ -103,12 +105,8 @@ private:
         file.root = root_.key;
         file.relative = relative;
         file.format = format_for_path(entry);
-        file.size = fs::file_size(entry, ec);
-        if (!ec) file.mtime_ns = mtime_ns(fs::last_write_time(entry, ec));
-        if (ec) {
-            callbacks_.on_error(entry, reason_of(ec));
-            return;
-        }
+        file.size = static_cast<std::uintmax_t>(info.st_size);
+        file.mtime_ns = std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec;
         if (!callbacks_.on_file(file)) {
             stopped_ = true;
             complete_ = false;

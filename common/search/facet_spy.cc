@@ -2,59 +2,99 @@
 
 #include <algorithm>
 
+#include "common/index/facet_values.h"
 #include "common/index/schema.h"
 
 namespace newsindex {
 
-void FacetSlotSpy::operator()(const Xapian::Document& doc, double) {
-    for (std::size_t i = 0; i < slots_; ++i) {
-        std::string value = doc.get_value(schema::entity_facet_slot(kind_, i));
-        if (value.empty()) break;  // slots fill in order
-        ++counts_[std::move(value)];
-    }
+void ValueCounts::add(std::string_view value) {
+    if (const auto it = counts_.find(value); it != counts_.end())
+        ++it->second;
+    else
+        counts_.emplace(value, 1);
 }
 
-Xapian::MatchSpy* FacetSlotSpy::clone() const {
-    // Xapian takes ownership of clones through its reference-counted release().
-    return std::make_unique<FacetSlotSpy>(kind_, slots_).release();
-}
-
-std::string FacetSlotSpy::name() const {
-    return "newsindex.FacetSlotSpy";
-}
-
-std::vector<FacetCount> FacetSlotSpy::counts() const {
+std::vector<FacetCount> ValueCounts::counts() const {
     std::vector<FacetCount> counts;
     counts.reserve(counts_.size());
     for (const auto& [value, count] : counts_) counts.push_back({value, count});
     return counts;
 }
 
-EntityFacetCounter::EntityFacetCounter(EntityKind kind, std::size_t slots, Spies spies) {
+PackedFacetSpy::PackedFacetSpy(const Xapian::Database& db, const FacetsWanted& wanted)
+    : db_(db),
+      wanted_(wanted),
+      any_kind_(std::any_of(wanted.kinds.begin(), wanted.kinds.end(), [](bool k) { return k; })),
+      facets_(db, schema::kEntityFacetsSlot),
+      dates_(db, schema::kDateSlot) {}
+
+void PackedFacetSpy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    if (any_kind_)
+        for_each_packed_facet(facets_.at(did), [&](EntityKind kind, std::string_view name) {
+            const auto i = static_cast<std::size_t>(kind);
+            if (wanted_.kinds[i]) kinds_[i].add(name);
+        });
+    if (wanted_.days)
+        if (const std::string day = dates_.at(did); !day.empty()) days_.add(day);
+}
+
+Xapian::MatchSpy* PackedFacetSpy::clone() const {
+    // Xapian takes ownership of clones through its reference-counted release().
+    return std::make_unique<PackedFacetSpy>(db_, wanted_).release();
+}
+
+std::string PackedFacetSpy::name() const {
+    return "newsindex.PackedFacetSpy";
+}
+
+std::vector<FacetCount> PackedFacetSpy::counts(EntityKind kind) const {
+    return kinds_[static_cast<std::size_t>(kind)].counts();
+}
+
+FacetCounter::FacetCounter(const Xapian::Database& db, const FacetsWanted& wanted, Spies spies,
+                           const std::array<std::size_t, kEntityKinds.size()>& slots) {
     if (spies == Spies::own) {
-        own_ = std::make_unique<FacetSlotSpy>(kind, slots);
+        own_ = std::make_unique<PackedFacetSpy>(db, wanted);
         return;
     }
-    for (std::size_t i = 0; i < slots; ++i)
-        builtin_.push_back(
-            std::make_unique<Xapian::ValueCountMatchSpy>(schema::entity_facet_slot(kind, i)));
+    for (const EntityKind kind : kEntityKinds) {
+        const auto i = static_cast<std::size_t>(kind);
+        if (!wanted.kinds[i]) continue;
+        for (std::size_t slot = 0; slot < slots[i]; ++slot)
+            builtin_[i].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+                schema::entity_facet_slot(kind, slot)));
+    }
+    if (wanted.days)
+        builtin_days_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
 }
 
-void EntityFacetCounter::attach(Xapian::Enquire& enquire) const {
+void FacetCounter::attach(Xapian::Enquire& enquire) const {
     if (own_) enquire.add_matchspy(own_.get());
-    for (const auto& spy : builtin_) enquire.add_matchspy(spy.get());
+    for (const auto& spies : builtin_)
+        for (const auto& spy : spies) enquire.add_matchspy(spy.get());
+    if (builtin_days_) enquire.add_matchspy(builtin_days_.get());
 }
 
-std::vector<FacetCount> EntityFacetCounter::top(std::size_t limit) const {
-    if (own_) return top_counts(own_->counts(), limit);
-    std::unordered_map<std::string, Xapian::doccount> sums;
-    for (const auto& spy : builtin_)
+std::vector<FacetCount> FacetCounter::counts(EntityKind kind) const {
+    if (own_) return own_->counts(kind);
+    // One name can fill a different slot in each article.
+    std::vector<std::vector<FacetCount>> slots;
+    for (const auto& spy : builtin_[static_cast<std::size_t>(kind)]) {
+        auto& slot = slots.emplace_back();
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-            sums[*it] += it.get_termfreq();
-    std::vector<FacetCount> counts;
-    counts.reserve(sums.size());
-    for (auto& [value, count] : sums) counts.push_back({value, count});
-    return top_counts(std::move(counts), limit);
+            slot.push_back({*it, it.get_termfreq()});
+    }
+    return sum_counts(slots);
+}
+
+std::vector<FacetCount> FacetCounter::days() const {
+    if (own_) return own_->days();
+    std::vector<FacetCount> days;
+    if (builtin_days_)
+        for (auto it = builtin_days_->values_begin(); it != builtin_days_->values_end(); ++it)
+            days.push_back({*it, it.get_termfreq()});
+    return days;
 }
 
 std::size_t facet_slots_in_use(const Xapian::Database& db, EntityKind kind) {
@@ -64,6 +104,17 @@ std::size_t facet_slots_in_use(const Xapian::Database& db, EntityKind kind) {
            db.get_value_freq(schema::entity_facet_slot(kind, slots)) > 0)
         ++slots;
     return slots;
+}
+
+std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& parts) {
+    if (parts.size() == 1) return parts.front();
+    std::unordered_map<std::string, Xapian::doccount> sums;
+    for (const auto& part : parts)
+        for (const auto& [value, count] : part) sums[value] += count;
+    std::vector<FacetCount> counts;
+    counts.reserve(sums.size());
+    for (const auto& [value, count] : sums) counts.push_back({value, count});
+    return counts;
 }
 
 std::vector<FacetCount> top_counts(std::vector<FacetCount> counts, std::size_t limit) {

@@ -1,21 +1,26 @@
-// Exact facet counts of an entity kind over every document of a match.
+// Exact facet counts over every document of a match.
 //
-// An article names many people, one per value slot (schema::entity_facet_slot). One of
-// Xapian's own ValueCountMatchSpy per slot counts them, and the counts add up exactly
-// because an article never repeats a name. Built-in spies are what a stock
-// xapian-tcpsrv can run, so the same counts come back from local, sharded and remote
-// databases alike. They visit every slot of every match, though, filled or not, so local
-// databases use a spy of ours that stops at an article's last name.
+// Two ways to count the same thing (facet_values.h stores names both ways):
+//  - on a local database, one match spy of ours reads each match's packed facet value
+//    and date from their value streams, in document order: each chunk of values is
+//    decoded once, whatever the article names;
+//  - through a stock xapian-tcpsrv, which runs none of our spies, one of Xapian's own
+//    ValueCountMatchSpy per facet slot, summed: exact, because an article never repeats
+//    a name.
 #pragma once
 
 #include <xapian.h>
 
+#include <array>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "common/base/entity.h"
+#include "common/index/value_stream.h"
 
 namespace newsindex {
 
@@ -24,44 +29,82 @@ struct FacetCount {
     Xapian::doccount count = 0;
 };
 
-// Counts the values of one kind's facet slots, stopping at an article's first empty slot:
-// as fast as the article has names. A match spy of ours, so local databases only.
-class FacetSlotSpy : public Xapian::MatchSpy {
+// What to count: some entity kinds, and the day of each article.
+struct FacetsWanted {
+    std::array<bool, kEntityKinds.size()> kinds{};
+    bool days = false;
+};
+
+// Counts of values, looked up by string_view so that counting allocates only for a value
+// not seen before.
+class ValueCounts {
 public:
-    FacetSlotSpy(EntityKind kind, std::size_t slots) : kind_(kind), slots_(slots) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override;
-    std::string name() const override;
+    void add(std::string_view value);
     std::vector<FacetCount> counts() const;
 
 private:
-    EntityKind kind_;
-    std::size_t slots_;
-    std::unordered_map<std::string, Xapian::doccount> counts_;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
 };
 
-class EntityFacetCounter {
+// Counts the packed facet value (schema::kEntityFacetsSlot) and the date of each match.
+// A match spy of ours, so local databases only, and one database at a time: a spy over
+// several combined sees each one's own document ids.
+class PackedFacetSpy : public Xapian::MatchSpy {
 public:
-    // Which spies count: FacetSlotSpy, or one of Xapian's own per slot, the only kind a
-    // stock xapian-tcpsrv runs. Both give the same counts.
+    PackedFacetSpy(const Xapian::Database& db, const FacetsWanted& wanted);
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override;
+    std::string name() const override;
+
+    std::vector<FacetCount> counts(EntityKind kind) const;
+    std::vector<FacetCount> days() const { return days_.counts(); }
+
+private:
+    Xapian::Database db_;
+    FacetsWanted wanted_;
+    bool any_kind_;
+    ValueStream facets_;
+    ValueStream dates_;
+    std::array<ValueCounts, kEntityKinds.size()> kinds_;
+    ValueCounts days_;
+};
+
+class FacetCounter {
+public:
+    // Which spies count: PackedFacetSpy, or Xapian's own, the only kind a stock
+    // xapian-tcpsrv runs. Both give the same counts.
     enum class Spies { own, builtin };
-    // Counts the first `slots` facet slots of the kind: as many as any article of the
-    // database fills (facet_slots_in_use).
-    EntityFacetCounter(EntityKind kind, std::size_t slots, Spies spies);
+    // Counts over matches of `db`: a single database for our spy, any for Xapian's.
+    // `slots`: per kind, how many facet slots the database's articles fill
+    // (facet_slots_in_use); only Xapian's spies need it.
+    FacetCounter(const Xapian::Database& db, const FacetsWanted& wanted, Spies spies,
+                 const std::array<std::size_t, kEntityKinds.size()>& slots = {});
 
     // Adds the spies to an Enquire; they must outlive its get_mset().
     void attach(Xapian::Enquire& enquire) const;
 
-    // The `limit` most frequent values, by count descending then value ascending.
-    std::vector<FacetCount> top(std::size_t limit) const;
+    // Matches per name of a kind, and per day ("YYYYMMDD"), in no particular order.
+    std::vector<FacetCount> counts(EntityKind kind) const;
+    std::vector<FacetCount> days() const;
 
 private:
-    std::unique_ptr<FacetSlotSpy> own_;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> builtin_;
+    std::unique_ptr<PackedFacetSpy> own_;
+    std::array<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>, kEntityKinds.size()>
+        builtin_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> builtin_days_;
 };
 
 // How many of the kind's facet slots hold a value in some article of `db`.
 std::size_t facet_slots_in_use(const Xapian::Database& db, EntityKind kind);
+
+// The counts of several parts of a match summed, value by value.
+std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& parts);
 
 // Sorts counts by count descending then value ascending, keeping the first `limit`.
 std::vector<FacetCount> top_counts(std::vector<FacetCount> counts, std::size_t limit);

@@ -1,5 +1,6 @@
 #include "common/search/query_parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "common/base/date.h"
+#include "common/index/entity_lookup.h"
 #include "common/index/entity_terms.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
@@ -35,9 +37,9 @@ private:
 // (entity_terms.h): case-folded, one name per country, and the entity table's links.
 class EntityFieldProcessor : public Xapian::FieldProcessor {
 public:
-    EntityFieldProcessor(FilterError& error, EntityKind kind) : error_(error), kind_(kind) {}
+    EntityFieldProcessor(FilterError& error, const EntityLookup& lookup, EntityKind kind)
+        : error_(error), lookup_(lookup), kind_(kind) {}
 
-    void set_lookup(const EntityLookup* lookup) { lookup_ = lookup; }
     EntityKind kind() const { return kind_; }
 
     Xapian::Query operator()(const std::string& value) override {
@@ -47,16 +49,15 @@ public:
         // A lone surname (or first name) finds the person under any fuller name.
         if (terms.word_terms.size() == 1) query |= Xapian::Query(terms.word_terms.front());
         // A name the entity table links to another entity finds that entity too.
-        if (lookup_ != nullptr)
-            if (const auto entity = lookup_->find(kind_, value))
-                query |= Xapian::Query(entity_terms(entity->kind, entity->name).term);
+        if (const auto entity = lookup_.find(kind_, value))
+            query |= Xapian::Query(entity_terms(entity->kind, entity->name).term);
         return query;
     }
 
 private:
     FilterError& error_;
+    const EntityLookup& lookup_;
     EntityKind kind_;
-    const EntityLookup* lookup_ = nullptr;
 };
 
 // source: filters, folded like entity names.
@@ -154,6 +155,14 @@ std::vector<Token> tokens(std::string_view text) {
     return out;
 }
 
+// Whether the index holds every word of the query (as an unstemmed term).
+bool holds_every_word(const Xapian::Database& db, std::string_view query) {
+    const auto words = tokens(query);
+    return std::all_of(words.begin(), words.end(), [&](const Token& token) {
+        return !token.word || db.term_exists(Xapian::Unicode::tolower(token.text));
+    });
+}
+
 // Xapian 1.4 offers a correction for a word even when the index holds it ("rates" becomes
 // the more frequent "rate"). A word the index holds is spelt right: its correction is
 // undone, word by word. Empty when no correction remains.
@@ -181,19 +190,21 @@ std::string corrections_of_unknown_words(const Xapian::Database& db, std::string
 
 class NewsQueryParser::FieldProcessors {
 public:
+    explicit FieldProcessors(EntityLookup lookup) : lookup(std::move(lookup)) {}
     FilterError error;
+    EntityLookup lookup;
     std::array<EntityFieldProcessor, 3> entities{
-        EntityFieldProcessor(error, EntityKind::person),
-        EntityFieldProcessor(error, EntityKind::org),
-        EntityFieldProcessor(error, EntityKind::place),
+        EntityFieldProcessor(error, lookup, EntityKind::person),
+        EntityFieldProcessor(error, lookup, EntityKind::org),
+        EntityFieldProcessor(error, lookup, EntityKind::place),
     };
     SourceFieldProcessor source{error};
     DateFieldProcessor date{error};
 };
 
-NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const EntityLookup* entities)
-    : stemmer_(std::string(schema::kLanguage)), processors_(std::make_unique<FieldProcessors>()) {
-    for (auto& processor : processors_->entities) processor.set_lookup(entities);
+NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
+    : stemmer_(std::string(schema::kLanguage)),
+      processors_(std::make_unique<FieldProcessors>(EntityLookup(db))) {
     db_ = db;
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
@@ -217,13 +228,16 @@ Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any, b
     corrected_.clear();
     if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
     parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
-                     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT;
-    if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     processors_->error.clear();
     try {
         const std::string text = strip_possessives(capitalise_dotted_acronyms(query));
+        // Only unknown words are corrected, so a query of known words needs no dictionary
+        // lookups (which Xapian makes for every word).
+        if (spelling && holds_every_word(db_, text)) spelling = false;
+        unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+        if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         Xapian::Query parsed = parser_.parse_query(text, flags);
         if (const auto& error = processors_->error.message())
             throw Error(ErrorKind::bad_input, *error);

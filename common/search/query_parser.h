@@ -20,16 +20,14 @@
 
 #include "common/base/entity.h"
 #include "common/base/error.h"
-#include "common/index/entity_table.h"
 
 namespace newsindex {
 
 class NewsQueryParser {
 public:
-    // `db` is used to expand wildcards; it must outlive the parser.
-    // Entity filters follow `entities` to the entity a name stands for, when given; it
-    // must outlive the parser.
-    explicit NewsQueryParser(const Xapian::Database& db, const EntityLookup* entities = nullptr);
+    // `db` expands wildcards, and entity filters follow its entity table to the entity a
+    // name stands for (entity_lookup.h).
+    explicit NewsQueryParser(const Xapian::Database& db);
     ~NewsQueryParser();
     NewsQueryParser(const NewsQueryParser&) = delete;
     NewsQueryParser& operator=(const NewsQueryParser&) = delete;

@@ -8,9 +8,11 @@
 #include <utility>
 
 #include "common/base/error.h"
+#include "common/base/on_threads.h"
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
+#include "common/index/shards.h"
 #include "common/index/stored_article.h"
 #include "common/index/xapian_error.h"
 #include "common/search/hit_fields.h"
@@ -113,24 +115,53 @@ DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days, 
     return histogram;
 }
 
-NewsSearcher::NewsSearcher(Xapian::Database db, std::string name)
-    : db_(std::move(db)), name_(std::move(name)) {}
+NewsSearcher::NewsSearcher(Xapian::Database db, std::string name,
+                           std::vector<Xapian::Database> parts)
+    : db_(std::move(db)), name_(std::move(name)), parts_(std::move(parts)) {
+    if (parts_.empty() && db_.size() == 1) parts_.push_back(db_);
+}
 
 NewsSearcher::~NewsSearcher() = default;
 
+namespace {
+
+// The local databases of the index at `path`: itself, or a sharded index's shards; none
+// for a stub file, whose lines may name remote databases.
+std::vector<Xapian::Database> local_parts(const std::filesystem::path& path) {
+    if (is_sharded_index(path)) {
+        std::vector<Xapian::Database> shards;
+        for (const auto& shard : shard_paths(path)) shards.push_back(open_index(shard));
+        return shards;
+    }
+    if (is_xapian_database(path)) return {open_index(path)};
+    return {};
+}
+
+}  // namespace
+
 NewsSearcher open_searcher(const std::filesystem::path& path) {
-    return NewsSearcher(open_index(path), path.string());
+    return open_searcher(std::vector<std::filesystem::path>{path});
 }
 
 NewsSearcher open_searcher(const std::vector<std::filesystem::path>& paths) {
-    if (paths.size() == 1) return open_searcher(paths.front());
     Xapian::Database combined;
+    std::vector<Xapian::Database> parts;
+    bool all_local = true;
     std::string names;
     for (const auto& path : paths) {
-        combined.add_database(open_index(path));
+        auto local = local_parts(path);
+        if (local.empty()) {
+            all_local = false;
+            combined.add_database(open_index(path));
+        }
+        for (auto& part : local) {
+            combined.add_database(part);
+            parts.push_back(std::move(part));
+        }
         names += (names.empty() ? "" : ", ") + path.string();
     }
-    return NewsSearcher(std::move(combined), names);
+    if (!all_local) parts.clear();
+    return NewsSearcher(std::move(combined), names, std::move(parts));
 }
 
 std::string NewsSearcher::description() const {
@@ -147,7 +178,7 @@ decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
                     // Reopening can itself be overtaken by a commit: it is retried too.
                     std::this_thread::sleep_for(retry_pause(attempt));
                     db_.reopen();
-                    revision_.reset();
+                    facet_slots_.reset();
                 }
                 return fn();
             } catch (const Xapian::DatabaseModifiedError&) {
@@ -167,7 +198,7 @@ Xapian::doccount NewsSearcher::article_count() const {
 
 void NewsSearcher::refresh() {
     retrying([&] {
-        if (db_.reopen()) revision_.reset();
+        if (db_.reopen()) facet_slots_.reset();
     });
 }
 
@@ -234,21 +265,17 @@ Xapian::Query NewsSearcher::related_query(const std::string& like,
     return related;
 }
 
-const NewsSearcher::RevisionState& NewsSearcher::revision_state() const {
-    if (!revision_) {
-        RevisionState state{EntityLookup(EntityTable::unserialise(
-                                db_.get_metadata(std::string(schema::kEntityLinksKey)))),
-                            {}};
-        for (std::size_t i = 0; i < kEntityKinds.size(); ++i)
-            state.facet_slots[i] = facet_slots_in_use(db_, kEntityKinds[i]);
-        revision_.emplace(std::move(state));
+const std::array<std::size_t, kEntityKinds.size()>& NewsSearcher::facet_slots() const {
+    if (!facet_slots_) {
+        facet_slots_.emplace();
+        for (const EntityKind kind : kEntityKinds)
+            (*facet_slots_)[static_cast<std::size_t>(kind)] = facet_slots_in_use(db_, kind);
     }
-    return *revision_;
+    return *facet_slots_;
 }
 
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
-    const RevisionState& revision = revision_state();
-    NewsQueryParser parser(db_, &revision.entities);
+    NewsQueryParser parser(db_);
     const bool spelling = request.spelling != Spelling::off;
     Xapian::Query query = parser.parse(request.query, request.match_any, spelling);
     const std::string suggestion =
@@ -286,28 +313,19 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     // time, which would count some articles twice. That pass gives the total, and the
     // hits then need only as many matches as are shown.
     const Xapian::doccount shown = request.offset + request.limit;
-    const Xapian::doccount check_at_least = request.exact ? db_.get_doccount() : shown;
     SearchResponse response;
-    std::optional<Xapian::MSet> counted;
+    std::optional<MatchTotal> counted;
     if (std::any_of(kFacetNames.begin(), kFacetNames.end(),
-                    [&](std::string_view facet) { return wants(request, facet); })) {
-        try {
-            counted = count_facets(query, request, check_at_least, response);
-        } catch (const Xapian::UnimplementedError&) {
-            // A remote database cannot run a spy of ours: Xapian's own from now on.
-            builtin_spies_only_ = true;
-            response.facets.clear();
-            counted = count_facets(query, request, check_at_least, response);
-        }
-    }
-    const Xapian::MSet mset =
-        enquire.get_mset(request.offset, request.limit, counted ? shown : check_at_least);
-    const Xapian::MSet& totals = counted ? *counted : mset;
+                    [&](std::string_view facet) { return wants(request, facet); }))
+        counted = count_facets(query, request, response);
+    const Xapian::MSet mset = enquire.get_mset(
+        request.offset, request.limit, counted || !request.exact ? shown : db_.get_doccount());
 
     response.suggestion = suggestion;
     response.parsed = query.get_description();
-    response.total = totals.get_matches_estimated();
-    response.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
+    const MatchTotal total = counted ? *counted : MatchTotal(mset);
+    response.total = total.estimated;
+    response.total_exact = total.exact;
     response.facets_exact = request.exact || response.total_exact;
 
     const bool snippets = request.fields.empty() || has_field(request.fields, "snippet");
@@ -335,37 +353,79 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     return response;
 }
 
-Xapian::MSet NewsSearcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
-                                        Xapian::doccount check_at_least,
-                                        SearchResponse& response) const {
-    Xapian::Enquire counting(db_);
-    counting.set_query(query);
-    const auto spies =
-        builtin_spies_only_ ? EntityFacetCounter::Spies::builtin : EntityFacetCounter::Spies::own;
-    std::vector<std::pair<std::string, EntityFacetCounter>> entity_counters;
-    for (std::size_t i = 0; i < kEntityKinds.size(); ++i) {
-        const EntityKind kind = kEntityKinds[i];
-        if (!wants(request, entity_kind_name(kind))) continue;
-        entity_counters.emplace_back(
-            std::string(entity_kind_name(kind)),
-            EntityFacetCounter(kind, revision_state().facet_slots[i], spies));
-        entity_counters.back().second.attach(counting);
-    }
-    std::optional<Xapian::ValueCountMatchSpy> date_spy;
-    if (wants(request, "date")) counting.add_matchspy(&date_spy.emplace(schema::kDateSlot));
+NewsSearcher::MatchTotal::MatchTotal(const Xapian::MSet& mset)
+    : estimated(mset.get_matches_estimated()),
+      exact(mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {}
 
-    Xapian::MSet counted = counting.get_mset(0, 0, check_at_least);
-    for (const auto& [name, counter] : entity_counters)
-        response.facets.push_back({name, counter.top(request.facet_limit)});
-    if (date_spy) {
-        std::vector<FacetCount> days;
-        for (auto it = date_spy->values_begin(); it != date_spy->values_end(); ++it)
-            days.push_back({*it, it.get_termfreq()});
-        DateHistogram histogram = date_histogram(days);
+NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
+                                                    const SearchRequest& request,
+                                                    SearchResponse& response) const {
+    FacetsWanted wanted;
+    for (const EntityKind kind : kEntityKinds)
+        wanted.kinds[static_cast<std::size_t>(kind)] = wants(request, entity_kind_name(kind));
+    wanted.days = wants(request, "date");
+    const auto check_at_least = [&](const Xapian::Database& db) {
+        return request.exact ? db.get_doccount() : request.offset + request.limit;
+    };
+
+    // Each part with a spy of ours, on a thread each; the whole with Xapian's spies when
+    // a part is remote (it cannot run ours) or the parts are not known.
+    const bool own_spies = !builtin_spies_only_ && !parts_.empty();
+    std::vector<const Xapian::Database*> parts;
+    if (own_spies)
+        for (const auto& part : parts_) parts.push_back(&part);
+    else
+        parts.push_back(&db_);
+    std::vector<std::optional<FacetCounter>> counters(parts.size());
+    std::vector<std::optional<Xapian::MSet>> counted(parts.size());
+    const auto count_part = [&](std::size_t i) {
+        const Xapian::Database& db = *parts[i];
+        if (own_spies)
+            counters[i].emplace(db, wanted, FacetCounter::Spies::own);
+        else
+            counters[i].emplace(db, wanted, FacetCounter::Spies::builtin, facet_slots());
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        counters[i]->attach(enquire);
+        counted[i] = enquire.get_mset(0, 0, check_at_least(db));
+    };
+    try {
+        if (parts.size() == 1)
+            count_part(0);
+        else
+            on_threads(parts.size(), count_part);
+    } catch (const Xapian::UnimplementedError&) {
+        if (!own_spies) throw;
+        // A remote database cannot run a spy of ours: Xapian's own from now on.
+        builtin_spies_only_ = true;
+        return count_facets(query, request, response);
+    }
+
+    const auto summed = [&](const auto& counts_of) {
+        std::vector<std::vector<FacetCount>> per_part;
+        for (const auto& counter : counters) per_part.push_back(counts_of(*counter));
+        return sum_counts(per_part);
+    };
+    for (const EntityKind kind : kEntityKinds)
+        if (wanted.kinds[static_cast<std::size_t>(kind)])
+            response.facets.push_back(
+                {std::string(entity_kind_name(kind)),
+                 top_counts(summed([&](const FacetCounter& c) { return c.counts(kind); }),
+                            request.facet_limit)});
+    if (wanted.days) {
+        DateHistogram histogram =
+            date_histogram(summed([](const FacetCounter& c) { return c.days(); }));
         response.date_bucket = histogram.bucket;
         response.facets.push_back({"date", std::move(histogram.values)});
     }
-    return counted;
+
+    MatchTotal total{0, true};
+    for (const auto& mset : counted) {
+        const MatchTotal part(*mset);
+        total.estimated += part.estimated;
+        total.exact = total.exact && part.exact;
+    }
+    return total;
 }
 
 }  // namespace newsindex

@@ -12,7 +12,6 @@
 
 #include "common/base/article.h"
 #include "common/base/date.h"
-#include "common/index/entity_table.h"
 #include "common/search/explain.h"
 #include "common/search/facet_spy.h"
 #include "common/search/snippet.h"
@@ -100,8 +99,11 @@ class NewsSearcher {
 public:
     // `db` may be any Xapian database laid out as schema.h says: an index on disk, an
     // in-memory one, several combined. `name` says which index in messages ("index NAME
-    // has schema version ..."); empty: "the index".
-    explicit NewsSearcher(Xapian::Database db, std::string name = {});
+    // has schema version ..."); empty: "the index". `parts`, when known, are the local
+    // databases `db` combines, each searched for facets on a thread of its own; a single
+    // database is its own part.
+    explicit NewsSearcher(Xapian::Database db, std::string name = {},
+                          std::vector<Xapian::Database> parts = {});
     ~NewsSearcher();
     NewsSearcher(NewsSearcher&&) = default;
     NewsSearcher& operator=(NewsSearcher&&) = default;
@@ -125,10 +127,18 @@ public:
 
 private:
     SearchResponse search_once(const SearchRequest& request);
-    // Counts the facets `request` asks for over the matches of `query` into `response`;
-    // the MSet gives the total.
-    Xapian::MSet count_facets(const Xapian::Query& query, const SearchRequest& request,
-                              Xapian::doccount check_at_least, SearchResponse& response) const;
+    // How many articles matched.
+    struct MatchTotal {
+        Xapian::doccount estimated = 0;
+        bool exact = true;  // estimated is the exact count
+        MatchTotal(Xapian::doccount estimated_, bool exact_)
+            : estimated(estimated_), exact(exact_) {}
+        explicit MatchTotal(const Xapian::MSet& mset);
+    };
+    // Counts the facets `request` asks for over the matches of `query` into `response`,
+    // and the matches.
+    MatchTotal count_facets(const Xapian::Query& query, const SearchRequest& request,
+                            SearchResponse& response) const;
     // The query of articles like the one `like` names, filtered by `filter`.
     Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
     // "index NAME" or "the index": what messages call the database.
@@ -142,14 +152,13 @@ private:
     // Mutable: moving to the newest revision is how every method copes with a commit.
     mutable Xapian::Database db_;
     std::string name_;
-    // What a search reads once per database revision it sees: the entity table's links,
-    // and how many facet slots each entity kind fills.
-    struct RevisionState {
-        EntityLookup entities;
-        std::array<std::size_t, kEntityKinds.size()> facet_slots{};
-    };
-    const RevisionState& revision_state() const;
-    mutable std::optional<RevisionState> revision_;
+    // The local databases db_ combines, sharing its state (a reopen moves them too); empty
+    // when some are remote or unknown.
+    std::vector<Xapian::Database> parts_;
+    // How many facet slots each entity kind fills, read once per database revision when
+    // Xapian's own spies count (facet_spy.h).
+    const std::array<std::size_t, kEntityKinds.size()>& facet_slots() const;
+    mutable std::optional<std::array<std::size_t, kEntityKinds.size()>> facet_slots_;
     // Set once a remote database refused a match spy of ours.
     mutable bool builtin_spies_only_ = false;
 };

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace newsindex {
@@ -55,20 +56,32 @@ void for_each_word(std::string_view text, Fn&& fn) {
 class TermMatcher {
 public:
     TermMatcher(std::set<std::string> terms, const Xapian::Stem& stemmer)
-        : terms_(std::move(terms)), stemmer_(stemmer) {}
+        : terms_(std::move(terms)), stemmer_(stemmer) {
+        for (const auto& term : terms_)
+            if (term.size() > 1 && term[0] == 'Z') stem_initials_.insert(term[1]);
+    }
 
     // The query term the word matches, or nullptr.
     const std::string* match(const std::string& word) const {
         if (auto it = terms_.find(word); it != terms_.end()) return &*it;
-        std::string stemmed = "Z";
-        stemmed += stemmer_(word);
-        if (auto it = terms_.find(stemmed); it != terms_.end()) return &*it;
-        return nullptr;
+        // English stems keep a word's first letter: most words need no stemming.
+        if (word.empty() || !stem_initials_.contains(word[0])) return nullptr;
+        const auto [known, added] = stemmed_.try_emplace(word, nullptr);
+        if (added) {
+            std::string stemmed = "Z";
+            stemmed += stemmer_(word);
+            const auto it = terms_.find(stemmed);
+            if (it != terms_.end()) known->second = &*it;
+        }
+        return known->second;
     }
 
 private:
     std::set<std::string> terms_;
+    std::set<char> stem_initials_;
     const Xapian::Stem& stemmer_;
+    // Words already stemmed, with the term they match.
+    mutable std::unordered_map<std::string, const std::string*> stemmed_;
 };
 
 // How well a passage explains the match: distinct query terms first, then mentions.
@@ -151,9 +164,8 @@ Snippet make_snippet(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
     // Xapian trims the window around its best part; the spans are found here, with the
     // same word rules as the scoring (Xapian's own would miss "Bakiyev" in "Bakiyev's").
     Snippet snippet;
-    snippet.text = plain_line(mset.snippet(
-        window, length, stemmer,
-        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…"));
+    snippet.text = plain_line(
+        mset.snippet(window, length, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…"));
     snippet.highlights = highlights(snippet.text, matcher);
     return snippet;
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -69,7 +70,11 @@ TEST_CASE("corpus walker: every article file once, in name order, with its origi
     CHECK(html.path == dir.path() / "a" / "z.html");
     CHECK(html.format == ArticleFormat::html);
     CHECK(html.size == 10);
-    CHECK(html.mtime_ns != 0);  // file_clock time, whose epoch is not the Unix one
+    // Nanoseconds since the Unix epoch.
+    const auto modified = std::chrono::file_clock::to_sys(fs::last_write_time(html.path));
+    CHECK(
+        html.mtime_ns ==
+        std::chrono::duration_cast<std::chrono::nanoseconds>(modified.time_since_epoch()).count());
     CHECK(w.files[0].format == ArticleFormat::unsupported);
 }
 

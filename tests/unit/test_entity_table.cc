@@ -2,6 +2,7 @@
 
 #include "common/base/error.h"
 #include "common/index/alias_file.h"
+#include "common/index/entity_lookup.h"
 #include "common/index/entity_table.h"
 
 using namespace newsindex;
@@ -107,9 +108,15 @@ TEST_CASE("entity table: acronyms learned from the text and from the curated lis
     const auto unused =
         Evidence().name(O, "Federal Reserve", 10).table({{O, "Fed", "Federal Reserve"}});
     CHECK(resolve(unused, O, "Fed") == NamedEntity{O, "Federal Reserve"});
-    const EntityLookup lookup(unused);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    update_entity_lookup(db, EntityTable(), unused);
+    const EntityLookup lookup(db);
     CHECK(lookup.find(O, "FED") == NamedEntity{O, "Federal Reserve"});
     CHECK_FALSE(lookup.find(P, "Fed"));
+    // A table without the link removes its entry.
+    update_entity_lookup(db, unused, EntityTable());
+    CHECK_FALSE(lookup.find(O, "Fed"));
+    CHECK(db.metadata_keys_begin() == db.metadata_keys_end());
 }
 
 TEST_CASE("entity table: one display name per entity, the one most articles use") {

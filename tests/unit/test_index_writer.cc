@@ -53,8 +53,12 @@ TEST_CASE("index writer: files are replaced and removed whole, with their state"
     CHECK(state->size == 100);
     CHECK(state->mtime_ns == 7);
     CHECK(state->content_hash.empty());
-    CHECK(writer.files_under("/news") ==
-          std::unordered_set<std::string>{"/news/feed.jsonl", "/news/sub/other.txt"});
+    const auto files = writer.files_under("/news");
+    REQUIRE(files.size() == 2);
+    CHECK(files.at("/news/feed.jsonl").size == 100);
+    CHECK(files.at("/news/feed.jsonl").mtime_ns == 7);
+    CHECK(files.at("/news/sub/other.txt").size == 5);
+    CHECK(files.at("/news/sub/other.txt").mtime_ns == 9);
     CHECK(writer.files_under("/news/sub").size() == 1);
     CHECK(writer.files_under("/new").empty());  // a root is a folder, not a string prefix
 

@@ -51,19 +51,35 @@ TEST_CASE("schema: entity keys fold case and whitespace") {
     CHECK(words == std::vector<std::string>{"kurmanbek", "bakiyev"});
 }
 
-TEST_CASE("schema: facet values take a slot each, and a rewrite clears the rest") {
+TEST_CASE(
+    "schema: facet values take a slot each, are packed in one too, and a rewrite clears the rest") {
     Xapian::Document doc;
-    std::vector<std::string> names;
-    for (int i = 0; i < 70; ++i) names.push_back("Person " + std::to_string(i));
-    set_facet_values(doc, EntityKind::person, names);
+    FacetNames names;
+    for (int i = 0; i < 70; ++i) names[0].push_back("Person " + std::to_string(i));
+    names[2] = {"Minsk"};
+    set_facet_values(doc, names);
     const auto stored = facet_values(doc, EntityKind::person);
     REQUIRE(stored.size() == schema::kMaxFacetValuesPerKind);
     CHECK(stored.front() == "Person 0");
     CHECK(doc.get_value(schema::entity_facet_slot(EntityKind::person, 1)) == "Person 1");
     CHECK(facet_values(doc, EntityKind::org).empty());
-    set_facet_values(doc, EntityKind::person, {"Roza Otunbayeva"});
-    CHECK(facet_values(doc, EntityKind::person) == std::vector<std::string>{"Roza Otunbayeva"});
-    CHECK(doc.values_count() == 1);
+    CHECK(facet_values(doc, EntityKind::place) == std::vector<std::string>{"Minsk"});
+    std::vector<std::pair<EntityKind, std::string>> packed;
+    for_each_packed_facet(doc.get_value(schema::kEntityFacetsSlot),
+                          [&](EntityKind kind, std::string_view name) {
+                              packed.emplace_back(kind, std::string(name));
+                          });
+    REQUIRE(packed.size() == schema::kMaxFacetValuesPerKind + 1);
+    CHECK(packed.front() == std::pair{EntityKind::person, std::string("Person 0")});
+    CHECK(packed.back() == std::pair{EntityKind::place, std::string("Minsk")});
+
+    // A line break inside a name cannot split it in the packed value.
+    set_facet_values(doc, {std::vector<std::string>{"Roza\nOtunbayeva"}, {}, {}});
+    CHECK(facet_values(doc, EntityKind::person) == std::vector<std::string>{"Roza\nOtunbayeva"});
+    CHECK(doc.get_value(schema::kEntityFacetsSlot) == "PRoza Otunbayeva\n");
+    CHECK(doc.values_count() == 2);
+    set_facet_values(doc, {});
+    CHECK(doc.values_count() == 0);
 }
 
 TEST_CASE("schema: entity terms are the one rule for builder, filters and facets") {

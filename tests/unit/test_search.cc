@@ -127,30 +127,57 @@ TEST_CASE("query parser: words, operators and errors") {
     CHECK(enquire.get_mset(0, 10).size() == 2);
 }
 
+namespace {
+
+FacetsWanted people_and_days() {
+    FacetsWanted wanted;
+    wanted.kinds[static_cast<std::size_t>(EntityKind::person)] = true;
+    wanted.days = true;
+    return wanted;
+}
+
+std::array<std::size_t, kEntityKinds.size()> slots_in_use(const Xapian::Database& db) {
+    std::array<std::size_t, kEntityKinds.size()> slots{};
+    for (const EntityKind kind : kEntityKinds)
+        slots[static_cast<std::size_t>(kind)] = facet_slots_in_use(db, kind);
+    return slots;
+}
+
+// Every count of a facet, value -> count, as `spies` make them over all of `db`.
+std::map<std::string, Xapian::doccount> counted(const Xapian::Database& db, EntityKind kind,
+                                                FacetCounter::Spies spies) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    const FacetCounter counter(db, people_and_days(), spies, slots_in_use(db));
+    counter.attach(enquire);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::map<std::string, Xapian::doccount> counts;
+    for (const auto& value : counter.counts(kind)) counts[value.value] = value.count;
+    for (const auto& day : counter.days()) counts["day " + day.value] = day.count;
+    return counts;
+}
+
+}  // namespace
+
 TEST_CASE("facet counter: counts every value of every matching document") {
     Xapian::WritableDatabase db = small_index();
     CHECK(facet_slots_in_use(db, EntityKind::person) == 2);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
-    const auto slots = facet_slots_in_use(db, EntityKind::person);
-    const EntityFacetCounter own(EntityKind::person, slots, EntityFacetCounter::Spies::own);
-    const EntityFacetCounter builtin(EntityKind::person, slots, EntityFacetCounter::Spies::builtin);
+    const FacetCounter own(db, people_and_days(), FacetCounter::Spies::own);
     own.attach(enquire);
-    builtin.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
-    const auto top = own.top(10);
+    const auto top = top_counts(own.counts(EntityKind::person), 10);
     REQUIRE(top.size() == 3);
     CHECK(top[0].value == "Alexander Lukashenko");
     CHECK(top[0].count == 2);
     CHECK(top[1].value == "Kurmanbek Bakiyev");  // ties by name
-    CHECK(own.top(1).size() == 1);
+    CHECK(top_counts(own.counts(EntityKind::person), 1).size() == 1);
+    CHECK(own.counts(EntityKind::org).empty());  // not asked for
+    CHECK(!own.days().empty());
     // Xapian's own spies, one per slot, count the same.
-    const auto builtin_top = builtin.top(10);
-    REQUIRE(builtin_top.size() == top.size());
-    for (std::size_t i = 0; i < top.size(); ++i) {
-        CHECK(builtin_top[i].value == top[i].value);
-        CHECK(builtin_top[i].count == top[i].count);
-    }
+    CHECK(counted(db, EntityKind::person, FacetCounter::Spies::builtin) ==
+          counted(db, EntityKind::person, FacetCounter::Spies::own));
 }
 
 TEST_CASE("facet counter: a database split in two counts as one") {
@@ -161,20 +188,31 @@ TEST_CASE("facet counter: a database split in two counts as one") {
         (id % 2 ? first : second).add_document(whole.get_document(id));
     Xapian::Database both(first);
     both.add_database(second);
-    const auto count = [](const Xapian::Database& db) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query::MatchAll);
-        const EntityFacetCounter counter(EntityKind::person,
-                                         facet_slots_in_use(db, EntityKind::person),
-                                         EntityFacetCounter::Spies::builtin);
-        counter.attach(enquire);
-        enquire.get_mset(0, 0, db.get_doccount());
-        std::vector<std::pair<std::string, Xapian::doccount>> counts;
-        for (const auto& value : counter.top(100)) counts.emplace_back(value.value, value.count);
-        return counts;
-    };
-    CHECK(count(both) == count(whole));
-    CHECK(!count(whole).empty());
+    const auto expected = counted(whole, EntityKind::person, FacetCounter::Spies::own);
+    CHECK(expected.size() > 3);
+    // Xapian's spies count over the combined database ...
+    CHECK(counted(both, EntityKind::person, FacetCounter::Spies::builtin) == expected);
+    // ... ours over each part, summed ...
+    auto sum = counted(first, EntityKind::person, FacetCounter::Spies::own);
+    for (const auto& [value, count] : counted(second, EntityKind::person, FacetCounter::Spies::own))
+        sum[value] += count;
+    CHECK(sum == expected);
+    // ... which is what a searcher given the parts does, a thread each.
+    SearchRequest request;
+    request.facets = {"person", "date"};
+    NewsSearcher whole_searcher(whole);
+    NewsSearcher parts_searcher(both, "two parts", {first, second});
+    const auto a = whole_searcher.search(request);
+    const auto b = parts_searcher.search(request);
+    CHECK(a.total == b.total);
+    REQUIRE(a.facets.size() == b.facets.size());
+    for (std::size_t i = 0; i < a.facets.size(); ++i) {
+        REQUIRE(a.facets[i].values.size() == b.facets[i].values.size());
+        for (std::size_t j = 0; j < a.facets[i].values.size(); ++j) {
+            CHECK(a.facets[i].values[j].value == b.facets[i].values[j].value);
+            CHECK(a.facets[i].values[j].count == b.facets[i].values[j].count);
+        }
+    }
 }
 
 TEST_CASE("date histogram: days, months or years from the span of the dates") {

@@ -1,0 +1,27 @@
+// The first build of an index starts with a pass that only reads and tags its articles,
+// counting the entity evidence the index will hold (entity_table.h). The build then writes
+// every article with the archive's own entity table, where a build that learnt the table
+// as it went would rewrite a quarter of its articles at the end: each rewrite makes Xapian
+// load every position of the article, and costs more than tagging it a second time.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <vector>
+
+#include "common/index/entity_table.h"
+
+namespace newsindex {
+
+class EntityExtractor;
+
+// The evidence of every article under `roots`, counted as the index counts it (one per
+// article). Files are read, parsed and tagged on `threads` threads (0: this one); files
+// that cannot be read are left out, as the build leaves them out. Stops early, with the
+// evidence so far, when `stop_requested` is set.
+EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& roots,
+                                      const EntityExtractor& extractor, std::size_t threads,
+                                      const std::atomic<bool>* stop_requested);
+
+}  // namespace newsindex
