@@ -67,14 +67,11 @@ public:
     }
 
     void progress(const BuildStats& stats) override {
-        if (!tty_) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (now - last_progress_ < std::chrono::milliseconds(250)) return;
-        last_progress_ = now;
-        std::fprintf(stderr, "\r%zu files, %zu articles indexed...", stats.files,
-                     stats.articles_indexed);
-        std::fflush(stderr);
-        progress_shown_ = true;
+        show_progress("%zu files, %zu articles indexed...", stats.files, stats.articles_indexed);
+    }
+
+    void learning_entities(std::size_t files) override {
+        show_progress("%zu files read for their entities...", files);
     }
 
     void clear_progress() {
@@ -84,6 +81,19 @@ public:
     }
 
 private:
+    // One line, redrawn at most four times a second, on a terminal only.
+    template <typename... Args>
+    void show_progress(const char* format, Args... args) {
+        if (!tty_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_progress_ < std::chrono::milliseconds(250)) return;
+        last_progress_ = now;
+        std::fputs("\r\033[K", stderr);
+        std::fprintf(stderr, format, args...);
+        std::fflush(stderr);
+        progress_shown_ = true;
+    }
+
     bool quiet_;
     bool tty_;
     bool progress_shown_ = false;

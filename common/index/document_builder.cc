@@ -6,6 +6,7 @@
 #include "common/index/entity_terms.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
+#include "common/index/spelling.h"
 #include "common/index/stored_article.h"
 
 namespace newsindex {
@@ -71,7 +72,11 @@ ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrig
     }
 
     doc.set_data(encode_stored_article(stored));
-    return {std::move(id_term), std::move(doc)};
+    // Xapian counts references to a document without atomics, and the writer's thread
+    // takes this one over: the generator must hold none once it is handed on.
+    term_generator_.set_document(Xapian::Document());
+    std::vector<std::string> words = spelling_words(doc);
+    return {std::move(id_term), std::move(doc), std::move(words)};
 }
 
 }  // namespace newsindex

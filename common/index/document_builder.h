@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "common/base/article.h"
 #include "common/index/entity_table.h"
@@ -15,6 +16,9 @@ namespace newsindex {
 struct ArticleDocument {
     std::string id_term;
     Xapian::Document document;
+    // Its words for the spelling dictionary (spelling.h), found by the thread that built
+    // it rather than by the one that writes it.
+    std::vector<std::string> spelling_words;
 };
 
 // Holds a TermGenerator, which keeps state between documents, so a builder serves one

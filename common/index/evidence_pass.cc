@@ -33,14 +33,17 @@ std::vector<std::vector<std::string>> file_evidence(const ArticleOrigin& file,
 
 EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& roots,
                                       const EntityExtractor& extractor, std::size_t threads,
-                                      const std::atomic<bool>* stop_requested) {
+                                      const std::atomic<bool>* stop_requested,
+                                      const std::function<void(std::size_t)>& progress) {
     const auto stopped = [&] { return stop_requested != nullptr && stop_requested->load(); };
     std::unordered_map<std::string, std::uint32_t> articles_with;
     OrderedWork<std::vector<std::vector<std::string>>> work(threads,
                                                             4 * std::max<std::size_t>(threads, 1));
+    std::size_t files_read = 0;
     const auto count = [&](std::vector<std::vector<std::string>>&& articles) {
         for (const auto& terms : articles)
             for (const auto& term : terms) ++articles_with[term];
+        progress(++files_read);
     };
     for (const auto& given : roots) {
         std::error_code ec;

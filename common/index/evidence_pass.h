@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "common/index/entity_table.h"
@@ -19,9 +20,11 @@ class EntityExtractor;
 // The evidence of every article under `roots`, counted as the index counts it (one per
 // article). Files are read, parsed and tagged on `threads` threads (0: this one); files
 // that cannot be read are left out, as the build leaves them out. Stops early, with the
-// evidence so far, when `stop_requested` is set.
+// evidence so far, when `stop_requested` is set. `progress` is called with the number of
+// files read after each.
 EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& roots,
                                       const EntityExtractor& extractor, std::size_t threads,
-                                      const std::atomic<bool>* stop_requested);
+                                      const std::atomic<bool>* stop_requested,
+                                      const std::function<void(std::size_t)>& progress);
 
 }  // namespace newsindex

@@ -228,7 +228,10 @@ private:
                 lost ? result.warnings[i] + "; the rest is not indexed" : result.warnings[i], lost);
         }
         stats_.articles_read += result.documents.size();
-        writer_.replace_file(origin.key(), result.documents);
+        if (result.job.indexed)
+            writer_.replace_file(origin.key(), result.documents);
+        else
+            writer_.add_file(result.documents);
         stats_.articles_indexed += result.documents.size();
         note_change(result.documents.size());
     }
@@ -376,7 +379,8 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
                     [](IndexWriter* writer) { return writer->article_count() == 0; }))
         archive_table = std::make_shared<const EntityTable>(compute_entity_table(
             gather_entity_evidence(options.roots, options.extractor->get(),
-                                   worker_threads(options.jobs), options.stop_requested),
+                                   worker_threads(options.jobs), options.stop_requested,
+                                   [&](std::size_t files) { observer.learning_entities(files); }),
             options.aliases));
     if (shards == 1) {
         Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs),

@@ -68,6 +68,9 @@ public:
                          bool failed) = 0;
     // Called after every file, for progress displays.
     virtual void progress(const BuildStats&) {}
+    // Called as the first build of an index reads its files for their entities, before
+    // it writes any (evidence_pass.h): `files` read so far.
+    virtual void learning_entities(std::size_t /*files*/) {}
 };
 
 // Brings the index `writer` holds up to date with the roots: new files are added,

@@ -201,11 +201,19 @@ void IndexWriter::replace_file(const std::string& file_key,
     guarded([&] {
         // Inside one commit, so a reader sees either the old articles of the file or the new.
         remove_file_articles(file_key);
-        for (const auto& article : articles) {
-            if (keeps_spelling()) spelling_changes_.add(article.document);
-            db_.replace_document(article.id_term, article.document);
-        }
+        add_articles(articles);
     });
+}
+
+void IndexWriter::add_file(const std::vector<ArticleDocument>& articles) {
+    guarded([&] { add_articles(articles); });
+}
+
+void IndexWriter::add_articles(const std::vector<ArticleDocument>& articles) {
+    for (const auto& article : articles) {
+        if (keeps_spelling()) spelling_changes_.add(article.spelling_words);
+        db_.replace_document(article.id_term, article.document);
+    }
 }
 
 void IndexWriter::remove_file_articles(const std::string& file_key) {

@@ -41,6 +41,9 @@ public:
     std::optional<IndexedFile> indexed_file(const std::string& file_key) const;
     // Replaces every article of the file with `articles`.
     void replace_file(const std::string& file_key, const std::vector<ArticleDocument>& articles);
+    // The same for a file the index holds no article of (files_under() says so), without
+    // looking for old ones.
+    void add_file(const std::vector<ArticleDocument>& articles);
     void remove_file(const std::string& file_key);
     // Records a new size and mtime for every article of the file, keeping the articles.
     void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns);
@@ -79,6 +82,7 @@ private:
     bool keeps_spelling();
     // Deletes every article of the file, taking their words out of the dictionary.
     void remove_file_articles(const std::string& file_key);
+    void add_articles(const std::vector<ArticleDocument>& articles);
     template <typename Fn>
     decltype(auto) guarded(Fn&& fn) const;
 

@@ -53,8 +53,8 @@ std::vector<std::string> spelling_words(const Xapian::Document& doc) {
     return words;
 }
 
-void SpellingChanges::add(const Xapian::Document& doc) {
-    for (auto& word : spelling_words(doc)) ++deltas_[std::move(word)];
+void SpellingChanges::add(const std::vector<std::string>& words) {
+    for (const auto& word : words) ++deltas_[word];
 }
 
 void SpellingChanges::remove(const Xapian::Document& doc) {

@@ -30,7 +30,7 @@ inline constexpr std::size_t kMaxSpellingWordBytes = 40;
 class SpellingChanges {
 public:
     // The article's words (spelling_words) come or go.
-    void add(const Xapian::Document& doc);
+    void add(const std::vector<std::string>& words);
     void remove(const Xapian::Document& doc);
     // Writes the changes to the dictionary of `db` and forgets them.
     void apply(Xapian::WritableDatabase& db);

@@ -1,6 +1,7 @@
 #include "common/search/facet_spy.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/index/facet_values.h"
 #include "common/index/schema.h"
@@ -8,16 +9,40 @@
 namespace newsindex {
 
 void ValueCounts::add(std::string_view value) {
-    if (const auto it = counts_.find(value); it != counts_.end())
-        ++it->second;
-    else
-        counts_.emplace(value, 1);
+    if (2 * (values_.size() + 1) > table_.size()) grow();
+    const std::size_t hash = std::hash<std::string_view>{}(value);
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        Entry& entry = table_[i];
+        if (entry.value == 0) {
+            values_.emplace_back(value);
+            entry = {hash, static_cast<std::uint32_t>(values_.size()), 1};
+            return;
+        }
+        if (entry.hash == hash && values_[entry.value - 1] == value) {
+            ++entry.count;
+            return;
+        }
+    }
+}
+
+void ValueCounts::grow() {
+    std::vector<Entry> old = std::move(table_);
+    table_.assign(std::max<std::size_t>(64, 2 * old.size()), Entry{});
+    const std::size_t mask = table_.size() - 1;
+    for (const Entry& entry : old) {
+        if (entry.value == 0) continue;
+        std::size_t i = entry.hash & mask;
+        while (table_[i].value != 0) i = (i + 1) & mask;
+        table_[i] = entry;
+    }
 }
 
 std::vector<FacetCount> ValueCounts::counts() const {
     std::vector<FacetCount> counts;
-    counts.reserve(counts_.size());
-    for (const auto& [value, count] : counts_) counts.push_back({value, count});
+    counts.reserve(values_.size());
+    for (const Entry& entry : table_)
+        if (entry.value != 0) counts.push_back({values_[entry.value - 1], entry.count});
     return counts;
 }
 

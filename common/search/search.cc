@@ -126,11 +126,17 @@ NewsSearcher::~NewsSearcher() = default;
 namespace {
 
 // The local databases of the index at `path`: itself, or a sharded index's shards; none
-// for a stub file, whose lines may name remote databases.
+// for a stub file, whose lines may name remote databases, or a shard stub edited by hand.
 std::vector<Xapian::Database> local_parts(const std::filesystem::path& path) {
     if (is_sharded_index(path)) {
+        std::vector<std::filesystem::path> paths;
+        try {
+            paths = shard_paths(path);
+        } catch (const Error&) {
+            return {};  // Xapian reads the stub as it is
+        }
         std::vector<Xapian::Database> shards;
-        for (const auto& shard : shard_paths(path)) shards.push_back(open_index(shard));
+        for (const auto& shard : paths) shards.push_back(open_index(shard));
         return shards;
     }
     if (is_xapian_database(path)) return {open_index(path)};
@@ -378,6 +384,11 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
         parts.push_back(&db_);
     std::vector<std::optional<FacetCounter>> counters(parts.size());
     std::vector<std::optional<Xapian::MSet>> counted(parts.size());
+    // Xapian counts references to a query's parts without atomics: each thread gets a
+    // query of its own, not a copy sharing them.
+    std::vector<Xapian::Query> queries(parts.size(), query);
+    if (parts.size() > 1)
+        for (auto& copy : queries) copy = Xapian::Query::unserialise(query.serialise());
     const auto count_part = [&](std::size_t i) {
         const Xapian::Database& db = *parts[i];
         if (own_spies)
@@ -385,7 +396,9 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
         else
             counters[i].emplace(db, wanted, FacetCounter::Spies::builtin, facet_slots());
         Xapian::Enquire enquire(db);
-        enquire.set_query(query);
+        enquire.set_query(queries[i]);
+        // Counting needs no scores.
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         counters[i]->attach(enquire);
         counted[i] = enquire.get_mset(0, 0, check_at_least(db));
     };

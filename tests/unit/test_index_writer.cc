@@ -72,6 +72,16 @@ TEST_CASE("index writer: files are replaced and removed whole, with their state"
     writer.commit();
     CHECK(writer.article_count() == 1);
     CHECK_FALSE(writer.indexed_file(other.key()));
+
+    // A new file's articles go in without a look for old ones; replacing it later finds them.
+    const auto added = origin_of("added.jsonl", 30, 3);
+    writer.add_file(documents_of(added, 2));
+    writer.commit();
+    CHECK(writer.article_count() == 3);
+    CHECK(writer.indexed_file(added.key())->size == 30);
+    writer.replace_file(added.key(), documents_of(origin_of("added.jsonl", 10, 4), 1));
+    writer.commit();
+    CHECK(writer.article_count() == 2);
 }
 
 TEST_CASE("index writer: metadata round-trips through the typed struct") {

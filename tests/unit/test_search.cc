@@ -159,6 +159,24 @@ std::map<std::string, Xapian::doccount> counted(const Xapian::Database& db, Enti
 
 }  // namespace
 
+TEST_CASE("value counts: every value counted exactly, however many there are") {
+    ValueCounts counts;
+    std::map<std::string, Xapian::doccount> expected;
+    for (int i = 0; i < 20000; ++i) {
+        // Some values often, most once; long ones outgrow the short-string buffer.
+        const std::string value = i % 3 == 0
+                                      ? "Person " + std::to_string(i % 97)
+                                      : "A name long enough to need the heap " + std::to_string(i);
+        counts.add(value);
+        ++expected[value];
+    }
+    counts.add("");
+    ++expected[""];
+    std::map<std::string, Xapian::doccount> counted;
+    for (const auto& [value, count] : counts.counts()) counted[value] = count;
+    CHECK(counted == expected);
+}
+
 TEST_CASE("facet counter: counts every value of every matching document") {
     Xapian::WritableDatabase db = small_index();
     CHECK(facet_slots_in_use(db, EntityKind::person) == 2);
