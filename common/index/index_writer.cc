@@ -285,18 +285,23 @@ std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
                                           const std::vector<const EntityTable*>& built_with) {
     return guarded([&] {
         const EntityTable old_table = entity_table();
-        // Every article with a name an earlier table resolves otherwise, each once.
+        // Every article with a name an earlier table resolves otherwise, each once. A name
+        // no table links stands for itself in all of them: only linked names can differ.
+        std::set<std::string_view> linked;
+        for (const EntityTable* each : built_with)
+            for (const auto& [key, entity] : each->links()) linked.insert(key);
+        for (const auto& [key, entity] : table.links()) linked.insert(key);
         std::set<Xapian::docid> changed;
-        for (auto it = db_.allterms_begin(std::string(schema::kRawEntityPrefix));
-             it != db_.allterms_end(std::string(schema::kRawEntityPrefix)); ++it) {
-            const auto raw = parse_raw_entity_term(*it);
+        for (const std::string_view key : linked) {
+            const auto raw = EntityTable::from_link_key(key);
             if (!raw) continue;
             const NamedEntity resolved = table.resolve(*raw);
             if (std::all_of(built_with.begin(), built_with.end(), [&](const EntityTable* other) {
                     return other->resolve(*raw) == resolved;
                 }))
                 continue;
-            const std::string term = *it;
+            const std::string term = raw_entity_term(*raw);
+            if (term.empty()) continue;
             for (auto posting = db_.postlist_begin(term); posting != db_.postlist_end(term);
                  ++posting)
                 changed.insert(*posting);

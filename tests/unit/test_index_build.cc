@@ -1,16 +1,19 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "common/index/evidence_pass.h"
 #include "common/index/index_build.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/index/shards.h"
+#include "common/ner/entity_extractor.h"
 #include "tests/unit/in_memory_db.h"
 #include "tests/unit/temp_dir.h"
 
@@ -204,4 +207,45 @@ TEST_CASE("build pipeline: shards written in parallel hold every article once, b
     CHECK(removed.files_removed == 1);
     all.reopen();
     CHECK(all.get_doccount() == 40);
+}
+
+TEST_CASE("build pipeline: a first build learns the entity table first and rewrites nothing") {
+    Fixture f;
+    // The first file names only "Reagan"; the others show it is Ronald Reagan.
+    write_file(f.news / "1.txt",
+               "Budget bill signed\n\nReagan signed the budget bill on Monday in Washington.\n");
+    write_file(f.news / "2.txt",
+               "Reagan meets aides\n\nPresident Ronald Reagan met his aides on Tuesday. Reagan "
+               "said the budget would pass.\n");
+    write_file(f.news / "3.txt",
+               "Reagan thanks Congress\n\nRonald Reagan spoke to reporters. Reagan thanked "
+               "Congress for the vote.\n");
+    const LazyEntityExtractor extractor(NEWSINDEX_MODELS "/ner.model");
+    BuildOptions options;
+    options.roots = {f.news};
+    options.extractor = &extractor;
+    options.jobs = 2;
+    const BuildStats stats = update_index(f.writer, options, f.problems);
+    CHECK(stats.articles_indexed == 3);
+    CHECK(stats.entities_rewritten == 0);
+    // Written once, with the entity the archive gives the name.
+    CHECK(f.with_term("XPronald reagan") == 3);
+    CHECK(f.with_term("XPreagan") == 0);
+
+    // The pass counts the evidence as the index holds it.
+    const auto sorted = [](const EntityEvidence& evidence) {
+        std::vector<std::string> lines;
+        for (const auto& name : evidence.names)
+            lines.push_back(name.entity.name + ' ' + std::to_string(name.articles));
+        for (const auto& alias : evidence.aliases)
+            lines.push_back(alias.alias + '>' + alias.name + ' ' + std::to_string(alias.articles));
+        std::sort(lines.begin(), lines.end());
+        return lines;
+    };
+    std::size_t files_read = 0;
+    const EntityEvidence gathered = gather_entity_evidence(
+        {f.news}, extractor.get(), 2, nullptr, [&](std::size_t files) { files_read = files; });
+    CHECK(files_read == 3);
+    CHECK(sorted(gathered) == sorted(f.writer.entity_evidence()));
+    CHECK_FALSE(gathered.aliases.empty());
 }
