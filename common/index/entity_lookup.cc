@@ -36,15 +36,21 @@ std::map<std::string, std::string> entity_lookup_entries(const EntityTable& tabl
     return entries;
 }
 
-void update_entity_lookup(Xapian::WritableDatabase& db, const EntityTable& old_table,
-                          const EntityTable& table) {
-    const auto old_entries = entity_lookup_entries(old_table);
+std::map<std::string, std::string> stored_entity_lookup(const Xapian::Database& db) {
+    const std::string prefix(schema::kEntityLookupPrefix);
+    std::map<std::string, std::string> entries;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+        entries.emplace(*it, db.get_metadata(*it));
+    return entries;
+}
+
+void update_entity_lookup(Xapian::WritableDatabase& db, const EntityTable& table) {
+    const auto stored = stored_entity_lookup(db);
     const auto entries = entity_lookup_entries(table);
-    for (const auto& [key, value] : old_entries)
+    for (const auto& [key, value] : stored)
         if (!entries.contains(key)) db.set_metadata(key, {});  // an empty value deletes
     for (const auto& [key, value] : entries)
-        if (const auto old = old_entries.find(key);
-            old == old_entries.end() || old->second != value)
+        if (const auto old = stored.find(key); old == stored.end() || old->second != value)
             db.set_metadata(key, value);
 }
 

@@ -7,19 +7,28 @@
 
 namespace newsindex {
 
-void set_facet_values(Xapian::Document& doc, const FacetNames& names) {
+std::string packed_facet_value(const FacetNames& names) {
     std::string packed;
     for (const EntityKind kind : kEntityKinds) {
         const auto& kind_names = names[static_cast<std::size_t>(kind)];
         const std::size_t used = std::min(kind_names.size(), schema::kMaxFacetValuesPerKind);
         for (std::size_t i = 0; i < used; ++i) {
-            const std::string& name = kind_names[i];
-            doc.add_value(schema::entity_facet_slot(kind, i), name);
             packed += entity_kind_letter(kind);
             // Names are single lines; a stray line break would split one in two.
-            std::replace_copy(name.begin(), name.end(), std::back_inserter(packed), '\n', ' ');
+            std::replace_copy(kind_names[i].begin(), kind_names[i].end(),
+                              std::back_inserter(packed), '\n', ' ');
             packed += '\n';
         }
+    }
+    return packed;
+}
+
+void set_facet_values(Xapian::Document& doc, const FacetNames& names) {
+    for (const EntityKind kind : kEntityKinds) {
+        const auto& kind_names = names[static_cast<std::size_t>(kind)];
+        const std::size_t used = std::min(kind_names.size(), schema::kMaxFacetValuesPerKind);
+        for (std::size_t i = 0; i < used; ++i)
+            doc.add_value(schema::entity_facet_slot(kind, i), kind_names[i]);
         // A rewritten article may name fewer entities than before.
         for (std::size_t i = used; i < schema::kMaxFacetValuesPerKind; ++i) {
             const auto slot = schema::entity_facet_slot(kind, i);
@@ -27,7 +36,8 @@ void set_facet_values(Xapian::Document& doc, const FacetNames& names) {
             doc.remove_value(slot);
         }
     }
-    doc.add_value(schema::kEntityFacetsSlot, packed);  // an empty value removes the slot
+    // An empty value removes the slot.
+    doc.add_value(schema::kEntityFacetsSlot, packed_facet_value(names));
 }
 
 std::vector<std::string> facet_values(const Xapian::Document& doc, EntityKind kind) {

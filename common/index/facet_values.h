@@ -24,6 +24,9 @@ using FacetNames = std::array<std::vector<std::string>, kEntityKinds.size()>;
 // empties the slots of any names the document held before.
 void set_facet_values(Xapian::Document& doc, const FacetNames& names);
 
+// The packed value set_facet_values stores for `names`.
+std::string packed_facet_value(const FacetNames& names);
+
 // The kind's names as set_facet_values stored them, in order.
 std::vector<std::string> facet_values(const Xapian::Document& doc, EntityKind kind);
 

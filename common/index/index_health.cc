@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "common/base/error.h"
+#include "common/index/entity_lookup.h"
+#include "common/index/facet_values.h"
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
@@ -56,6 +58,12 @@ void check_documents(const Xapian::Database& db, std::vector<std::string>& probl
             }
         }
         const std::string where = "document " + std::to_string(id);
+        // Local searches count the packed names, remote ones the slots: they must agree.
+        FacetNames names;
+        for (const EntityKind kind : kEntityKinds)
+            names[static_cast<std::size_t>(kind)] = facet_values(doc, kind);
+        if (doc.get_value(schema::kEntityFacetsSlot) != packed_facet_value(names))
+            report(where + " has packed facet names that differ from its facet slots");
         if (id_terms != 1)
             report(where + " has " + std::to_string(id_terms) + " id terms, expected 1");
         if (!file_term || doc.get_value(schema::kFileKeySlot).empty())
@@ -92,11 +100,21 @@ void check_database_tables(const std::filesystem::path& path, const std::string&
     }
 }
 
+// The entity lookups a query filter reads must be those of the database's entity table.
+void check_entity_lookup(const Xapian::Database& db, const std::string& name, CheckReport& report) {
+    const EntityTable table =
+        EntityTable::unserialise(db.get_metadata(std::string(schema::kEntityLinksKey)));
+    if (stored_entity_lookup(db) != entity_lookup_entries(table))
+        report.problems.push_back("the entity lookups of " + name +
+                                  " differ from its entity table (build --full rebuilds them)");
+}
+
 // Each shard's own tables, and whether every article is in the shard its file hashes to
 // (a build would not find it anywhere else).
 void check_tables(const std::filesystem::path& path, CheckReport& report) {
     if (!is_sharded_index(path)) {
         check_database_tables(path, "the database", report);
+        check_entity_lookup(open_index(path), "the database", report);
         return;
     }
     const auto shards = shard_paths(path);
@@ -104,6 +122,7 @@ void check_tables(const std::filesystem::path& path, CheckReport& report) {
         const std::string name = shards[i].filename().string();
         check_database_tables(shards[i], name, report);
         const Xapian::Database shard = open_index(shards[i]);
+        check_entity_lookup(shard, name, report);
         Xapian::doccount misplaced = 0;
         for (auto it = shard.valuestream_begin(schema::kFileKeySlot);
              it != shard.valuestream_end(schema::kFileKeySlot); ++it)

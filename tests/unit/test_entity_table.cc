@@ -109,12 +109,12 @@ TEST_CASE("entity table: acronyms learned from the text and from the curated lis
         Evidence().name(O, "Federal Reserve", 10).table({{O, "Fed", "Federal Reserve"}});
     CHECK(resolve(unused, O, "Fed") == NamedEntity{O, "Federal Reserve"});
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    update_entity_lookup(db, EntityTable(), unused);
+    update_entity_lookup(db, unused);
     const EntityLookup lookup(db);
     CHECK(lookup.find(O, "FED") == NamedEntity{O, "Federal Reserve"});
     CHECK_FALSE(lookup.find(P, "Fed"));
     // A table without the link removes its entry.
-    update_entity_lookup(db, unused, EntityTable());
+    update_entity_lookup(db, EntityTable());
     CHECK_FALSE(lookup.find(O, "Fed"));
     CHECK(db.metadata_keys_begin() == db.metadata_keys_end());
 }
