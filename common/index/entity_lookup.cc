@@ -44,13 +44,17 @@ std::map<std::string, std::string> stored_entity_lookup(const Xapian::Database& 
     return entries;
 }
 
-void update_entity_lookup(Xapian::WritableDatabase& db, const EntityTable& table) {
-    const auto stored = stored_entity_lookup(db);
+void update_entity_lookup(Xapian::WritableDatabase& db, const EntityTable& old_table,
+                          const EntityTable& table) {
+    // From table to table, not from the stored entries: Xapian's in-memory backend cannot
+    // list metadata.
+    const auto old_entries = entity_lookup_entries(old_table);
     const auto entries = entity_lookup_entries(table);
-    for (const auto& [key, value] : stored)
+    for (const auto& [key, value] : old_entries)
         if (!entries.contains(key)) db.set_metadata(key, {});  // an empty value deletes
     for (const auto& [key, value] : entries)
-        if (const auto old = stored.find(key); old == stored.end() || old->second != value)
+        if (const auto old = old_entries.find(key);
+            old == old_entries.end() || old->second != value)
             db.set_metadata(key, value);
 }
 

@@ -26,8 +26,9 @@ std::map<std::string, std::string> entity_lookup_entries(const EntityTable& tabl
 // several), to check them against entity_lookup_entries of its table.
 std::map<std::string, std::string> stored_entity_lookup(const Xapian::Database& db);
 
-// Makes the entries of `db` those of `table`.
-void update_entity_lookup(Xapian::WritableDatabase& db, const EntityTable& table);
+// Brings the entries of `db` from those of `old_table` to those of `table`.
+void update_entity_lookup(Xapian::WritableDatabase& db, const EntityTable& old_table,
+                          const EntityTable& table);
 
 class EntityLookup {
 public:

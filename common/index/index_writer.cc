@@ -284,6 +284,7 @@ EntityEvidence IndexWriter::entity_evidence() const {
 std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
                                           const std::vector<const EntityTable*>& built_with) {
     return guarded([&] {
+        const EntityTable old_table = entity_table();
         // Every article with a name an earlier table resolves otherwise, each once. A name
         // no table links stands for itself in all of them: only linked names can differ.
         std::set<std::string_view> linked;
@@ -312,7 +313,7 @@ std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
             db_.replace_document(id, doc);
             ++rewritten;
         }
-        update_entity_lookup(db_, table);
+        update_entity_lookup(db_, old_table, table);
         db_.set_metadata(std::string(schema::kEntityLinksKey), table.serialise());
         return rewritten;
     });

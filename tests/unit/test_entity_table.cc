@@ -4,6 +4,7 @@
 #include "common/index/alias_file.h"
 #include "common/index/entity_lookup.h"
 #include "common/index/entity_table.h"
+#include "common/index/schema.h"
 
 using namespace newsindex;
 
@@ -109,14 +110,14 @@ TEST_CASE("entity table: acronyms learned from the text and from the curated lis
         Evidence().name(O, "Federal Reserve", 10).table({{O, "Fed", "Federal Reserve"}});
     CHECK(resolve(unused, O, "Fed") == NamedEntity{O, "Federal Reserve"});
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    update_entity_lookup(db, unused);
+    update_entity_lookup(db, EntityTable(), unused);
     const EntityLookup lookup(db);
     CHECK(lookup.find(O, "FED") == NamedEntity{O, "Federal Reserve"});
     CHECK_FALSE(lookup.find(P, "Fed"));
     // A table without the link removes its entry.
-    update_entity_lookup(db, EntityTable());
+    update_entity_lookup(db, unused, EntityTable());
     CHECK_FALSE(lookup.find(O, "Fed"));
-    CHECK(db.metadata_keys_begin() == db.metadata_keys_end());
+    CHECK(db.get_metadata(std::string(schema::kEntityLookupPrefix) + "Ofed").empty());
 }
 
 TEST_CASE("entity table: one display name per entity, the one most articles use") {
