@@ -9,9 +9,14 @@
 namespace newsindex {
 
 // Runs fn(i) for i in [0, n) on a thread each, and rethrows the first failure once all
-// are done, so that nothing a thread uses (a shard's writer) goes while it runs.
+// are done, so that nothing a thread uses (a shard's writer) goes while it runs. One is
+// run on the caller's thread: a thread of its own would only add its start.
 template <typename Fn>
 void on_threads(std::size_t n, Fn&& fn) {
+    if (n == 1) {
+        fn(std::size_t{0});
+        return;
+    }
     std::vector<std::exception_ptr> failures(n);
     {
         std::vector<std::jthread> threads;

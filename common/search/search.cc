@@ -403,10 +403,7 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
         counted[i] = enquire.get_mset(0, 0, check_at_least(db));
     };
     try {
-        if (parts.size() == 1)
-            count_part(0);
-        else
-            on_threads(parts.size(), count_part);
+        on_threads(parts.size(), count_part);
     } catch (const Xapian::UnimplementedError&) {
         if (!own_spies) throw;
         // A remote database cannot run a spy of ours: Xapian's own from now on.

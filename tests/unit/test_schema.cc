@@ -73,6 +73,15 @@ TEST_CASE(
     CHECK(packed.front() == std::pair{EntityKind::person, std::string("Person 0")});
     CHECK(packed.back() == std::pair{EntityKind::place, std::string("Minsk")});
 
+    // A damaged packed value yields what it can and skips the rest.
+    std::vector<std::pair<EntityKind, std::string>> salvaged;
+    for_each_packed_facet("X\nP\n\nPKurmanbek Bakiyev\nLMinsk",
+                          [&](EntityKind kind, std::string_view name) {
+                              salvaged.emplace_back(kind, std::string(name));
+                          });
+    CHECK(salvaged == std::vector<std::pair<EntityKind, std::string>>{
+                          {EntityKind::person, "Kurmanbek Bakiyev"}, {EntityKind::place, "Minsk"}});
+
     // A line break inside a name cannot split it in the packed value.
     set_facet_values(doc, {std::vector<std::string>{"Roza\nOtunbayeva"}, {}, {}});
     CHECK(facet_values(doc, EntityKind::person) == std::vector<std::string>{"Roza\nOtunbayeva"});
