@@ -1,9 +1,11 @@
 # Helpers for the end-to-end tests. Each test is a bash script run by ctest with
-# NEWSINDEX, NEWSSEARCH, FIXTURES, PROJECT_ROOT and SHARED in the environment.
+# NEWSINDEX, NEWSSEARCH, FIXTURES, PROJECT_ROOT and SHARED_DEFAULT in the environment.
 # Exit 0 passes, 77 skips (with a reason on stdout), anything else fails.
 set -euo pipefail
 
 : "${NEWSINDEX:?run through ctest}" "${NEWSSEARCH:?run through ctest}"
+# The data sets (../shared); $NEWSINDEX_SHARED overrides where ctest was configured to look.
+SHARED=${NEWSINDEX_SHARED:-${SHARED_DEFAULT:-}}
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -10,6 +10,7 @@
 #include "common/ner/model.h"
 #include "common/ner/normalize.h"
 #include "common/ner_train/conll.h"
+#include "tests/unit/shared_data.h"
 
 using namespace newsindex;
 
@@ -109,7 +110,7 @@ TEST_CASE("entity extractor: a missing model is a one-line runtime_error naming 
 
 TEST_CASE("shipped model: held-out GMB documents score as reported") {
     const std::filesystem::path gold =
-        std::filesystem::path(NEWSINDEX_SHARED) / "datasets" / "gmb-sentences" / "ner.conll";
+        shared_data_dir() / "datasets" / "gmb-sentences" / "ner.conll";
     const auto model_file = default_model_path();
     if (!std::filesystem::exists(gold) || !std::filesystem::exists(model_file)) {
         MESSAGE("skipped: needs " << gold.string() << " and " << model_file.string());
