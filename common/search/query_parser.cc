@@ -12,6 +12,7 @@
 #include "common/index/entity_terms.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
+#include "common/search/filter_term.h"
 
 namespace newsindex {
 
@@ -37,42 +38,47 @@ private:
 // (entity_terms.h): case-folded, one name per country, and the entity table's links.
 class EntityFieldProcessor : public Xapian::FieldProcessor {
 public:
-    EntityFieldProcessor(FilterError& error, const EntityLookup& lookup, EntityKind kind)
-        : error_(error), lookup_(lookup), kind_(kind) {}
+    EntityFieldProcessor(FilterError& error, const EntityLookup& lookup,
+                         const std::vector<Xapian::Database>& parts, EntityKind kind)
+        : error_(error), lookup_(lookup), parts_(parts), kind_(kind) {}
 
     EntityKind kind() const { return kind_; }
 
     Xapian::Query operator()(const std::string& value) override {
         const EntityTerms terms = entity_terms(kind_, value);
         if (terms.term.empty()) return error_.fail("empty filter value");
-        Xapian::Query query(terms.term);
+        Xapian::Query query = filter_term_query(terms.term, parts_);
         // A lone surname (or first name) finds the person under any fuller name.
-        if (terms.word_terms.size() == 1) query |= Xapian::Query(terms.word_terms.front());
+        if (terms.word_terms.size() == 1)
+            query |= filter_term_query(terms.word_terms.front(), parts_);
         // A name the entity table links to another entity finds that entity too.
         if (const auto entity = lookup_.find(kind_, value))
-            query |= Xapian::Query(entity_terms(entity->kind, entity->name).term);
+            query |= filter_term_query(entity_terms(entity->kind, entity->name).term, parts_);
         return query;
     }
 
 private:
     FilterError& error_;
     const EntityLookup& lookup_;
+    const std::vector<Xapian::Database>& parts_;
     EntityKind kind_;
 };
 
 // source: filters, folded like entity names.
 class SourceFieldProcessor : public Xapian::FieldProcessor {
 public:
-    explicit SourceFieldProcessor(FilterError& error) : error_(error) {}
+    SourceFieldProcessor(FilterError& error, const std::vector<Xapian::Database>& parts)
+        : error_(error), parts_(parts) {}
 
     Xapian::Query operator()(const std::string& value) override {
         const std::string term = source_term(value);
         if (term.empty()) return error_.fail("empty filter value");
-        return Xapian::Query(term);
+        return filter_term_query(term, parts_);
     }
 
 private:
     FilterError& error_;
+    const std::vector<Xapian::Database>& parts_;
 };
 
 // One end of a date filter, widened to the first or last day of its year or month.
@@ -190,21 +196,23 @@ std::string corrections_of_unknown_words(const Xapian::Database& db, std::string
 
 class NewsQueryParser::FieldProcessors {
 public:
-    explicit FieldProcessors(EntityLookup lookup) : lookup(std::move(lookup)) {}
+    FieldProcessors(EntityLookup lookup, std::vector<Xapian::Database> parts)
+        : lookup(std::move(lookup)), parts(std::move(parts)) {}
     FilterError error;
     EntityLookup lookup;
+    std::vector<Xapian::Database> parts;
     std::array<EntityFieldProcessor, 3> entities{
-        EntityFieldProcessor(error, lookup, EntityKind::person),
-        EntityFieldProcessor(error, lookup, EntityKind::org),
-        EntityFieldProcessor(error, lookup, EntityKind::place),
+        EntityFieldProcessor(error, lookup, parts, EntityKind::person),
+        EntityFieldProcessor(error, lookup, parts, EntityKind::org),
+        EntityFieldProcessor(error, lookup, parts, EntityKind::place),
     };
-    SourceFieldProcessor source{error};
+    SourceFieldProcessor source{error, parts};
     DateFieldProcessor date{error};
 };
 
-NewsQueryParser::NewsQueryParser(const Xapian::Database& db)
+NewsQueryParser::NewsQueryParser(const Xapian::Database& db, std::vector<Xapian::Database> parts)
     : stemmer_(std::string(schema::kLanguage)),
-      processors_(std::make_unique<FieldProcessors>(EntityLookup(db))) {
+      processors_(std::make_unique<FieldProcessors>(EntityLookup(db), std::move(parts))) {
     db_ = db;
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);

@@ -17,6 +17,7 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/base/entity.h"
 #include "common/base/error.h"
@@ -26,8 +27,9 @@ namespace newsindex {
 class NewsQueryParser {
 public:
     // `db` expands wildcards, and entity filters follow its entity table to the entity a
-    // name stands for (entity_lookup.h).
-    explicit NewsQueryParser(const Xapian::Database& db);
+    // name stands for (entity_lookup.h). `parts` are the local databases `db` combines,
+    // when known (filter_term.h says why filters ask them).
+    explicit NewsQueryParser(const Xapian::Database& db, std::vector<Xapian::Database> parts = {});
     ~NewsQueryParser();
     NewsQueryParser(const NewsQueryParser&) = delete;
     NewsQueryParser& operator=(const NewsQueryParser&) = delete;

@@ -15,6 +15,7 @@
 #include "common/index/shards.h"
 #include "common/index/stored_article.h"
 #include "common/index/xapian_error.h"
+#include "common/search/filter_term.h"
 #include "common/search/hit_fields.h"
 #include "common/search/query_parser.h"
 #include "common/search/snippet.h"
@@ -281,7 +282,7 @@ const std::array<std::size_t, kEntityKinds.size()>& NewsSearcher::facet_slots() 
 }
 
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
-    NewsQueryParser parser(db_);
+    NewsQueryParser parser(db_, parts_);
     const bool spelling = request.spelling != Spelling::off;
     Xapian::Query query = parser.parse(request.query, request.match_any, spelling);
     const std::string suggestion =
@@ -397,8 +398,8 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
             counters[i].emplace(db, wanted, FacetCounter::Spies::builtin, facet_slots());
         Xapian::Enquire enquire(db);
         enquire.set_query(queries[i]);
-        // Counting needs no scores.
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        // Counting needs no scores, but not BoolWeight (filter_term.h).
+        enquire.set_weighting_scheme(*counting_weight());
         counters[i]->attach(enquire);
         counted[i] = enquire.get_mset(0, 0, check_at_least(db));
     };
