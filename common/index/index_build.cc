@@ -472,6 +472,8 @@ BuildStats update_index(std::span<IndexWriter* const> writers, const BuildOption
             record_run(*writer, stats, started_at);
             writer->commit();
         }
+        // Once, at the end: until then, searches count from the documents.
+        on_threads(writers.size(), [&](std::size_t i) { writers[i]->update_facet_columns(); });
         return stats;
     });
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/base/error.h"
+#include "common/index/facet_columns.h"
 #include "common/index/index_open.h"
 #include "common/index/index_writer.h"
 #include "common/index/shards.h"
@@ -34,6 +35,8 @@ void compact_database(const std::filesystem::path& path, IndexWriter& holder) {
         xapian_guard("index " + path.string(), [&] {
             Xapian::Database(path.string()).compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
         });
+        // The copy is a database of its own revision: its columns go in with it.
+        write_facet_columns(Xapian::Database(copy.string()), copy);
         if (renameat2(AT_FDCWD, copy.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
             throw Error(ErrorKind::io, "cannot switch " + path.string() +
                                            " to its compacted copy: " + std::strerror(errno));
@@ -62,7 +65,10 @@ void merge_index(const std::filesystem::path& path, const std::filesystem::path&
         throw Error(ErrorKind::bad_input, output.string() + " already exists");
     Xapian::Database index = open_index(path);
     try {
-        xapian_guard("index " + path.string(), [&] { index.compact(output.string()); });
+        xapian_guard("index " + path.string(), [&] {
+            index.compact(output.string());
+            write_facet_columns(Xapian::Database(output.string()), output);
+        });
     } catch (...) {
         std::filesystem::remove_all(output, ec);
         throw;

@@ -11,6 +11,7 @@
 
 #include "common/base/error.h"
 #include "common/index/entity_lookup.h"
+#include "common/index/facet_columns.h"
 #include "common/index/facet_values.h"
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
@@ -109,12 +110,23 @@ void check_entity_lookup(const Xapian::Database& db, const std::string& name, Ch
                                   " differ from its entity table (build --full rebuilds them)");
 }
 
+// The facet columns beside a database's tables, when they claim its revision, must give
+// each article the names and day its documents hold.
+void check_columns(const Xapian::Database& db, const std::filesystem::path& folder,
+                   CheckReport& report) {
+    FacetColumnsCheck check = check_facet_columns(db, folder);
+    for (auto& problem : check.problems) report.problems.push_back(std::move(problem));
+    for (auto& note : check.notes) report.notes.push_back(std::move(note));
+}
+
 // Each shard's own tables, and whether every article is in the shard its file hashes to
 // (a build would not find it anywhere else).
 void check_tables(const std::filesystem::path& path, CheckReport& report) {
     if (!is_sharded_index(path)) {
         check_database_tables(path, "the database", report);
-        check_entity_lookup(open_index(path), "the database", report);
+        const Xapian::Database db = open_index(path);
+        check_entity_lookup(db, "the database", report);
+        check_columns(db, path, report);
         return;
     }
     const auto shards = shard_paths(path);
@@ -123,6 +135,7 @@ void check_tables(const std::filesystem::path& path, CheckReport& report) {
         check_database_tables(shards[i], name, report);
         const Xapian::Database shard = open_index(shards[i]);
         check_entity_lookup(shard, name, report);
+        check_columns(shard, shards[i], report);
         Xapian::doccount misplaced = 0;
         for (auto it = shard.valuestream_begin(schema::kFileKeySlot);
              it != shard.valuestream_end(schema::kFileKeySlot); ++it)

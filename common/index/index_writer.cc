@@ -14,6 +14,7 @@
 #include "common/index/entity_document.h"
 #include "common/index/entity_lookup.h"
 #include "common/index/entity_terms.h"
+#include "common/index/facet_columns.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
 #include "common/index/value_stream.h"
@@ -121,7 +122,12 @@ Int parse_number(const std::string& text) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, SchemaCheck check)
-    : IndexWriter(open_writable(path), "index " + path.string(), check) {}
+    : IndexWriter(open_writable(path), "index " + path.string(), check) {
+    folder_ = path;
+    xapian_guard(name_, [&] {
+        if (FacetColumns::open(folder_, db_)) columns_revision_ = db_.get_revision();
+    });
+}
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, std::string name, SchemaCheck check)
     : db_(std::move(db)), name_(std::move(name)) {
@@ -210,6 +216,7 @@ void IndexWriter::add_file(const std::vector<ArticleDocument>& articles) {
 }
 
 void IndexWriter::add_articles(const std::vector<ArticleDocument>& articles) {
+    if (!articles.empty()) articles_changed();
     for (const auto& article : articles) {
         if (keeps_spelling()) spelling_changes_.add(article.spelling_words);
         db_.replace_document(article.id_term, article.document);
@@ -221,6 +228,7 @@ void IndexWriter::remove_file_articles(const std::string& file_key) {
     if (keeps_spelling())
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
             spelling_changes_.remove(db_.get_document(*it, Xapian::DOC_ASSUME_VALID));
+    if (db_.term_exists(term)) articles_changed();
     db_.delete_document(term);
 }
 
@@ -311,6 +319,7 @@ std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
             Xapian::Document doc = db_.get_document(id);
             if (!apply_entity_table(doc, table)) continue;
             db_.replace_document(id, doc);
+            articles_changed();
             ++rewritten;
         }
         update_entity_lookup(db_, old_table, table);
@@ -336,6 +345,20 @@ void IndexWriter::commit() {
     guarded([&] {
         spelling_changes_.apply(db_);
         db_.commit();
+    });
+}
+
+void IndexWriter::update_facet_columns() {
+    if (folder_.empty()) return;
+    commit();  // columns are stamped with a committed revision, and read what it holds
+    guarded([&] {
+        const Xapian::rev revision = db_.get_revision();
+        if (columns_revision_ == revision && !facets_changed_) return;
+        if (facets_changed_ || !columns_revision_ ||
+            !restamp_facet_columns(db_, folder_, *columns_revision_))
+            write_facet_columns(db_, folder_);
+        columns_revision_ = revision;
+        facets_changed_ = false;
     });
 }
 

@@ -69,6 +69,10 @@ public:
 
     // Makes everything so far durable and visible to searches, atomically.
     void commit();
+    // Brings the facet columns beside the database (facet_columns.h) up to its last
+    // commit: rewritten when articles changed since they were written, else only
+    // re-stamped. Nothing for a database that is not on disk.
+    void update_facet_columns();
     // Commits and releases the database and its lock.
     void close();
 
@@ -86,8 +90,16 @@ private:
     template <typename Fn>
     decltype(auto) guarded(Fn&& fn) const;
 
+    // Notes that an article was added, changed or removed: the facet columns are stale.
+    void articles_changed() { facets_changed_ = true; }
+
     Xapian::WritableDatabase db_;
-    std::string name_;                  // "index PATH": how messages name the database
+    std::string name_;              // "index PATH": how messages name the database
+    std::filesystem::path folder_;  // the database's folder; empty when not on disk
+    // The revision the facet columns were current for when last seen, and whether an
+    // article changed since.
+    std::optional<Xapian::rev> columns_revision_;
+    bool facets_changed_ = false;
     std::optional<bool> spelling_;      // keeps_spelling(), once known
     SpellingChanges spelling_changes_;  // since the last commit
 };

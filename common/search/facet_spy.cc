@@ -1,12 +1,17 @@
 #include "common/search/facet_spy.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "common/index/facet_values.h"
 #include "common/index/schema.h"
 
 namespace newsindex {
+
+bool FacetsWanted::any() const {
+    return days || std::any_of(kinds.begin(), kinds.end(), [](bool kind) { return kind; });
+}
 
 void ValueCounts::add(std::string_view value) {
     if (2 * (values_.size() + 1) > table_.size()) grow();
@@ -41,71 +46,132 @@ void ValueCounts::grow() {
 std::vector<FacetCount> ValueCounts::counts() const {
     std::vector<FacetCount> counts;
     counts.reserve(values_.size());
-    for (const Entry& entry : table_)
-        if (entry.value != 0) counts.push_back({values_[entry.value - 1], entry.count});
+    for_each([&](std::string_view value, Xapian::doccount count) {
+        counts.push_back({std::string(value), count});
+    });
     return counts;
 }
 
-PackedFacetSpy::PackedFacetSpy(const Xapian::Database& db, const FacetsWanted& wanted)
-    : db_(db),
+LocalFacetSpy::LocalFacetSpy(FacetPart part, const FacetsWanted& wanted)
+    : part_(std::move(part)),
       wanted_(wanted),
-      any_kind_(std::any_of(wanted.kinds.begin(), wanted.kinds.end(), [](bool k) { return k; })),
-      facets_(db, schema::kEntityFacetsSlot),
-      dates_(db, schema::kDateSlot) {}
-
-void PackedFacetSpy::operator()(const Xapian::Document& doc, double) {
-    const Xapian::docid did = doc.get_docid();
-    if (any_kind_)
-        for_each_packed_facet(facets_.at(did), [&](EntityKind kind, std::string_view name) {
-            const auto i = static_cast<std::size_t>(kind);
-            if (wanted_.kinds[i]) kinds_[i].add(name);
-        });
-    if (wanted_.days)
-        if (const std::string day = dates_.at(did); !day.empty()) days_.add(day);
-}
-
-Xapian::MatchSpy* PackedFacetSpy::clone() const {
-    // Xapian takes ownership of clones through its reference-counted release().
-    return std::make_unique<PackedFacetSpy>(db_, wanted_).release();
-}
-
-std::string PackedFacetSpy::name() const {
-    return "newsindex.PackedFacetSpy";
-}
-
-std::vector<FacetCount> PackedFacetSpy::counts(EntityKind kind) const {
-    return kinds_[static_cast<std::size_t>(kind)].counts();
-}
-
-FacetCounter::FacetCounter(const Xapian::Database& db, const FacetsWanted& wanted, Spies spies,
-                           const std::array<std::size_t, kEntityKinds.size()>& slots) {
-    if (spies == Spies::own) {
-        own_ = std::make_unique<PackedFacetSpy>(db, wanted);
+      any_kind_(std::any_of(wanted.kinds.begin(), wanted.kinds.end(), [](bool k) { return k; })) {
+    if (const auto& columns = part_.columns) {
+        if (any_kind_) by_ordinal_.assign(columns->ordinal_count(), 0);
+        if (wanted.days && columns->last_day() >= columns->first_day())
+            by_day_.assign(columns->last_day() - columns->first_day() + 1, 0);
         return;
     }
+    packed_.emplace(part_.db, schema::kEntityFacetsSlot);
+    dates_.emplace(part_.db, schema::kDateSlot);
+}
+
+LocalFacetSpy::~LocalFacetSpy() = default;
+
+void LocalFacetSpy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    if (const auto& columns = part_.columns) {
+        // Every kind is counted (the cheapest way to count the ones wanted); ordinals past
+        // the dictionary come only from a damaged file.
+        if (any_kind_) {
+            const std::size_t ordinals = by_ordinal_.size();
+            for (const std::uint32_t ordinal : columns->values(did))
+                if (ordinal < ordinals) ++by_ordinal_[ordinal];
+        }
+        if (!by_day_.empty())
+            if (const std::uint32_t day = columns->day(did); day >= columns->first_day())
+                ++by_day_[day - columns->first_day()];
+        return;
+    }
+    if (any_kind_)
+        for_each_packed_facet(packed_->at(did), [&](EntityKind kind, std::string_view name) {
+            const auto k = static_cast<std::size_t>(kind);
+            if (wanted_.kinds[k]) by_name_[k].add(name);
+        });
+    if (wanted_.days)
+        if (const std::string day = dates_->at(did); !day.empty()) day_names_.add(day);
+}
+
+Xapian::MatchSpy* LocalFacetSpy::clone() const {
+    // Xapian takes ownership of clones through its reference-counted release().
+    return std::make_unique<LocalFacetSpy>(part_, wanted_).release();
+}
+
+std::string LocalFacetSpy::name() const {
+    return "newsindex.LocalFacetSpy";
+}
+
+void LocalFacetSpy::add_days(std::map<std::string, Xapian::doccount>& days) const {
+    if (!part_.columns) {
+        day_names_.for_each(
+            [&](std::string_view day, Xapian::doccount count) { days[std::string(day)] += count; });
+        return;
+    }
+    for (std::uint32_t i = 0; i < by_day_.size(); ++i)
+        if (by_day_[i] != 0)
+            if (const auto date = date_of_day_number(part_.columns->first_day() + i))
+                days[date->compact()] += by_day_[i];
+}
+
+std::vector<FacetCount> top_values(const std::vector<const LocalFacetSpy*>& spies, EntityKind kind,
+                                   std::size_t limit) {
+    // Names are views into the columns or the spies' tables, which outlive this call.
+    std::vector<std::pair<std::string_view, Xapian::doccount>> values;
+    if (spies.size() == 1) {
+        spies.front()->for_each(kind, [&](std::string_view name, Xapian::doccount count) {
+            values.emplace_back(name, count);
+        });
+    } else {
+        std::unordered_map<std::string_view, Xapian::doccount> sums;
+        for (const LocalFacetSpy* spy : spies)
+            spy->for_each(
+                kind, [&](std::string_view name, Xapian::doccount count) { sums[name] += count; });
+        values.assign(sums.begin(), sums.end());
+    }
+    const auto by_count = [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    const std::size_t kept = std::min(limit, values.size());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept),
+                      values.end(), by_count);
+    std::vector<FacetCount> top;
+    top.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i)
+        top.push_back({std::string(values[i].first), values[i].second});
+    return top;
+}
+
+std::vector<FacetCount> day_counts(const std::vector<const LocalFacetSpy*>& spies) {
+    std::map<std::string, Xapian::doccount> days;
+    for (const LocalFacetSpy* spy : spies) spy->add_days(days);
+    std::vector<FacetCount> counts;
+    counts.reserve(days.size());
+    for (auto& [day, count] : days) counts.push_back({day, count});
+    return counts;
+}
+
+BuiltinFacetCounter::BuiltinFacetCounter(
+    const FacetsWanted& wanted, const std::array<std::size_t, kEntityKinds.size()>& slots) {
     for (const EntityKind kind : kEntityKinds) {
         const auto i = static_cast<std::size_t>(kind);
         if (!wanted.kinds[i]) continue;
         for (std::size_t slot = 0; slot < slots[i]; ++slot)
-            builtin_[i].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+            slots_[i].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
                 schema::entity_facet_slot(kind, slot)));
     }
-    if (wanted.days)
-        builtin_days_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
+    if (wanted.days) days_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
 }
 
-void FacetCounter::attach(Xapian::Enquire& enquire) const {
-    if (own_) enquire.add_matchspy(own_.get());
-    for (const auto& spies : builtin_)
+void BuiltinFacetCounter::attach(Xapian::Enquire& enquire) const {
+    for (const auto& spies : slots_)
         for (const auto& spy : spies) enquire.add_matchspy(spy.get());
-    if (builtin_days_) enquire.add_matchspy(builtin_days_.get());
+    if (days_) enquire.add_matchspy(days_.get());
 }
 
-std::vector<FacetCount> FacetCounter::counts(EntityKind kind) const {
-    if (own_) return own_->counts(kind);
+std::vector<FacetCount> BuiltinFacetCounter::counts(EntityKind kind) const {
     // One name can fill a different slot in each article.
     std::vector<std::vector<FacetCount>> slots;
-    for (const auto& spy : builtin_[static_cast<std::size_t>(kind)]) {
+    for (const auto& spy : slots_[static_cast<std::size_t>(kind)]) {
         auto& slot = slots.emplace_back();
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
             slot.push_back({*it, it.get_termfreq()});
@@ -113,11 +179,10 @@ std::vector<FacetCount> FacetCounter::counts(EntityKind kind) const {
     return sum_counts(slots);
 }
 
-std::vector<FacetCount> FacetCounter::days() const {
-    if (own_) return own_->days();
+std::vector<FacetCount> BuiltinFacetCounter::days() const {
     std::vector<FacetCount> days;
-    if (builtin_days_)
-        for (auto it = builtin_days_->values_begin(); it != builtin_days_->values_end(); ++it)
+    if (days_)
+        for (auto it = days_->values_begin(); it != days_->values_end(); ++it)
             days.push_back({*it, it.get_termfreq()});
     return days;
 }

@@ -1,11 +1,13 @@
 // Exact facet counts over every document of a match.
 //
-// Two ways to count the same thing (facet_values.h stores names both ways):
-//  - on a local database, one match spy of ours reads each match's packed facet value
-//    and date from their value streams, in document order: each chunk of values is
-//    decoded once, whatever the article names;
-//  - through a stock xapian-tcpsrv, which runs none of our spies, one of Xapian's own
-//    ValueCountMatchSpy per facet slot, summed: exact, because an article never repeats
+// Three ways to count the same thing:
+//  - local databases with current facet columns (index/facet_columns.h): a match spy of
+//    ours reads each match's ordinals and day and adds into dense arrays, in the same
+//    pass that ranks the hits;
+//  - local databases without them (stale, missing): the same spy reads each match's
+//    packed facet value and date from their value streams (index/facet_values.h);
+//  - through a stock xapian-tcpsrv, which runs none of our spies: one of Xapian's own
+//    ValueCountMatchSpy per facet slot, summed. Exact, because an article never repeats
 //    a name.
 #pragma once
 
@@ -13,13 +15,15 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/base/entity.h"
+#include "common/index/facet_columns.h"
 #include "common/index/value_stream.h"
 
 namespace newsindex {
@@ -33,15 +37,21 @@ struct FacetCount {
 struct FacetsWanted {
     std::array<bool, kEntityKinds.size()> kinds{};
     bool days = false;
+    bool any() const;
 };
 
 // Counts of values: an open-addressing table of hashes and counts beside the values, so
-// that counting a value seen before touches two arrays and allocates nothing. A match of
-// most of the archive counts millions of names.
+// that counting a value seen before touches two arrays and allocates nothing.
 class ValueCounts {
 public:
     void add(std::string_view value);
     std::vector<FacetCount> counts() const;
+    // Calls fn(value, count) for each value counted.
+    template <typename Fn>
+    void for_each(Fn&& fn) const {
+        for (const Entry& entry : table_)
+            if (entry.value != 0) fn(std::string_view(values_[entry.value - 1]), entry.count);
+    }
 
 private:
     struct Entry {
@@ -54,52 +64,69 @@ private:
     std::vector<std::string> values_;
 };
 
-// Counts the packed facet value (schema::kEntityFacetsSlot) and the date of each match.
-// A match spy of ours, so local databases only, and one database at a time: a spy over
-// several combined sees each one's own document ids.
-class PackedFacetSpy : public Xapian::MatchSpy {
+// One local database of a search, as the facet spy counts it: from its facet columns
+// when they belong to its revision, else from its documents.
+struct FacetPart {
+    Xapian::Database db;
+    std::shared_ptr<const FacetColumns> columns;  // null: counted from the documents
+};
+
+// Counts the facets of every match of an Enquire over one local database. A match spy of
+// ours, so local databases only (Xapian refuses it with UnimplementedError when the
+// database is remote), and one database at a time: over several combined, a spy sees
+// each one's own document ids, and cannot tell them apart.
+class LocalFacetSpy : public Xapian::MatchSpy {
 public:
-    PackedFacetSpy(const Xapian::Database& db, const FacetsWanted& wanted);
+    LocalFacetSpy(FacetPart part, const FacetsWanted& wanted);
+    ~LocalFacetSpy() override;
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override;
     std::string name() const override;
 
-    std::vector<FacetCount> counts(EntityKind kind) const;
-    std::vector<FacetCount> days() const { return days_.counts(); }
+    // Calls fn(name, count) for each value of `kind` some match has; the names stay valid
+    // while the spy does.
+    template <typename Fn>
+    void for_each(EntityKind kind, Fn&& fn) const;
+    // Matches per day ("YYYYMMDD") added into `days`.
+    void add_days(std::map<std::string, Xapian::doccount>& days) const;
 
 private:
-    Xapian::Database db_;
+    FacetPart part_;
     FacetsWanted wanted_;
     bool any_kind_;
-    ValueStream facets_;
-    ValueStream dates_;
-    std::array<ValueCounts, kEntityKinds.size()> kinds_;
-    ValueCounts days_;
+    // With columns: counts by ordinal (of every kind), and by day from the columns' first day.
+    std::vector<Xapian::doccount> by_ordinal_;
+    std::vector<Xapian::doccount> by_day_;
+    // Without: names and days read from the documents.
+    std::optional<ValueStream> packed_;
+    std::optional<ValueStream> dates_;
+    std::array<ValueCounts, kEntityKinds.size()> by_name_;
+    ValueCounts day_names_;
 };
 
-class FacetCounter {
-public:
-    // Which spies count: PackedFacetSpy, or Xapian's own, the only kind a stock
-    // xapian-tcpsrv runs. Both give the same counts.
-    enum class Spies { own, builtin };
-    // Counts over matches of `db`: a single database for our spy, any for Xapian's.
-    // `slots`: per kind, how many facet slots the database's articles fill
-    // (facet_slots_in_use); only Xapian's spies need it.
-    FacetCounter(const Xapian::Database& db, const FacetsWanted& wanted, Spies spies,
-                 const std::array<std::size_t, kEntityKinds.size()>& slots = {});
+// The `limit` values of a kind with the most matches over every spy (the parts of one
+// search), ties by name.
+std::vector<FacetCount> top_values(const std::vector<const LocalFacetSpy*>& spies, EntityKind kind,
+                                   std::size_t limit);
+// Matches per day ("YYYYMMDD") over every spy, in day order.
+std::vector<FacetCount> day_counts(const std::vector<const LocalFacetSpy*>& spies);
 
+// Xapian's own spies, one per facet slot in use (facet_slots_in_use), and one for the
+// date: what a stock xapian-tcpsrv can run.
+class BuiltinFacetCounter {
+public:
+    BuiltinFacetCounter(const FacetsWanted& wanted,
+                        const std::array<std::size_t, kEntityKinds.size()>& slots);
     // Adds the spies to an Enquire; they must outlive its get_mset().
     void attach(Xapian::Enquire& enquire) const;
-
     // Matches per name of a kind, and per day ("YYYYMMDD"), in no particular order.
     std::vector<FacetCount> counts(EntityKind kind) const;
     std::vector<FacetCount> days() const;
 
 private:
-    std::unique_ptr<PackedFacetSpy> own_;
     std::array<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>, kEntityKinds.size()>
-        builtin_;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> builtin_days_;
+        slots_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> days_;
 };
 
 // How many of the kind's facet slots hold a value in some article of `db`.
@@ -110,5 +137,19 @@ std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& p
 
 // Sorts counts by count descending then value ascending, keeping the first `limit`.
 std::vector<FacetCount> top_counts(std::vector<FacetCount> counts, std::size_t limit);
+
+// --- Inline --------------------------------------------------------------------------
+
+template <typename Fn>
+void LocalFacetSpy::for_each(EntityKind kind, Fn&& fn) const {
+    const auto k = static_cast<std::size_t>(kind);
+    if (!part_.columns) return by_name_[k].for_each(fn);
+    if (!wanted_.kinds[k] || by_ordinal_.empty()) return;
+    const FacetColumns& columns = *part_.columns;
+    const std::uint32_t first = columns.first_ordinal(kind);
+    for (std::uint32_t i = 0; i < columns.name_count(kind); ++i)
+        if (const Xapian::doccount count = by_ordinal_[first + i]; count != 0)
+            fn(columns.name(kind, i), count);
+}
 
 }  // namespace newsindex

@@ -61,6 +61,20 @@ Xapian::Query date_range(const SearchRequest& request) {
                          request.until->compact());
 }
 
+// Puts the facets `wanted` in `response`, in kFacetNames order: top(kind) gives a kind's
+// values, days() the matches per day.
+template <typename Top, typename Days>
+void add_facets(SearchResponse& response, const FacetsWanted& wanted, Top&& top, Days&& days) {
+    for (const EntityKind kind : kEntityKinds)
+        if (wanted.kinds[static_cast<std::size_t>(kind)])
+            response.facets.push_back({std::string(entity_kind_name(kind)), top(kind)});
+    if (wanted.days) {
+        DateHistogram histogram = date_histogram(days());
+        response.date_bucket = histogram.bucket;
+        response.facets.push_back({"date", std::move(histogram.values)});
+    }
+}
+
 // The parser's correction of the query it just parsed, unless it changes nothing the
 // search looks for: "extraditions" is spelt "extradition" in the dictionary, but both
 // stem to the same term, and the query already finds what the correction would.
@@ -117,30 +131,33 @@ DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days, 
 }
 
 NewsSearcher::NewsSearcher(Xapian::Database db, std::string name,
-                           std::vector<Xapian::Database> parts)
-    : db_(std::move(db)), name_(std::move(name)), parts_(std::move(parts)) {
+                           std::vector<Xapian::Database> parts,
+                           std::vector<std::filesystem::path> folders)
+    : db_(std::move(db)),
+      name_(std::move(name)),
+      parts_(std::move(parts)),
+      folders_(std::move(folders)) {
     if (parts_.empty() && db_.size() == 1) parts_.push_back(db_);
+    if (folders_.size() != parts_.size()) folders_.clear();
+    columns_.resize(parts_.size());
 }
 
 NewsSearcher::~NewsSearcher() = default;
 
 namespace {
 
-// The local databases of the index at `path`: itself, or a sharded index's shards; none
-// for a stub file, whose lines may name remote databases, or a shard stub edited by hand.
-std::vector<Xapian::Database> local_parts(const std::filesystem::path& path) {
+// The local database folders of the index at `path`: itself, or a sharded index's
+// shards; none for a stub file, whose lines may name remote databases, or a shard stub
+// edited by hand.
+std::vector<std::filesystem::path> local_folders(const std::filesystem::path& path) {
     if (is_sharded_index(path)) {
-        std::vector<std::filesystem::path> paths;
         try {
-            paths = shard_paths(path);
+            return shard_paths(path);
         } catch (const Error&) {
             return {};  // Xapian reads the stub as it is
         }
-        std::vector<Xapian::Database> shards;
-        for (const auto& shard : paths) shards.push_back(open_index(shard));
-        return shards;
     }
-    if (is_xapian_database(path)) return {open_index(path)};
+    if (is_xapian_database(path)) return {path};
     return {};
 }
 
@@ -153,22 +170,28 @@ NewsSearcher open_searcher(const std::filesystem::path& path) {
 NewsSearcher open_searcher(const std::vector<std::filesystem::path>& paths) {
     Xapian::Database combined;
     std::vector<Xapian::Database> parts;
+    std::vector<std::filesystem::path> folders;
     bool all_local = true;
     std::string names;
     for (const auto& path : paths) {
-        auto local = local_parts(path);
+        const auto local = local_folders(path);
         if (local.empty()) {
             all_local = false;
             combined.add_database(open_index(path));
         }
-        for (auto& part : local) {
+        for (const auto& folder : local) {
+            Xapian::Database part = open_index(folder);
             combined.add_database(part);
             parts.push_back(std::move(part));
+            folders.push_back(folder);
         }
         names += (names.empty() ? "" : ", ") + path.string();
     }
-    if (!all_local) parts.clear();
-    return NewsSearcher(std::move(combined), names, std::move(parts));
+    if (!all_local) {
+        parts.clear();
+        folders.clear();
+    }
+    return NewsSearcher(std::move(combined), names, std::move(parts), std::move(folders));
 }
 
 std::string NewsSearcher::description() const {
@@ -315,24 +338,15 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
             break;
     }
 
-    // Facets are counted in a pass of their own, unsorted: through the remote backend,
-    // Xapian 1.4 also feeds the hits of a value-sorted match to the match spies a second
-    // time, which would count some articles twice. That pass gives the total, and the
-    // hits then need only as many matches as are shown.
-    const Xapian::doccount shown = request.offset + request.limit;
+    FacetsWanted wanted;
+    for (const EntityKind kind : kEntityKinds)
+        wanted.kinds[static_cast<std::size_t>(kind)] = wants(request, entity_kind_name(kind));
+    wanted.days = wants(request, "date");
     SearchResponse response;
-    std::optional<MatchTotal> counted;
-    if (std::any_of(kFacetNames.begin(), kFacetNames.end(),
-                    [&](std::string_view facet) { return wants(request, facet); }))
-        counted = count_facets(query, request, response);
-    const Xapian::MSet mset = enquire.get_mset(
-        request.offset, request.limit, counted || !request.exact ? shown : db_.get_doccount());
+    const Xapian::MSet mset = match(enquire, request, wanted, response);
 
     response.suggestion = suggestion;
     response.parsed = query.get_description();
-    const MatchTotal total = counted ? *counted : MatchTotal(mset);
-    response.total = total.estimated;
-    response.total_exact = total.exact;
     response.facets_exact = request.exact || response.total_exact;
 
     const bool snippets = request.fields.empty() || has_field(request.fields, "snippet");
@@ -364,72 +378,93 @@ NewsSearcher::MatchTotal::MatchTotal(const Xapian::MSet& mset)
     : estimated(mset.get_matches_estimated()),
       exact(mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {}
 
-NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
-                                                    const SearchRequest& request,
-                                                    SearchResponse& response) const {
-    FacetsWanted wanted;
-    for (const EntityKind kind : kEntityKinds)
-        wanted.kinds[static_cast<std::size_t>(kind)] = wants(request, entity_kind_name(kind));
-    wanted.days = wants(request, "date");
-    const auto check_at_least = [&](const Xapian::Database& db) {
-        return request.exact ? db.get_doccount() : request.offset + request.limit;
-    };
+std::vector<FacetPart> NewsSearcher::facet_parts() const {
+    std::vector<FacetPart> parts;
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+        auto& columns = columns_[i];
+        if (!folders_.empty() && (!columns || !columns->current_for(parts_[i])))
+            columns = FacetColumns::open(folders_[i], parts_[i]);
+        parts.push_back({parts_[i], columns});
+    }
+    return parts;
+}
 
-    // Each part with a spy of ours, on a thread each; the whole with Xapian's spies when
-    // a part is remote (it cannot run ours) or the parts are not known.
-    const bool own_spies = !builtin_spies_only_ && !parts_.empty();
-    std::vector<const Xapian::Database*> parts;
-    if (own_spies)
-        for (const auto& part : parts_) parts.push_back(&part);
-    else
-        parts.push_back(&db_);
-    std::vector<std::optional<FacetCounter>> counters(parts.size());
+Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& request,
+                                 const FacetsWanted& wanted, SearchResponse& response) const {
+    const Xapian::doccount check_at_least =
+        request.exact ? db_.get_doccount() : request.offset + request.limit;
+    const auto set_total = [&](const MatchTotal& total) {
+        response.total = total.estimated;
+        response.total_exact = total.exact;
+    };
+    if (!wanted.any()) {
+        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+        set_total(MatchTotal(mset));
+        return mset;
+    }
+    if (builtin_spies_only_ || parts_.empty()) {
+        // Counted in a pass of their own, unsorted: through the remote backend, Xapian 1.4
+        // also feeds the hits of a value-sorted match to the match spies a second time,
+        // which would count some articles twice. The hits then need only as many matches
+        // as are shown.
+        set_total(count_facets_builtin(enquire.get_query(), request, wanted, response));
+        return enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
+    }
+    if (parts_.size() > 1) {
+        set_total(count_facets_locally(enquire.get_query(), request, wanted, response));
+        return enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
+    }
+    // One local database: the pass that finds the hits counts every match too.
+    LocalFacetSpy spy(facet_parts().front(), wanted);
+    enquire.add_matchspy(&spy);
+    std::optional<Xapian::MSet> mset;
+    try {
+        mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    } catch (const Xapian::UnimplementedError&) {
+        // A remote database cannot run a spy of ours: Xapian's own from now on.
+        enquire.clear_matchspies();
+        builtin_spies_only_ = true;
+        return match(enquire, request, wanted, response);
+    }
+    enquire.clear_matchspies();
+    set_total(MatchTotal(*mset));
+    const std::vector<const LocalFacetSpy*> spies{&spy};
+    add_facets(
+        response, wanted,
+        [&](EntityKind kind) { return top_values(spies, kind, request.facet_limit); },
+        [&] { return day_counts(spies); });
+    return *mset;
+}
+
+NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query& query,
+                                                            const SearchRequest& request,
+                                                            const FacetsWanted& wanted,
+                                                            SearchResponse& response) const {
+    const std::vector<FacetPart> parts = facet_parts();
+    std::vector<std::unique_ptr<LocalFacetSpy>> spies;
+    for (const FacetPart& part : parts)
+        spies.push_back(std::make_unique<LocalFacetSpy>(part, wanted));
     std::vector<std::optional<Xapian::MSet>> counted(parts.size());
     // Xapian counts references to a query's parts without atomics: each thread gets a
     // query of its own, not a copy sharing them.
-    std::vector<Xapian::Query> queries(parts.size(), query);
-    if (parts.size() > 1)
-        for (auto& copy : queries) copy = Xapian::Query::unserialise(query.serialise());
-    const auto count_part = [&](std::size_t i) {
-        const Xapian::Database& db = *parts[i];
-        if (own_spies)
-            counters[i].emplace(db, wanted, FacetCounter::Spies::own);
-        else
-            counters[i].emplace(db, wanted, FacetCounter::Spies::builtin, facet_slots());
-        Xapian::Enquire enquire(db);
+    std::vector<Xapian::Query> queries;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        queries.push_back(Xapian::Query::unserialise(query.serialise()));
+    on_threads(parts.size(), [&](std::size_t i) {
+        Xapian::Enquire enquire(parts[i].db);
         enquire.set_query(queries[i]);
         // Counting needs no scores, but not BoolWeight (filter_term.h).
         enquire.set_weighting_scheme(*counting_weight());
-        counters[i]->attach(enquire);
-        counted[i] = enquire.get_mset(0, 0, check_at_least(db));
-    };
-    try {
-        on_threads(parts.size(), count_part);
-    } catch (const Xapian::UnimplementedError&) {
-        if (!own_spies) throw;
-        // A remote database cannot run a spy of ours: Xapian's own from now on.
-        builtin_spies_only_ = true;
-        return count_facets(query, request, response);
-    }
-
-    const auto summed = [&](const auto& counts_of) {
-        std::vector<std::vector<FacetCount>> per_part;
-        for (const auto& counter : counters) per_part.push_back(counts_of(*counter));
-        return sum_counts(per_part);
-    };
-    for (const EntityKind kind : kEntityKinds)
-        if (wanted.kinds[static_cast<std::size_t>(kind)])
-            response.facets.push_back(
-                {std::string(entity_kind_name(kind)),
-                 top_counts(summed([&](const FacetCounter& c) { return c.counts(kind); }),
-                            request.facet_limit)});
-    if (wanted.days) {
-        DateHistogram histogram =
-            date_histogram(summed([](const FacetCounter& c) { return c.days(); }));
-        response.date_bucket = histogram.bucket;
-        response.facets.push_back({"date", std::move(histogram.values)});
-    }
-
+        enquire.add_matchspy(spies[i].get());
+        counted[i] = enquire.get_mset(
+            0, 0, request.exact ? parts[i].db.get_doccount() : request.offset + request.limit);
+    });
+    std::vector<const LocalFacetSpy*> each;
+    for (const auto& spy : spies) each.push_back(spy.get());
+    add_facets(
+        response, wanted,
+        [&](EntityKind kind) { return top_values(each, kind, request.facet_limit); },
+        [&] { return day_counts(each); });
     MatchTotal total{0, true};
     for (const auto& mset : counted) {
         const MatchTotal part(*mset);
@@ -437,6 +472,25 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets(const Xapian::Query& query,
         total.exact = total.exact && part.exact;
     }
     return total;
+}
+
+NewsSearcher::MatchTotal NewsSearcher::count_facets_builtin(const Xapian::Query& query,
+                                                            const SearchRequest& request,
+                                                            const FacetsWanted& wanted,
+                                                            SearchResponse& response) const {
+    const BuiltinFacetCounter counter(wanted, facet_slots());
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    // Counting needs no scores, but not BoolWeight (filter_term.h).
+    enquire.set_weighting_scheme(*counting_weight());
+    counter.attach(enquire);
+    const Xapian::MSet counted =
+        enquire.get_mset(0, 0, request.exact ? db_.get_doccount() : request.offset + request.limit);
+    add_facets(
+        response, wanted,
+        [&](EntityKind kind) { return top_counts(counter.counts(kind), request.facet_limit); },
+        [&] { return counter.days(); });
+    return MatchTotal(counted);
 }
 
 }  // namespace newsindex

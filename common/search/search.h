@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,10 +101,12 @@ public:
     // `db` may be any Xapian database laid out as schema.h says: an index on disk, an
     // in-memory one, several combined. `name` says which index in messages ("index NAME
     // has schema version ..."); empty: "the index". `parts`, when known, are the local
-    // databases `db` combines, each searched for facets on a thread of its own; a single
-    // database is its own part.
+    // databases `db` combines, in its order (a single database is its own part), and
+    // `folders` where each lives on disk, where its facet columns are (facet_columns.h);
+    // without them facets are counted from the documents.
     explicit NewsSearcher(Xapian::Database db, std::string name = {},
-                          std::vector<Xapian::Database> parts = {});
+                          std::vector<Xapian::Database> parts = {},
+                          std::vector<std::filesystem::path> folders = {});
     ~NewsSearcher();
     NewsSearcher(NewsSearcher&&) = default;
     NewsSearcher& operator=(NewsSearcher&&) = default;
@@ -135,10 +138,22 @@ private:
             : estimated(estimated_), exact(exact_) {}
         explicit MatchTotal(const Xapian::MSet& mset);
     };
-    // Counts the facets `request` asks for over the matches of `query` into `response`,
-    // and the matches.
-    MatchTotal count_facets(const Xapian::Query& query, const SearchRequest& request,
-                            SearchResponse& response) const;
+    // The matches of `enquire`'s query from request.offset, counting the facets `wanted`
+    // into `response` on the way: on one local database in the same pass, with a spy of
+    // ours; on several, in a pass per database; through a remote one, in a pass with
+    // Xapian's own spies.
+    Xapian::MSet match(Xapian::Enquire& enquire, const SearchRequest& request,
+                       const FacetsWanted& wanted, SearchResponse& response) const;
+    // The facets of `query`'s matches counted on each local part, a thread each; and the
+    // matches.
+    MatchTotal count_facets_locally(const Xapian::Query& query, const SearchRequest& request,
+                                    const FacetsWanted& wanted, SearchResponse& response) const;
+    // The facets of `query`'s matches counted by Xapian's own spies, which a remote
+    // database runs; and the matches.
+    MatchTotal count_facets_builtin(const Xapian::Query& query, const SearchRequest& request,
+                                    const FacetsWanted& wanted, SearchResponse& response) const;
+    // Each part with its facet columns, where they are current.
+    std::vector<FacetPart> facet_parts() const;
     // The query of articles like the one `like` names, filtered by `filter`.
     Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
     // "index NAME" or "the index": what messages call the database.
@@ -153,8 +168,11 @@ private:
     mutable Xapian::Database db_;
     std::string name_;
     // The local databases db_ combines, sharing its state (a reopen moves them too); empty
-    // when some are remote or unknown.
+    // when some are remote or unknown. Their folders, when known, and the facet columns
+    // last found there.
     std::vector<Xapian::Database> parts_;
+    std::vector<std::filesystem::path> folders_;
+    mutable std::vector<std::shared_ptr<const FacetColumns>> columns_;
     // How many facet slots each entity kind fills, read once per database revision when
     // Xapian's own spies count (facet_spy.h).
     const std::array<std::size_t, kEntityKinds.size()>& facet_slots() const;

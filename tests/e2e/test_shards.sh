@@ -58,6 +58,19 @@ compare() {  # compare WHAT DB_OPTIONS...: every query against the single databa
     done
 }
 compare "sharded" --db "$WORK/sharded"
+# Every database has facet columns, and counting from the documents instead (what a search
+# does without them) answers the same.
+for db in single sharded/shard-00 sharded/shard-01 sharded/shard-02; do
+    [ -f "$WORK/$db/newsindex-facets" ] || fail "no facet columns in $db"
+done
+without_columns() {  # without_columns DB: a copy of DB without its facet columns, in $WORK/slow
+    rm -rf "$WORK/slow"
+    cp -r "$1" "$WORK/slow"
+    find "$WORK/slow" -name newsindex-facets -delete
+}
+without_columns "$WORK/sharded"
+compare "sharded, counted from the documents" --db "$WORK/slow"
+cp "$WORK/single/newsindex-facets" "$WORK/old-facets"
 
 # A query with hits gives the same facets through shards: spot-check one is non-trivial.
 search_json 'said' --db "$WORK/sharded" --limit 0
@@ -98,6 +111,10 @@ done
 search_json 'zanzibarite' --db "$WORK/sharded" --limit 0 --facets none
 expect_eq "$(jqo .total)" "2" "changed and new articles found in shards"
 compare "sharded after an incremental run" --db "$WORK/sharded"
+# Columns of an earlier revision are never read.
+without_columns "$WORK/single"
+cp "$WORK/old-facets" "$WORK/slow/newsindex-facets"
+compare "stale facet columns" --db "$WORK/slow"
 run "$NEWSINDEX" check --db "$WORK/sharded"
 expect_rc 0 "check of shards after an incremental run"
 
@@ -115,6 +132,10 @@ run "$NEWSINDEX" compact --db "$WORK/sharded" --output "$WORK/merged"
 expect_rc 0 "merge shards"
 [ -f "$WORK/merged/iamglass" ] || fail "merged index is no single database"
 compare "merged" --db "$WORK/merged"
+without_columns "$WORK/merged"
+compare "merged, counted from the documents" --db "$WORK/slow"
+run "$NEWSINDEX" check --db "$WORK/merged"
+expect_rc 0 "check of the merged index and its columns"
 run "$NEWSINDEX" compact --db "$WORK/sharded" --output "$WORK/merged"
 expect_rc 2 "merge onto an existing path"
 

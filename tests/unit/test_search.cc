@@ -9,6 +9,7 @@
 
 #include "common/base/error.h"
 #include "common/index/document_builder.h"
+#include "common/index/facet_columns.h"
 #include "common/index/facet_values.h"
 #include "common/index/index_metadata.h"
 #include "common/index/schema.h"
@@ -144,17 +145,64 @@ std::array<std::size_t, kEntityKinds.size()> slots_in_use(const Xapian::Database
     return slots;
 }
 
-// Every count of a facet, value -> count, as `spies` make them over all of `db`.
-std::map<std::string, Xapian::doccount> counted(const Xapian::Database& db, EntityKind kind,
-                                                FacetCounter::Spies spies) {
+// How a count is made: Xapian's spies, or ours from the documents or from the columns.
+enum class Counting { builtin, documents, columns };
+
+// A copy of `db` on disk, with its facet columns written.
+Xapian::Database with_columns(const Xapian::Database& db, const std::filesystem::path& folder) {
+    {
+        Xapian::WritableDatabase copy(folder.string(), Xapian::DB_CREATE);
+        for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+            try {
+                copy.replace_document(id, db.get_document(id));
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+        }
+        copy.commit();
+    }
+    Xapian::Database copy(folder.string());
+    write_facet_columns(copy, folder);
+    return copy;
+}
+
+// Every count of a facet, value -> count, as `counting` makes them over all of `parts`
+// combined.
+std::map<std::string, Xapian::doccount> counted(
+    const std::vector<Xapian::Database>& parts, EntityKind kind, Counting counting,
+    const std::vector<std::filesystem::path>& folders = {}) {
+    Xapian::Database db;
+    for (const auto& part : parts) db.add_database(part);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
-    const FacetCounter counter(db, people_and_days(), spies, slots_in_use(db));
-    counter.attach(enquire);
-    enquire.get_mset(0, 0, db.get_doccount());
     std::map<std::string, Xapian::doccount> counts;
-    for (const auto& value : counter.counts(kind)) counts[value.value] = value.count;
-    for (const auto& day : counter.days()) counts["day " + day.value] = day.count;
+    const auto add = [&](const std::vector<FacetCount>& values,
+                         const std::vector<FacetCount>& days) {
+        for (const auto& value : values) counts[value.value] = value.count;
+        for (const auto& day : days) counts["day " + day.value] = day.count;
+    };
+    if (counting == Counting::builtin) {
+        const BuiltinFacetCounter counter(people_and_days(), slots_in_use(db));
+        counter.attach(enquire);
+        enquire.get_mset(0, 0, db.get_doccount());
+        add(counter.counts(kind), counter.days());
+        return counts;
+    }
+    // Ours count one database at a time, summed.
+    std::vector<std::unique_ptr<LocalFacetSpy>> spies;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto columns =
+            counting == Counting::columns ? FacetColumns::open(folders.at(i), parts[i]) : nullptr;
+        if (counting == Counting::columns) REQUIRE(columns != nullptr);
+        spies.push_back(
+            std::make_unique<LocalFacetSpy>(FacetPart{parts[i], columns}, people_and_days()));
+        Xapian::Enquire part_enquire(parts[i]);
+        part_enquire.set_query(Xapian::Query::MatchAll);
+        part_enquire.add_matchspy(spies.back().get());
+        part_enquire.get_mset(0, 0, parts[i].get_doccount());
+    }
+    std::vector<const LocalFacetSpy*> each;
+    for (const auto& spy : spies) each.push_back(spy.get());
+    add(top_values(each, kind, SIZE_MAX), day_counts(each));
     return counts;
 }
 
@@ -183,20 +231,26 @@ TEST_CASE("facet counter: counts every value of every matching document") {
     CHECK(facet_slots_in_use(db, EntityKind::person) == 2);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
-    const FacetCounter own(db, people_and_days(), FacetCounter::Spies::own);
-    own.attach(enquire);
+    LocalFacetSpy spy({db, nullptr}, people_and_days());
+    enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
-    const auto top = top_counts(own.counts(EntityKind::person), 10);
+    const std::vector<const LocalFacetSpy*> spies{&spy};
+    const auto top = top_values(spies, EntityKind::person, 10);
     REQUIRE(top.size() == 3);
     CHECK(top[0].value == "Alexander Lukashenko");
     CHECK(top[0].count == 2);
     CHECK(top[1].value == "Kurmanbek Bakiyev");  // ties by name
-    CHECK(top_counts(own.counts(EntityKind::person), 1).size() == 1);
-    CHECK(own.counts(EntityKind::org).empty());  // not asked for
-    CHECK(!own.days().empty());
-    // Xapian's own spies, one per slot, count the same.
-    CHECK(counted(db, EntityKind::person, FacetCounter::Spies::builtin) ==
-          counted(db, EntityKind::person, FacetCounter::Spies::own));
+    CHECK(top_values(spies, EntityKind::person, 1).size() == 1);
+    CHECK(top_values(spies, EntityKind::org, 10).empty());  // not asked for
+    CHECK(!day_counts(spies).empty());
+    // Xapian's own spies, one per slot, and the facet columns count the same.
+    const auto from_documents = counted({db}, EntityKind::person, Counting::documents);
+    CHECK(from_documents.size() > 3);
+    CHECK(counted({db}, EntityKind::person, Counting::builtin) == from_documents);
+    TempDir dir;
+    const Xapian::Database on_disk = with_columns(db, dir.path() / "index");
+    CHECK(counted({on_disk}, EntityKind::person, Counting::columns, {dir.path() / "index"}) ==
+          from_documents);
 }
 
 TEST_CASE("facet counter: a database split in two counts as one") {
@@ -205,31 +259,57 @@ TEST_CASE("facet counter: a database split in two counts as one") {
     Xapian::WritableDatabase second(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (Xapian::docid id = 1; id <= whole.get_lastdocid(); ++id)
         (id % 2 ? first : second).add_document(whole.get_document(id));
-    Xapian::Database both(first);
-    both.add_database(second);
-    const auto expected = counted(whole, EntityKind::person, FacetCounter::Spies::own);
+    const auto expected = counted({whole}, EntityKind::person, Counting::documents);
     CHECK(expected.size() > 3);
-    // Xapian's spies count over the combined database ...
-    CHECK(counted(both, EntityKind::person, FacetCounter::Spies::builtin) == expected);
-    // ... ours over each part, summed ...
-    auto sum = counted(first, EntityKind::person, FacetCounter::Spies::own);
-    for (const auto& [value, count] : counted(second, EntityKind::person, FacetCounter::Spies::own))
-        sum[value] += count;
-    CHECK(sum == expected);
-    // ... which is what a searcher given the parts does, a thread each.
+    CHECK(counted({first, second}, EntityKind::person, Counting::builtin) == expected);
+    CHECK(counted({first, second}, EntityKind::person, Counting::documents) == expected);
+    // One part with columns, the other without, and both with.
+    TempDir dir;
+    const auto second_folder = dir.path() / "second";
+    const Xapian::Database second_on_disk = with_columns(second, second_folder);
+    {
+        LocalFacetSpy without({first, nullptr}, people_and_days());
+        LocalFacetSpy with({second_on_disk, FacetColumns::open(second_folder, second_on_disk)},
+                           people_and_days());
+        for (auto [db, spy] : {std::pair<Xapian::Database, LocalFacetSpy*>{first, &without},
+                               {second_on_disk, &with}}) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query::MatchAll);
+            enquire.add_matchspy(spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+        }
+        std::map<std::string, Xapian::doccount> mixed;
+        for (const auto& value : top_values({&without, &with}, EntityKind::person, SIZE_MAX))
+            mixed[value.value] = value.count;
+        for (const auto& day : day_counts({&without, &with})) mixed["day " + day.value] = day.count;
+        CHECK(mixed == expected);
+    }
+    const auto first_folder = dir.path() / "first";
+    const Xapian::Database first_on_disk = with_columns(first, first_folder);
+    CHECK(counted({first_on_disk, second_on_disk}, EntityKind::person, Counting::columns,
+                  {first_folder, second_folder}) == expected);
+    // ... which is what a searcher given the parts does.
     SearchRequest request;
     request.facets = {"person", "date"};
+    Xapian::Database both(first);
+    both.add_database(second);
     NewsSearcher whole_searcher(whole);
     NewsSearcher parts_searcher(both, "two parts", {first, second});
+    Xapian::Database both_on_disk(first_on_disk);
+    both_on_disk.add_database(second_on_disk);
+    NewsSearcher columns_searcher(both_on_disk, "two parts with columns",
+                                  {first_on_disk, second_on_disk}, {first_folder, second_folder});
     const auto a = whole_searcher.search(request);
-    const auto b = parts_searcher.search(request);
-    CHECK(a.total == b.total);
-    REQUIRE(a.facets.size() == b.facets.size());
-    for (std::size_t i = 0; i < a.facets.size(); ++i) {
-        REQUIRE(a.facets[i].values.size() == b.facets[i].values.size());
-        for (std::size_t j = 0; j < a.facets[i].values.size(); ++j) {
-            CHECK(a.facets[i].values[j].value == b.facets[i].values[j].value);
-            CHECK(a.facets[i].values[j].count == b.facets[i].values[j].count);
+    for (NewsSearcher* other : {&parts_searcher, &columns_searcher}) {
+        const auto b = other->search(request);
+        CHECK(a.total == b.total);
+        REQUIRE(a.facets.size() == b.facets.size());
+        for (std::size_t i = 0; i < a.facets.size(); ++i) {
+            REQUIRE(a.facets[i].values.size() == b.facets[i].values.size());
+            for (std::size_t j = 0; j < a.facets[i].values.size(); ++j) {
+                CHECK(a.facets[i].values[j].value == b.facets[i].values[j].value);
+                CHECK(a.facets[i].values[j].count == b.facets[i].values[j].count);
+            }
         }
     }
 }
