@@ -50,10 +50,7 @@ double run_once(const Xapian::Database& db, const std::string& folder, const Xap
         spy = std::make_unique<LocalFacetSpy>(FacetPart{db, columns}, wanted);
         enquire.add_matchspy(spy.get());
     } else if (way == Way::builtin) {
-        std::array<std::size_t, kEntityKinds.size()> slots{};
-        for (const EntityKind kind : kEntityKinds)
-            slots[static_cast<std::size_t>(kind)] = facet_slots_in_use(db, kind);
-        builtin = std::make_unique<BuiltinFacetCounter>(wanted, slots);
+        builtin = std::make_unique<BuiltinFacetCounter>(wanted);
         builtin->attach(enquire);
     }
     const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());

@@ -24,29 +24,16 @@ std::string packed_facet_value(const FacetNames& names) {
 }
 
 void set_facet_values(Xapian::Document& doc, const FacetNames& names) {
-    for (const EntityKind kind : kEntityKinds) {
-        const auto& kind_names = names[static_cast<std::size_t>(kind)];
-        const std::size_t used = std::min(kind_names.size(), schema::kMaxFacetValuesPerKind);
-        for (std::size_t i = 0; i < used; ++i)
-            doc.add_value(schema::entity_facet_slot(kind, i), kind_names[i]);
-        // A rewritten article may name fewer entities than before.
-        for (std::size_t i = used; i < schema::kMaxFacetValuesPerKind; ++i) {
-            const auto slot = schema::entity_facet_slot(kind, i);
-            if (doc.get_value(slot).empty()) break;
-            doc.remove_value(slot);
-        }
-    }
     // An empty value removes the slot.
     doc.add_value(schema::kEntityFacetsSlot, packed_facet_value(names));
 }
 
 std::vector<std::string> facet_values(const Xapian::Document& doc, EntityKind kind) {
     std::vector<std::string> names;
-    for (std::size_t i = 0; i < schema::kMaxFacetValuesPerKind; ++i) {
-        std::string name = doc.get_value(schema::entity_facet_slot(kind, i));
-        if (name.empty()) break;
-        names.push_back(std::move(name));
-    }
+    for_each_packed_facet(doc.get_value(schema::kEntityFacetsSlot),
+                          [&](EntityKind of, std::string_view name) {
+                              if (of == kind) names.emplace_back(name);
+                          });
     return names;
 }
 

@@ -1,9 +1,6 @@
-// The value slots behind entity facets. Each name is stored twice over:
-//
-//  - one name per slot (schema::entity_facet_slot), which Xapian's own ValueCountMatchSpy
-//    counts, so a stock xapian-tcpsrv gives exact facets;
-//  - every name of the article in one packed value (schema::kEntityFacetsSlot), which a
-//    local search reads with one value lookup per match instead of one per name.
+// The value slot behind entity facets: every name of the article in one packed value
+// (schema::kEntityFacetsSlot), from which the facet columns are made and which a remote
+// search counts with Xapian's own spy.
 #pragma once
 
 #include <xapian.h>
@@ -20,14 +17,14 @@ namespace newsindex {
 // An article's facet names, per kind (indexed by EntityKind), in the order it gives them.
 using FacetNames = std::array<std::vector<std::string>, kEntityKinds.size()>;
 
-// Stores the first schema::kMaxFacetValuesPerKind names of each kind, both ways, and
-// empties the slots of any names the document held before.
+// Stores the first schema::kMaxFacetValuesPerKind names of each kind.
 void set_facet_values(Xapian::Document& doc, const FacetNames& names);
 
 // The packed value set_facet_values stores for `names`.
 std::string packed_facet_value(const FacetNames& names);
 
-// The kind's names as set_facet_values stored them, in order.
+// The kind's names as set_facet_values stored them, in order (line breaks inside a name
+// read back as spaces).
 std::vector<std::string> facet_values(const Xapian::Document& doc, EntityKind kind);
 
 // Calls fn(EntityKind, std::string_view name) for each name of a packed facet value, in

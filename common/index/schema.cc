@@ -16,11 +16,6 @@ std::string_view entity_prefix(EntityKind kind) {
     return {};
 }
 
-Xapian::valueno entity_facet_slot(EntityKind kind, std::size_t index) {
-    return kFacetSlotBase + static_cast<Xapian::valueno>(kind) * kFacetSlotsPerKind +
-           static_cast<Xapian::valueno>(index);
-}
-
 std::string id_term(std::string_view article_key) {
     return unique_term(kIdPrefix, article_key);
 }

@@ -20,8 +20,9 @@ namespace newsindex::schema {
 // 2: one spelling per country (place_names.h). 3: archive-wide entity names (entity_table.h).
 // 4: one facet value per slot (entity_facet_slot), so stock Xapian servers count them.
 // 5: all facet names packed in one slot too (kEntityFacetsSlot); entity lookups as
-// metadata (kEntityLookupPrefix).
-inline constexpr int kVersion = 5;
+// metadata (kEntityLookupPrefix). 6: facet columns beside the tables (facet_columns.h);
+// facet names in the packed value only.
+inline constexpr int kVersion = 6;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -93,17 +94,14 @@ inline constexpr Xapian::valueno kFileSizeSlot = 4;
 inline constexpr Xapian::valueno kFileMtimeSlot = 5;
 inline constexpr Xapian::valueno kFileHashSlot = 6;
 inline constexpr Xapian::valueno kFileKeySlot = 7;
-// Every facet name of the article (facet_values.h) in one value, so that counting facets
-// over a local match reads one value per article, not one per name.
+// Every facet name of the article (facet_values.h) in one value. Local searches count
+// facets from the facet columns made of these values (facet_columns.h), or from the
+// values themselves; a stock xapian-tcpsrv, which runs none of our match spies, counts
+// them with Xapian's own ValueCountMatchSpy, whose counts per packed value split exactly
+// into counts per name (an article never repeats a name).
 inline constexpr Xapian::valueno kEntityFacetsSlot = 8;
+// Slots 1000 and up held one facet name each up to schema 5; they stay unused.
 
-// Canonical entity names of the article, one per slot: the i-th name of a kind goes in
-// entity_facet_slot(kind, i). Xapian's own ValueCountMatchSpy then counts a kind's facet
-// exactly by summing over its slots (an article never repeats a name), which is what a
-// stock xapian-tcpsrv can run: it knows no match spy of ours. Slots past an article's
-// last name stay empty, and Xapian keeps no entry for an empty slot.
-inline constexpr Xapian::valueno kFacetSlotBase = 1000;  // person 1000.., org 2000.., place 3000..
-inline constexpr Xapian::valueno kFacetSlotsPerKind = 1000;
 // Names of one kind an article contributes to facets (filters see them all): the first
 // ones it mentions. Lists of a hundred names are tables, not news.
 inline constexpr std::size_t kMaxFacetValuesPerKind = 64;
@@ -133,8 +131,6 @@ inline constexpr std::string_view kLanguage = "english";
 
 // Per-kind schema entries.
 std::string_view entity_prefix(EntityKind kind);
-// The slot of the `index`-th facet value of a kind (index < kMaxFacetValuesPerKind).
-Xapian::valueno entity_facet_slot(EntityKind kind, std::size_t index);
 
 // Longest unique term written; longer ones are shortened with a hash (see unique_term).
 inline constexpr std::size_t kMaxIdTermBytes = 240;

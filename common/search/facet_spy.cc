@@ -13,7 +13,7 @@ bool FacetsWanted::any() const {
     return days || std::any_of(kinds.begin(), kinds.end(), [](bool kind) { return kind; });
 }
 
-void ValueCounts::add(std::string_view value) {
+void ValueCounts::add(std::string_view value, Xapian::doccount count) {
     if (2 * (values_.size() + 1) > table_.size()) grow();
     const std::size_t hash = std::hash<std::string_view>{}(value);
     const std::size_t mask = table_.size() - 1;
@@ -21,11 +21,11 @@ void ValueCounts::add(std::string_view value) {
         Entry& entry = table_[i];
         if (entry.value == 0) {
             values_.emplace_back(value);
-            entry = {hash, static_cast<std::uint32_t>(values_.size()), 1};
+            entry = {hash, static_cast<std::uint32_t>(values_.size()), count};
             return;
         }
         if (entry.hash == hash && values_[entry.value - 1] == value) {
-            ++entry.count;
+            entry.count += count;
             return;
         }
     }
@@ -150,33 +150,32 @@ std::vector<FacetCount> day_counts(const std::vector<const LocalFacetSpy*>& spie
     return counts;
 }
 
-BuiltinFacetCounter::BuiltinFacetCounter(
-    const FacetsWanted& wanted, const std::array<std::size_t, kEntityKinds.size()>& slots) {
-    for (const EntityKind kind : kEntityKinds) {
-        const auto i = static_cast<std::size_t>(kind);
-        if (!wanted.kinds[i]) continue;
-        for (std::size_t slot = 0; slot < slots[i]; ++slot)
-            slots_[i].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
-                schema::entity_facet_slot(kind, slot)));
-    }
+BuiltinFacetCounter::BuiltinFacetCounter(const FacetsWanted& wanted) : wanted_(wanted) {
+    if (std::any_of(wanted.kinds.begin(), wanted.kinds.end(), [](bool k) { return k; }))
+        packed_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kEntityFacetsSlot);
     if (wanted.days) days_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
 }
 
 void BuiltinFacetCounter::attach(Xapian::Enquire& enquire) const {
-    for (const auto& spies : slots_)
-        for (const auto& spy : spies) enquire.add_matchspy(spy.get());
+    if (packed_) enquire.add_matchspy(packed_.get());
     if (days_) enquire.add_matchspy(days_.get());
 }
 
 std::vector<FacetCount> BuiltinFacetCounter::counts(EntityKind kind) const {
-    // One name can fill a different slot in each article.
-    std::vector<std::vector<FacetCount>> slots;
-    for (const auto& spy : slots_[static_cast<std::size_t>(kind)]) {
-        auto& slot = slots.emplace_back();
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-            slot.push_back({*it, it.get_termfreq()});
+    const auto k = static_cast<std::size_t>(kind);
+    if (!packed_ || !wanted_.kinds[k]) return {};
+    if (!names_) {
+        // The spy counts articles per packed value, nearly one per article; an article
+        // never repeats a name, so a name's count is the sum over the values holding it.
+        auto& names = names_.emplace();
+        for (auto it = packed_->values_begin(); it != packed_->values_end(); ++it) {
+            const Xapian::doccount articles = it.get_termfreq();
+            for_each_packed_facet(*it, [&](EntityKind of, std::string_view name) {
+                names[static_cast<std::size_t>(of)].add(name, articles);
+            });
+        }
     }
-    return sum_counts(slots);
+    return (*names_)[k].counts();
 }
 
 std::vector<FacetCount> BuiltinFacetCounter::days() const {
@@ -185,15 +184,6 @@ std::vector<FacetCount> BuiltinFacetCounter::days() const {
         for (auto it = days_->values_begin(); it != days_->values_end(); ++it)
             days.push_back({*it, it.get_termfreq()});
     return days;
-}
-
-std::size_t facet_slots_in_use(const Xapian::Database& db, EntityKind kind) {
-    // Slots fill in order, so the first empty one ends them.
-    std::size_t slots = 0;
-    while (slots < schema::kMaxFacetValuesPerKind &&
-           db.get_value_freq(schema::entity_facet_slot(kind, slots)) > 0)
-        ++slots;
-    return slots;
 }
 
 std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& parts) {

@@ -6,9 +6,9 @@
 //    pass that ranks the hits;
 //  - local databases without them (stale, missing): the same spy reads each match's
 //    packed facet value and date from their value streams (index/facet_values.h);
-//  - through a stock xapian-tcpsrv, which runs none of our spies: one of Xapian's own
-//    ValueCountMatchSpy per facet slot, summed. Exact, because an article never repeats
-//    a name.
+//  - through a stock xapian-tcpsrv, which runs none of our spies: Xapian's own
+//    ValueCountMatchSpy over the packed values, each value's count split among its names.
+//    Exact, because an article never repeats a name.
 #pragma once
 
 #include <xapian.h>
@@ -44,7 +44,7 @@ struct FacetsWanted {
 // that counting a value seen before touches two arrays and allocates nothing.
 class ValueCounts {
 public:
-    void add(std::string_view value);
+    void add(std::string_view value, Xapian::doccount count = 1);
     std::vector<FacetCount> counts() const;
     // Calls fn(value, count) for each value counted.
     template <typename Fn>
@@ -111,12 +111,11 @@ std::vector<FacetCount> top_values(const std::vector<const LocalFacetSpy*>& spie
 // Matches per day ("YYYYMMDD") over every spy, in day order.
 std::vector<FacetCount> day_counts(const std::vector<const LocalFacetSpy*>& spies);
 
-// Xapian's own spies, one per facet slot in use (facet_slots_in_use), and one for the
-// date: what a stock xapian-tcpsrv can run.
+// Xapian's own spies, what a stock xapian-tcpsrv can run: one counts the articles per
+// packed facet value (facet_values.h), split into names here, one per day.
 class BuiltinFacetCounter {
 public:
-    BuiltinFacetCounter(const FacetsWanted& wanted,
-                        const std::array<std::size_t, kEntityKinds.size()>& slots);
+    explicit BuiltinFacetCounter(const FacetsWanted& wanted);
     // Adds the spies to an Enquire; they must outlive its get_mset().
     void attach(Xapian::Enquire& enquire) const;
     // Matches per name of a kind, and per day ("YYYYMMDD"), in no particular order.
@@ -124,13 +123,12 @@ public:
     std::vector<FacetCount> days() const;
 
 private:
-    std::array<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>, kEntityKinds.size()>
-        slots_;
+    FacetsWanted wanted_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> packed_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> days_;
+    // Every kind's names, split out of the packed values at the first counts().
+    mutable std::optional<std::array<ValueCounts, kEntityKinds.size()>> names_;
 };
-
-// How many of the kind's facet slots hold a value in some article of `db`.
-std::size_t facet_slots_in_use(const Xapian::Database& db, EntityKind kind);
 
 // The counts of several parts of a match summed, value by value.
 std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& parts);

@@ -208,7 +208,6 @@ decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
                     // Reopening can itself be overtaken by a commit: it is retried too.
                     std::this_thread::sleep_for(retry_pause(attempt));
                     db_.reopen();
-                    facet_slots_.reset();
                 }
                 return fn();
             } catch (const Xapian::DatabaseModifiedError&) {
@@ -227,9 +226,7 @@ Xapian::doccount NewsSearcher::article_count() const {
 }
 
 void NewsSearcher::refresh() {
-    retrying([&] {
-        if (db_.reopen()) facet_slots_.reset();
-    });
+    retrying([&] { db_.reopen(); });
 }
 
 std::string NewsSearcher::schema_warning() const {
@@ -295,15 +292,6 @@ Xapian::Query NewsSearcher::related_query(const std::string& like,
     return related;
 }
 
-const std::array<std::size_t, kEntityKinds.size()>& NewsSearcher::facet_slots() const {
-    if (!facet_slots_) {
-        facet_slots_.emplace();
-        for (const EntityKind kind : kEntityKinds)
-            (*facet_slots_)[static_cast<std::size_t>(kind)] = facet_slots_in_use(db_, kind);
-    }
-    return *facet_slots_;
-}
-
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     NewsQueryParser parser(db_, parts_);
     const bool spelling = request.spelling != Spelling::off;
@@ -350,6 +338,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     response.facets_exact = request.exact || response.total_exact;
 
     const bool snippets = request.fields.empty() || has_field(request.fields, "snippet");
+    const SnippetTerms snippet_terms(query, parser.stemmer());
     std::vector<Xapian::docid> docs;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
@@ -360,7 +349,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
         if (snippets)
             hit.snippet =
-                make_snippet(enquire, mset, it, text, parser.stemmer(), request.snippet_length);
+                make_snippet(snippet_terms, mset, text, parser.stemmer(), request.snippet_length);
         hit.article.body.clear();
         response.hits.push_back(std::move(hit));
         docs.push_back(*it);
@@ -478,7 +467,7 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_builtin(const Xapian::Query&
                                                             const SearchRequest& request,
                                                             const FacetsWanted& wanted,
                                                             SearchResponse& response) const {
-    const BuiltinFacetCounter counter(wanted, facet_slots());
+    const BuiltinFacetCounter counter(wanted);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     // Counting needs no scores, but not BoolWeight (filter_term.h).

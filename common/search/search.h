@@ -173,10 +173,6 @@ private:
     std::vector<Xapian::Database> parts_;
     std::vector<std::filesystem::path> folders_;
     mutable std::vector<std::shared_ptr<const FacetColumns>> columns_;
-    // How many facet slots each entity kind fills, read once per database revision when
-    // Xapian's own spies count (facet_spy.h).
-    const std::array<std::size_t, kEntityKinds.size()>& facet_slots() const;
-    mutable std::optional<std::array<std::size_t, kEntityKinds.size()>> facet_slots_;
     // Set once a remote database refused a match spy of ours.
     mutable bool builtin_spies_only_ = false;
 };

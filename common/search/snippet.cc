@@ -51,41 +51,61 @@ void for_each_word(std::string_view text, Fn&& fn) {
     flush(text.size());
 }
 
-// Matches words against the query terms of a hit, as the indexer and the query parser
-// spell them: the word itself, or "Z" and its stem.
-class TermMatcher {
-public:
-    TermMatcher(std::set<std::string> terms, const Xapian::Stem& stemmer)
-        : terms_(std::move(terms)), stemmer_(stemmer) {
-        for (const auto& term : terms_)
-            if (term.size() > 1 && term[0] == 'Z') stem_initials_.insert(term[1]);
-    }
+// The pattern of a wildcard query node: "WILDCARD SYNONYM extradit" is how Xapian 1.4
+// describes it (its API gives no other way in).
+std::string wildcard_pattern(const Xapian::Query& query) {
+    std::string description = query.get_description();
+    if (description.starts_with("Query(") && description.ends_with(")"))
+        description = description.substr(6, description.size() - 7);
+    const auto space = description.rfind(' ');
+    if (!description.starts_with("WILDCARD ") || space == std::string::npos) return {};
+    return description.substr(space + 1);
+}
 
-    // The query term the word matches, or nullptr.
-    const std::string* match(const std::string& word) const {
-        if (auto it = terms_.find(word); it != terms_.end()) return &*it;
-        // English stems keep a word's first letter: most words need no stemming.
-        if (word.empty() || !stem_initials_.contains(word[0])) return nullptr;
-        const auto [known, added] = stemmed_.try_emplace(word, nullptr);
-        if (added) {
-            std::string stemmed = "Z";
-            stemmed += stemmer_(word);
-            const auto it = terms_.find(stemmed);
-            if (it != terms_.end()) known->second = &*it;
-        }
-        return known->second;
+void collect_patterns(const Xapian::Query& query, std::vector<std::string>& patterns) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+        // Prefixed patterns (title:extradit*) are of fields, not of the text.
+        std::string pattern = wildcard_pattern(query);
+        if (!pattern.empty() && !(pattern[0] >= 'A' && pattern[0] <= 'Z'))
+            patterns.push_back(std::move(pattern));
+        return;
     }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        collect_patterns(query.get_subquery(i), patterns);
+}
 
-private:
-    std::set<std::string> terms_;
-    std::set<char> stem_initials_;
-    const Xapian::Stem& stemmer_;
-    // Words already stemmed, with the term they match.
-    mutable std::unordered_map<std::string, const std::string*> stemmed_;
-};
+}  // namespace
+
+SnippetTerms::SnippetTerms(const Xapian::Query& query, const Xapian::Stem& stemmer)
+    : terms_(query.get_unique_terms_begin(), query.get_unique_terms_end()), stemmer_(stemmer) {
+    collect_patterns(query, patterns_);
+    for (const auto& term : terms_)
+        if (term.size() > 1 && term[0] == 'Z') stem_initials_.insert(term[1]);
+}
+
+SnippetTerms::~SnippetTerms() = default;
+
+const std::string* SnippetTerms::match(const std::string& word) const {
+    if (auto it = terms_.find(word); it != terms_.end()) return &*it;
+    // English stems keep a word's first letter, so most words need no stemming.
+    if (word.empty() || (patterns_.empty() && !stem_initials_.contains(word[0]))) return nullptr;
+    const auto [known, added] = known_.try_emplace(word, nullptr);
+    if (!added) return known->second;
+    if (stem_initials_.contains(word[0])) {
+        std::string stemmed = "Z";
+        stemmed += stemmer_(word);
+        const auto it = terms_.find(stemmed);
+        if (it != terms_.end()) return known->second = &*it;
+    }
+    for (const auto& pattern : patterns_)
+        if (word.starts_with(pattern)) return known->second = &pattern;
+    return nullptr;
+}
+
+namespace {
 
 // How well a passage explains the match: distinct query terms first, then mentions.
-std::size_t passage_score(std::string_view passage, const TermMatcher& matcher) {
+std::size_t passage_score(std::string_view passage, const SnippetTerms& matcher) {
     std::set<const std::string*> distinct;
     std::size_t mentions = 0;
     for_each_word(passage, [&](std::size_t, std::size_t, const std::string& word) {
@@ -97,7 +117,7 @@ std::size_t passage_score(std::string_view passage, const TermMatcher& matcher) 
     return distinct.size() * 1000 + mentions;
 }
 
-std::vector<HighlightSpan> highlights(const std::string& text, const TermMatcher& matcher) {
+std::vector<HighlightSpan> highlights(const std::string& text, const SnippetTerms& matcher) {
     std::vector<HighlightSpan> spans;
     for_each_word(text, [&](std::size_t begin, std::size_t end, const std::string& word) {
         if (matcher.match(word)) spans.push_back({begin, end});
@@ -136,11 +156,8 @@ std::string plain_line(const std::string& html) {
 
 }  // namespace
 
-Snippet make_snippet(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
-                     const Xapian::MSetIterator& hit, const std::string& text,
+Snippet make_snippet(const SnippetTerms& matcher, const Xapian::MSet& mset, const std::string& text,
                      const Xapian::Stem& stemmer, std::size_t length) {
-    const TermMatcher matcher(
-        {enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit)}, stemmer);
     const auto parts = passages(text, length);
     std::size_t best = 0, best_score = 0;
     for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -4,7 +4,9 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace newsindex {
@@ -26,13 +28,36 @@ struct Snippet {
     bool empty() const { return text.empty(); }
 };
 
-// The passage of `text` holding the most distinct query terms that match this hit,
-// trimmed to about `length` bytes by Xapian's MSet::snippet, as one line of plain text
-// (Xapian's HTML escaping undone, line breaks folded to spaces), with a span for every
-// word matching a query term. MSet::snippet alone scores windows by term weight, so three
-// mentions of a name could beat the one paragraph where every query word meets.
-Snippet make_snippet(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
-                     const Xapian::MSetIterator& hit, const std::string& text,
+// The words of a query a snippet marks: its terms (the word, or "Z" and its stem) and the
+// patterns of its wildcards. Found once per query, from the query alone: asking Xapian
+// which terms match each hit reads the hit's term list, a round trip per hit through a
+// remote database. A word of an article's text that matches a query term is a term of
+// that article, so the marks are the same.
+class SnippetTerms {
+public:
+    SnippetTerms(const Xapian::Query& query, const Xapian::Stem& stemmer);
+    ~SnippetTerms();
+    SnippetTerms(const SnippetTerms&) = delete;
+    SnippetTerms& operator=(const SnippetTerms&) = delete;
+
+    // The query term a word of the text (in lower case) matches, or nullptr.
+    const std::string* match(const std::string& word) const;
+
+private:
+    std::set<std::string> terms_;
+    std::vector<std::string> patterns_;  // "extradit" of extradit*, in lower case
+    std::set<char> stem_initials_;
+    const Xapian::Stem& stemmer_;
+    // Words already looked up, with the term they match.
+    mutable std::unordered_map<std::string, const std::string*> known_;
+};
+
+// The passage of `text` holding the most distinct query terms, trimmed to about `length`
+// bytes by Xapian's MSet::snippet, as one line of plain text (Xapian's HTML escaping
+// undone, line breaks folded to spaces), with a span for every word matching a query
+// term. MSet::snippet alone scores windows by term weight, so three mentions of a name
+// could beat the one paragraph where every query word meets.
+Snippet make_snippet(const SnippetTerms& terms, const Xapian::MSet& mset, const std::string& text,
                      const Xapian::Stem& stemmer, std::size_t length);
 
 }  // namespace newsindex

@@ -29,7 +29,7 @@ bool mentions(const std::vector<std::string>& problems, const std::string& words
 
 }  // namespace
 
-TEST_CASE("index check: packed facet names and entity lookups agree with what they repeat") {
+TEST_CASE("index check: facet names have their filter terms, entity lookups follow the table") {
     const TempDir dir;
     const auto path = dir.path() / "index";
     {
@@ -59,7 +59,7 @@ TEST_CASE("index check: packed facet names and entity lookups agree with what th
     }
     const auto problems = check_index(path).problems;
     CHECK(problems.size() == 2);
-    CHECK(mentions(problems, "packed facet names that differ from its facet slots"));
+    CHECK(mentions(problems, "facet name its filter would not find"));
     CHECK(mentions(problems, "entity lookups of the database differ from its entity table"));
 }
 

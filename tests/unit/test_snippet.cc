@@ -34,7 +34,8 @@ Snippet snippet_of(const std::string& body, const std::string& query, std::size_
     enquire.set_query(parser.parse(query, false));
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     REQUIRE(mset.size() == 1);
-    return make_snippet(enquire, mset, mset.begin(), body, parser.stemmer(), length);
+    const SnippetTerms terms(enquire.get_query(), parser.stemmer());
+    return make_snippet(terms, mset, body, parser.stemmer(), length);
 }
 
 // The highlighted words, as the snippet's text spells them.
@@ -152,7 +153,23 @@ TEST_CASE("snippet: an article without text has an empty snippet") {
     enquire.set_query(parser.parse("bakiyev", false));
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     REQUIRE(mset.size() == 1);
-    const Snippet snippet = make_snippet(enquire, mset, mset.begin(), "", parser.stemmer(), 240);
+    const SnippetTerms terms(enquire.get_query(), parser.stemmer());
+    const Snippet snippet = make_snippet(terms, mset, "", parser.stemmer(), 240);
     CHECK(snippet.empty());
     CHECK(snippet.highlights.empty());
+}
+
+TEST_CASE("snippet: wildcards, negated and absent words") {
+    const std::string body =
+        "Kyrgyzstan seeks the extradition of Bakiyev. Officials said extraditing him is hard.";
+    CHECK(highlighted(snippet_of(body, "extradit*")) ==
+          std::vector<std::string>{"extradition", "extraditing"});
+    // A word the article lacks marks nothing, whatever the query says of it.
+    CHECK(highlighted(snippet_of(body, "bakiyev OR lukashenko")) ==
+          std::vector<std::string>{"Bakiyev"});
+    CHECK(highlighted(snippet_of(body, "bakiyev NOT minsk")) ==
+          std::vector<std::string>{"Bakiyev"});
+    // Field words are not words of the text.
+    CHECK(highlighted(snippet_of(body, "title:title bakiyev")) ==
+          std::vector<std::string>{"Bakiyev"});
 }
