@@ -69,7 +69,10 @@ LocalFacetSpy::LocalFacetSpy(FacetPart part, const FacetsWanted& wanted)
 LocalFacetSpy::~LocalFacetSpy() = default;
 
 void LocalFacetSpy::operator()(const Xapian::Document& doc, double) {
-    const Xapian::docid did = doc.get_docid();
+    add(doc.get_docid());
+}
+
+void LocalFacetSpy::add(Xapian::docid did) {
     if (const auto& columns = part_.columns) {
         // Every kind is counted (the cheapest way to count the ones wanted); ordinals past
         // the dictionary come only from a damaged file.

@@ -82,6 +82,9 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override;
     std::string name() const override;
+    // Counts document `did` as a match, as operator() does; documents come in ascending
+    // order of id.
+    void add(Xapian::docid did);
 
     // Calls fn(name, count) for each value of `kind` some match has; the names stay valid
     // while the spy does.

@@ -380,49 +380,35 @@ std::vector<FacetPart> NewsSearcher::facet_parts() const {
 
 Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& request,
                                  const FacetsWanted& wanted, SearchResponse& response) const {
-    const Xapian::doccount check_at_least =
-        request.exact ? db_.get_doccount() : request.offset + request.limit;
+    const Xapian::doccount shown = request.offset + request.limit;
     const auto set_total = [&](const MatchTotal& total) {
         response.total = total.estimated;
         response.total_exact = total.exact;
     };
-    if (!wanted.any()) {
-        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    if (!wanted.any() && !request.exact) {
+        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, shown);
         set_total(MatchTotal(mset));
         return mset;
     }
+    // Ties among the hits are ordered by file, a value the matcher fetches for every match
+    // it weighs against the hits so far: counting every match in the same pass would fetch
+    // it for each. So the matches are counted (and their facets) in a pass of their own,
+    // unsorted, and the hits need then only as many matches as are shown. Through the
+    // remote backend the pass must be unsorted anyway: Xapian 1.4 feeds the hits of a
+    // value-sorted match to the match spies a second time.
     if (builtin_spies_only_ || parts_.empty()) {
-        // Counted in a pass of their own, unsorted: through the remote backend, Xapian 1.4
-        // also feeds the hits of a value-sorted match to the match spies a second time,
-        // which would count some articles twice. The hits then need only as many matches
-        // as are shown.
         set_total(count_facets_builtin(enquire.get_query(), request, wanted, response));
-        return enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
+    } else {
+        try {
+            set_total(count_facets_locally(enquire.get_query(), request, wanted, response));
+        } catch (const Xapian::UnimplementedError&) {
+            // A remote database cannot run a spy of ours: Xapian's own from now on.
+            builtin_spies_only_ = true;
+            return match(enquire, request, wanted, response);
+        }
     }
-    if (parts_.size() > 1) {
-        set_total(count_facets_locally(enquire.get_query(), request, wanted, response));
-        return enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
-    }
-    // One local database: the pass that finds the hits counts every match too.
-    LocalFacetSpy spy(facet_parts().front(), wanted);
-    enquire.add_matchspy(&spy);
-    std::optional<Xapian::MSet> mset;
-    try {
-        mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-    } catch (const Xapian::UnimplementedError&) {
-        // A remote database cannot run a spy of ours: Xapian's own from now on.
-        enquire.clear_matchspies();
-        builtin_spies_only_ = true;
-        return match(enquire, request, wanted, response);
-    }
-    enquire.clear_matchspies();
-    set_total(MatchTotal(*mset));
-    const std::vector<const LocalFacetSpy*> spies{&spy};
-    add_facets(
-        response, wanted,
-        [&](EntityKind kind) { return top_values(spies, kind, request.facet_limit); },
-        [&] { return day_counts(spies); });
-    return *mset;
+    if (request.limit == 0) return Xapian::MSet();
+    return enquire.get_mset(request.offset, request.limit, shown);
 }
 
 NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query& query,
@@ -431,32 +417,51 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query&
                                                             SearchResponse& response) const {
     const std::vector<FacetPart> parts = facet_parts();
     std::vector<std::unique_ptr<LocalFacetSpy>> spies;
-    for (const FacetPart& part : parts)
-        spies.push_back(std::make_unique<LocalFacetSpy>(part, wanted));
+    if (wanted.any())
+        for (const FacetPart& part : parts)
+            spies.push_back(std::make_unique<LocalFacetSpy>(part, wanted));
     std::vector<std::optional<Xapian::MSet>> counted(parts.size());
     // Xapian counts references to a query's parts without atomics: each thread gets a
     // query of its own, not a copy sharing them.
-    std::vector<Xapian::Query> queries;
-    for (std::size_t i = 0; i < parts.size(); ++i)
+    std::vector<Xapian::Query> queries(1, query);
+    for (std::size_t i = 1; i < parts.size(); ++i)
         queries.push_back(Xapian::Query::unserialise(query.serialise()));
+    if (parts.size() > 1) queries.front() = Xapian::Query::unserialise(query.serialise());
+    // A single term (a word, every article) matches its posting list: read it directly,
+    // without a matcher.
+    const bool one_term = request.exact && (query.get_type() == Xapian::Query::LEAF_TERM ||
+                                            query.get_type() == Xapian::Query::LEAF_MATCH_ALL);
+    const std::string term =
+        query.get_type() == Xapian::Query::LEAF_TERM ? *query.get_terms_begin() : std::string();
+    std::vector<Xapian::doccount> postings(parts.size(), 0);
     on_threads(parts.size(), [&](std::size_t i) {
+        if (one_term) {
+            const Xapian::Database& db = parts[i].db;
+            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+                ++postings[i];
+                if (!spies.empty()) spies[i]->add(*it);
+            }
+            return;
+        }
         Xapian::Enquire enquire(parts[i].db);
         enquire.set_query(queries[i]);
         // Counting needs no scores, but not BoolWeight (filter_term.h).
         enquire.set_weighting_scheme(*counting_weight());
-        enquire.add_matchspy(spies[i].get());
+        if (!spies.empty()) enquire.add_matchspy(spies[i].get());
         counted[i] = enquire.get_mset(
             0, 0, request.exact ? parts[i].db.get_doccount() : request.offset + request.limit);
     });
     std::vector<const LocalFacetSpy*> each;
     for (const auto& spy : spies) each.push_back(spy.get());
-    add_facets(
-        response, wanted,
-        [&](EntityKind kind) { return top_values(each, kind, request.facet_limit); },
-        [&] { return day_counts(each); });
+    if (!each.empty())
+        add_facets(
+            response, wanted,
+            [&](EntityKind kind) { return top_values(each, kind, request.facet_limit); },
+            [&] { return day_counts(each); });
     MatchTotal total{0, true};
-    for (const auto& mset : counted) {
-        const MatchTotal part(*mset);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const MatchTotal part =
+            counted[i] ? MatchTotal(*counted[i]) : MatchTotal(postings[i], true);
         total.estimated += part.estimated;
         total.exact = total.exact && part.exact;
     }

@@ -1,5 +1,6 @@
 #include "common/search/snippet.h"
 
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -39,14 +40,31 @@ void for_each_word(std::string_view text, Fn&& fn) {
         if (!word.empty()) fn(begin, end, word);
         word.clear();
     };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const std::size_t offset = it.raw() - text.data();
-        if (Xapian::Unicode::is_wordchar(*it)) {
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[offset]);
+        // ASCII, most of most text, without decoding: Xapian's word characters there are
+        // the letters, digits and '_'.
+        if (byte < 0x80) {
+            if (std::isalnum(byte) || byte == '_') {
+                if (word.empty()) begin = offset;
+                word += static_cast<char>(std::tolower(byte));
+            } else {
+                flush(offset);
+            }
+            ++offset;
+            continue;
+        }
+        Xapian::Utf8Iterator it(text.data() + offset, text.size() - offset);
+        const unsigned ch = *it;
+        ++it;
+        const std::size_t next = static_cast<std::size_t>(it.raw() - text.data());
+        if (Xapian::Unicode::is_wordchar(ch)) {
             if (word.empty()) begin = offset;
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
         } else {
             flush(offset);
         }
+        offset = it == Xapian::Utf8Iterator() ? text.size() : next;
     }
     flush(text.size());
 }
