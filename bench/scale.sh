@@ -72,7 +72,7 @@ trap 'echo "scale.sh: interrupted" >&2; cleanup; exit 130' INT
 trap 'echo "scale.sh: terminated" >&2; cleanup; exit 143' TERM
 
 cat >"$work/scale.py" <<'PY'
-import json, os, re, shutil, signal, statistics, subprocess, sys, time, datetime
+import json, os, re, shutil, signal, socket, statistics, subprocess, sys, time, datetime
 
 repo, bin_dir, work, corpus_spec, runs, tarball = sys.argv[1:7]
 runs = int(runs)
@@ -256,6 +256,11 @@ om_db = os.path.join(IDX, "omega")
 fts_db = os.path.join(IDX, "fts.sqlite")
 nproc = os.cpu_count() or 1
 has_jobs = "--jobs" in run([NI, "build", "--help"])
+ni_sharded = os.path.join(IDX, "newsindex-2-shards")
+has_tcpsrv = shutil.which("xapian-tcpsrv") is not None
+FACET_COUNT = os.path.join(bin_dir, "facet_count")
+if not os.access(FACET_COUNT, os.X_OK):
+    FACET_COUNT = None
 
 SPLIT_TITLE = ("CASE WHEN instr(t, char(10)) > 0 THEN substr(t, 1, instr(t, char(10)) - 1) "
                "ELSE t END", "CASE WHEN instr(t, char(10)) > 0 THEN substr(t, instr(t, char(10)) + 1) "
@@ -450,6 +455,42 @@ for r in range(runs):
         bl = [timed_query(search_cmd(tool, broad)) for _ in range(5)]
         note("q_broad", tool, statistics.median(bl))
     say("  queries: " + ", ".join(f"{t} p50 {R[('q_p50', t)][-1]:.0f} ms" for t in TOOLS))
+    # Facet counting in process (bench/facet_count.cc) and the broad query through two stock
+    # xapian-tcpsrv against the same two shards searched locally: newsindex only.
+    if FACET_COUNT:
+        line = [l for l in run([FACET_COUNT, ni_db, broad, "--runs", "10"]).splitlines()
+                if l.startswith(broad + " ")]
+        if line:
+            note("facet_ns", "newsindex", float(line[0].split()[3]))
+    if has_tcpsrv:
+        if r == 0:
+            run([NI, "build", "--db", ni_sharded, "--shards", "2", "-q", CORPUS])
+        servers, stub = [], os.path.join(work, "remote.stub")
+        try:
+            with open(stub, "w") as f:
+                for shard in ("shard-00", "shard-01"):
+                    s = socket.socket()
+                    s.bind(("127.0.0.1", 0))
+                    port = s.getsockname()[1]
+                    s.close()
+                    log = open(os.path.join(work, f"tcpsrv-{shard}.log"), "w+")
+                    servers.append(spawn(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                                          str(port), os.path.join(ni_sharded, shard)],
+                                         stdout=log, stderr=subprocess.STDOUT))
+                    for _ in range(100):
+                        log.seek(0)
+                        if "Listening" in log.read():
+                            break
+                        time.sleep(0.1)
+                    f.write(f"remote 127.0.0.1:{port}\n")
+            for where, key in ((stub, "remote_broad"), (ni_sharded, "shards_broad")):
+                cmd = [NS, "--db", where, "--json", "--", broad]
+                timed_query(cmd)
+                note(key, "newsindex", statistics.median(timed_query(cmd) for _ in range(5)))
+        finally:
+            for p in servers:
+                os.killpg(p.pid, signal.SIGTERM)
+                p.wait()
     change_corpus()
     for tool in order:
         m = rerun(tool)
@@ -472,6 +513,8 @@ def fmt(v, unit):
         return v
     if unit == "n":
         return f"{int(v):,}"
+    if unit == "ns":
+        return f"{v:.1f} ns"
     if v >= 100:
         return f"{v:,.0f} {unit}"
     if v >= 10:
@@ -531,6 +574,14 @@ out.append(f"* Queries: the {len(queries)} of `bench/queries.txt`, one process e
            f"runs. Broad query: `{broad}`, matching {broad_share:.0%} of the articles, 5 times per run.")
 if not has_jobs:
     out.append("* `newsindex build --jobs N`: not measured, this build has no `--jobs` option.")
+if FACET_COUNT:
+    out.append(f"* Facet counting in process: `facet_count DB {broad} --runs 10` (bench/facet_count.cc: "
+               "the fastest counting pass with the facet columns' spy minus the fastest without a "
+               "spy, over the matches).")
+if has_tcpsrv:
+    out.append(f"* Remote: `newsindex build --shards 2`, each shard served by `xapian-tcpsrv` on "
+               f"127.0.0.1, `newssearch --db STUB --json -- {broad}` against the same with `--db` "
+               "at the sharded index, median of 5 after a warm-up.")
 out.append("")
 out.append("| figure | newsindex | omindex / quest | SQLite FTS5 | newsindex / omindex | newsindex / FTS5 |")
 out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -556,7 +607,20 @@ rows += [
     (f"broad query `{broad}`, latency", "q_broad", "ms"),
     (f"broad query `{broad}`, matches reported", "broad_count", "n"),
 ]
+if FACET_COUNT:
+    rows.append((f"facet counting in process, `{broad}` (ns per match, all four facets)",
+                 "facet_ns", "ns"))
+if has_tcpsrv:
+    rows += [(f"broad query `{broad}` on 2 local shards, `--json`", "shards_broad", "ms"),
+             (f"the same through two stock `xapian-tcpsrv`", "remote_broad", "ms")]
 for label, key, unit in rows:
+    if key in ("facet_ns", "shards_broad"):
+        out.append(f"| {label} | {fmt(med(key, 'newsindex'), unit)} | | | | |")
+        continue
+    if key == "remote_broad":
+        a, b = med(key, "newsindex"), med("shards_broad", "newsindex")
+        out.append(f"| {label} | {fmt(a, unit)} | | | {ratio(a, b)} × local shards | |")
+        continue
     if key == "broad_count":
         vals = [R[(key, t)][0] for t in TOOLS]
         vals = [v if not v.isdigit() else f"{int(v):,}" for v in vals]
