@@ -8,6 +8,7 @@ packages="
   libxapian-dev xapian-tools
   libboost-program-options-dev
   nlohmann-json3-dev
+  libsimdjson-dev
   libgumbo-dev
   libicu-dev
   libcpp-httplib-dev

@@ -1,5 +1,7 @@
 #include "common/index/stored_article.h"
 
+#include <simdjson.h>
+
 #include <nlohmann/json.hpp>
 
 #include "common/base/error.h"
@@ -13,24 +15,6 @@ using nlohmann::json;
 
 std::string key(std::string_view k) {
     return std::string(k);
-}
-
-std::string string_field(const json& object, std::string_view name) {
-    const auto it = object.find(name);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// Calls fn(kind, name) for each name of an {"person": [...], ...} object.
-template <typename Fn>
-void for_each_entity(const json& object, std::string_view field, Fn&& fn) {
-    const auto it = object.find(field);
-    if (it == object.end() || !it->is_object()) return;
-    for (const auto kind : kEntityKinds) {
-        const auto names = it->find(entity_kind_name(kind));
-        if (names == it->end() || !names->is_array()) continue;
-        for (const auto& name : *names)
-            if (name.is_string()) fn(kind, name.get<std::string>());
-    }
 }
 
 }  // namespace
@@ -68,25 +52,45 @@ std::string encode_stored_article(const Article& article) {
 }
 
 Article decode_stored_article(const std::string& data) {
-    const json object = json::parse(data, nullptr, /*allow_exceptions=*/false);
-    if (!object.is_object()) throw Error(ErrorKind::corrupt, "document data is not a JSON object");
+    // One parser per thread, reused: its buffers grow to the largest article once.
+    thread_local simdjson::dom::parser parser;
+    simdjson::dom::object object;
+    if (parser.parse(data).get(object) != simdjson::SUCCESS)
+        throw Error(ErrorKind::corrupt, "document data is not a JSON object");
+    const auto string_field = [&](std::string_view name) {
+        std::string_view value;
+        return object[name].get(value) == simdjson::SUCCESS ? std::string(value) : std::string();
+    };
     Article article;
-    article.id = string_field(object, schema::kDataId);
-    article.path = string_field(object, schema::kDataPath);
-    article.title = string_field(object, schema::kDataTitle);
-    article.subtitle = string_field(object, schema::kDataSubtitle);
-    article.body = string_field(object, schema::kDataBody);
-    article.source = string_field(object, schema::kDataSource);
-    article.url = string_field(object, schema::kDataUrl);
-    article.author = string_field(object, schema::kDataAuthor);
-    article.date = parse_date(string_field(object, schema::kDataDate));
-    for_each_entity(object, schema::kDataEntities, [&](EntityKind kind, std::string name) {
+    article.id = string_field(schema::kDataId);
+    article.path = string_field(schema::kDataPath);
+    article.title = string_field(schema::kDataTitle);
+    article.subtitle = string_field(schema::kDataSubtitle);
+    article.body = string_field(schema::kDataBody);
+    article.source = string_field(schema::kDataSource);
+    article.url = string_field(schema::kDataUrl);
+    article.author = string_field(schema::kDataAuthor);
+    article.date = parse_date(string_field(schema::kDataDate));
+    // Calls fn(kind, name) for each name of an {"person": [...], ...} object.
+    const auto for_each_entity = [&](std::string_view field, auto&& fn) {
+        simdjson::dom::object kinds;
+        if (object[field].get(kinds) != simdjson::SUCCESS) return;
+        for (const auto kind : kEntityKinds) {
+            simdjson::dom::array names;
+            if (kinds[entity_kind_name(kind)].get(names) != simdjson::SUCCESS) continue;
+            for (const auto name : names) {
+                std::string_view text;
+                if (name.get(text) == simdjson::SUCCESS) fn(kind, std::string(text));
+            }
+        }
+    };
+    for_each_entity(schema::kDataEntities, [&](EntityKind kind, std::string name) {
         Entity entity;
         entity.kind = kind;
         entity.name = std::move(name);
         article.entities.push_back(std::move(entity));
     });
-    for_each_entity(object, schema::kDataRawEntities, [&](EntityKind kind, std::string name) {
+    for_each_entity(schema::kDataRawEntities, [&](EntityKind kind, std::string name) {
         article.raw_entities.push_back({kind, std::move(name)});
     });
     return article;

@@ -104,6 +104,28 @@ std::string LocalFacetSpy::name() const {
     return "newsindex.LocalFacetSpy";
 }
 
+std::optional<std::vector<FacetCount>> LocalFacetSpy::top_by_ordinal(EntityKind kind,
+                                                                     std::size_t limit) const {
+    if (!part_.columns) return std::nullopt;
+    std::vector<FacetCount> top;
+    if (!wanted_.kinds[static_cast<std::size_t>(kind)] || by_ordinal_.empty()) return top;
+    const FacetColumns& columns = *part_.columns;
+    const std::uint32_t first = columns.first_ordinal(kind);
+    std::vector<std::pair<Xapian::doccount, std::uint32_t>> counted;  // (count, ordinal)
+    for (std::uint32_t i = 0; i < columns.name_count(kind); ++i)
+        if (const Xapian::doccount count = by_ordinal_[first + i]; count != 0)
+            counted.emplace_back(count, i);
+    const std::size_t kept = std::min(limit, counted.size());
+    std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(kept),
+                      counted.end(), [](const auto& a, const auto& b) {
+                          return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    top.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i)
+        top.push_back({std::string(columns.name(kind, counted[i].second)), counted[i].first});
+    return top;
+}
+
 void LocalFacetSpy::add_days(std::map<std::string, Xapian::doccount>& days) const {
     if (!part_.columns) {
         day_names_.for_each(
@@ -119,6 +141,8 @@ void LocalFacetSpy::add_days(std::map<std::string, Xapian::doccount>& days) cons
 std::vector<FacetCount> top_values(const std::vector<const LocalFacetSpy*>& spies, EntityKind kind,
                                    std::size_t limit) {
     // Names are views into the columns or the spies' tables, which outlive this call.
+    if (spies.size() == 1)
+        if (auto top = spies.front()->top_by_ordinal(kind, limit)) return std::move(*top);
     std::vector<std::pair<std::string_view, Xapian::doccount>> values;
     if (spies.size() == 1) {
         spies.front()->for_each(kind, [&](std::string_view name, Xapian::doccount count) {

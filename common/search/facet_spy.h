@@ -90,6 +90,10 @@ public:
     // while the spy does.
     template <typename Fn>
     void for_each(EntityKind kind, Fn&& fn) const;
+    // The `limit` values of `kind` with the most matches, ties by name, when counted from
+    // columns (else nullopt): ordinal order is name order there, so only the values kept
+    // are looked up by name.
+    std::optional<std::vector<FacetCount>> top_by_ordinal(EntityKind kind, std::size_t limit) const;
     // Matches per day ("YYYYMMDD") added into `days`.
     void add_days(std::map<std::string, Xapian::doccount>& days) const;
 

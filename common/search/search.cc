@@ -347,9 +347,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         hit.percent = it.get_percent();
         hit.article = decode_stored_article(it.get_document().get_data());
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        if (snippets)
-            hit.snippet =
-                make_snippet(snippet_terms, mset, text, parser.stemmer(), request.snippet_length);
+        if (snippets) hit.snippet = make_snippet(snippet_terms, text, request.snippet_length);
         hit.article.body.clear();
         response.hits.push_back(std::move(hit));
         docs.push_back(*it);

@@ -143,39 +143,60 @@ std::vector<HighlightSpan> highlights(const std::string& text, const SnippetTerm
     return spans;
 }
 
-// MSet::snippet escapes the text as HTML; newssearch prints plain text on one line.
-std::string plain_line(const std::string& html) {
-    static constexpr std::pair<std::string_view, char> kEntities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-    std::string text;
-    text.reserve(html.size());
-    for (std::size_t i = 0; i < html.size();) {
-        bool replaced = false;
-        if (html[i] == '&') {
-            for (const auto& [entity, c] : kEntities) {
-                if (html.compare(i, entity.size(), entity) == 0) {
-                    text += c;
-                    i += entity.size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (replaced) continue;
-        const char c = html[i++];
-        if (c == '\n' || c == '\r' || c == '\t') {
-            if (!text.empty() && text.back() != ' ') text += ' ';
-        } else {
-            text += c;
+// The bytes of `window` to keep: about `length` of them, starting a little before the
+// match that begins the most matches within reach, and cut between words.
+std::pair<std::size_t, std::size_t> trim_range(const std::string& window, std::size_t length,
+                                               const SnippetTerms& matcher) {
+    if (window.size() <= length) return {0, window.size()};
+    std::vector<std::size_t> starts;
+    for_each_word(window, [&](std::size_t begin, std::size_t, const std::string& word) {
+        if (matcher.match(word)) starts.push_back(begin);
+    });
+    const std::size_t lead = length / 8;  // context before the first match kept
+    std::size_t from = 0;
+    std::size_t best_run = 0;
+    for (std::size_t i = 0, j = 0; i < starts.size(); ++i) {
+        while (j < starts.size() && starts[j] < starts[i] + length - lead) ++j;
+        if (j - i > best_run) {
+            best_run = j - i;
+            from = starts[i];
         }
     }
-    return text;
+    std::size_t begin = from > lead ? from - lead : 0;
+    if (begin > 0) {
+        // Start at a word: after the first space, unless that passes the match.
+        const std::size_t space = window.find(' ', begin);
+        begin = space != std::string::npos && space < from ? space + 1 : from;
+    }
+    std::size_t end = std::min(window.size(), begin + length);
+    if (end < window.size()) {
+        const std::size_t space = window.rfind(' ', end);
+        if (space != std::string::npos && space > begin + length / 2) {
+            end = space;
+        } else {
+            while (end > begin && (static_cast<unsigned char>(window[end]) & 0xC0) == 0x80) --end;
+        }
+    }
+    return {begin, end};
+}
+
+// One line: line breaks and tabs folded to single spaces.
+std::string one_line(std::string_view text) {
+    std::string line;
+    line.reserve(text.size());
+    for (const char c : text) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            if (!line.empty() && line.back() != ' ') line += ' ';
+        } else {
+            line += c;
+        }
+    }
+    return line;
 }
 
 }  // namespace
 
-Snippet make_snippet(const SnippetTerms& matcher, const Xapian::MSet& mset, const std::string& text,
-                     const Xapian::Stem& stemmer, std::size_t length) {
+Snippet make_snippet(const SnippetTerms& matcher, const std::string& text, std::size_t length) {
     const auto parts = passages(text, length);
     std::size_t best = 0, best_score = 0;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -194,13 +215,14 @@ Snippet make_snippet(const SnippetTerms& matcher, const Xapian::MSet& mset, cons
         std::size_t end = parts[best].second;
         for (std::size_t next = best + 1; next < parts.size() && end - begin < length; ++next)
             end = parts[next].second;
-        window = text.substr(begin, end - begin);
+        window = one_line(std::string_view(text).substr(begin, end - begin));
     }
-    // Xapian trims the window around its best part; the spans are found here, with the
-    // same word rules as the scoring (Xapian's own would miss "Bakiyev" in "Bakiyev's").
+    const auto [begin, end] = trim_range(window, length, matcher);
     Snippet snippet;
-    snippet.text = plain_line(
-        mset.snippet(window, length, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…"));
+    if (begin > 0) snippet.text = "…";
+    snippet.text.append(window, begin, end - begin);
+    while (!snippet.text.empty() && snippet.text.back() == ' ') snippet.text.pop_back();
+    if (end < window.size()) snippet.text += "…";
     snippet.highlights = highlights(snippet.text, matcher);
     return snippet;
 }

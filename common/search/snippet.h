@@ -53,11 +53,10 @@ private:
 };
 
 // The passage of `text` holding the most distinct query terms, trimmed to about `length`
-// bytes by Xapian's MSet::snippet, as one line of plain text (Xapian's HTML escaping
-// undone, line breaks folded to spaces), with a span for every word matching a query
-// term. MSet::snippet alone scores windows by term weight, so three mentions of a name
-// could beat the one paragraph where every query word meets.
-Snippet make_snippet(const SnippetTerms& terms, const Xapian::MSet& mset, const std::string& text,
-                     const Xapian::Stem& stemmer, std::size_t length);
+// bytes around its densest run of matches (cut between words, "…" where text was left
+// out), as one line of plain text (line breaks folded to spaces), with a span for every
+// word matching a query term. Scoring passages by distinct terms, not term weight, makes
+// the one paragraph where every query word meets beat three mentions of a name.
+Snippet make_snippet(const SnippetTerms& terms, const std::string& text, std::size_t length);
 
 }  // namespace newsindex
