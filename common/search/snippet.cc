@@ -1,6 +1,5 @@
 #include "common/search/snippet.h"
 
-#include <cctype>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -45,9 +44,10 @@ void for_each_word(std::string_view text, Fn&& fn) {
         // ASCII, most of most text, without decoding: Xapian's word characters there are
         // the letters, digits and '_'.
         if (byte < 0x80) {
-            if (std::isalnum(byte) || byte == '_') {
+            const unsigned char lower = byte | 0x20;  // of a letter; not locale-dependent
+            if ((lower >= 'a' && lower <= 'z') || (byte >= '0' && byte <= '9') || byte == '_') {
                 if (word.empty()) begin = offset;
-                word += static_cast<char>(std::tolower(byte));
+                word += static_cast<char>(byte >= 'A' && byte <= 'Z' ? lower : byte);
             } else {
                 flush(offset);
             }
