@@ -61,7 +61,7 @@ double run_once(const Xapian::Database& db, const std::string& folder, const Xap
         for (const EntityKind kind : kEntityKinds) top_values(spies, kind, 10);
         day_counts(spies);
     } else if (builtin) {
-        for (const EntityKind kind : kEntityKinds) top_counts(builtin->counts(kind), 10);
+        for (const EntityKind kind : kEntityKinds) builtin->top(kind, 10);
         builtin->days();
     }
     return std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start)

@@ -43,13 +43,21 @@ void ValueCounts::grow() {
     }
 }
 
-std::vector<FacetCount> ValueCounts::counts() const {
-    std::vector<FacetCount> counts;
-    counts.reserve(values_.size());
-    for_each([&](std::string_view value, Xapian::doccount count) {
-        counts.push_back({std::string(value), count});
-    });
-    return counts;
+std::vector<FacetCount> ValueCounts::top(std::size_t limit) const {
+    std::vector<std::pair<std::string_view, Xapian::doccount>> values;
+    values.reserve(values_.size());
+    for_each(
+        [&](std::string_view value, Xapian::doccount count) { values.emplace_back(value, count); });
+    const std::size_t kept = std::min(limit, values.size());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept),
+                      values.end(), [](const auto& a, const auto& b) {
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    std::vector<FacetCount> top;
+    top.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i)
+        top.push_back({std::string(values[i].first), values[i].second});
+    return top;
 }
 
 LocalFacetSpy::LocalFacetSpy(FacetPart part, const FacetsWanted& wanted)
@@ -188,7 +196,7 @@ void BuiltinFacetCounter::attach(Xapian::Enquire& enquire) const {
     if (days_) enquire.add_matchspy(days_.get());
 }
 
-std::vector<FacetCount> BuiltinFacetCounter::counts(EntityKind kind) const {
+std::vector<FacetCount> BuiltinFacetCounter::top(EntityKind kind, std::size_t limit) const {
     const auto k = static_cast<std::size_t>(kind);
     if (!packed_ || !wanted_.kinds[k]) return {};
     if (!names_) {
@@ -202,7 +210,7 @@ std::vector<FacetCount> BuiltinFacetCounter::counts(EntityKind kind) const {
             });
         }
     }
-    return (*names_)[k].counts();
+    return (*names_)[k].top(limit);
 }
 
 std::vector<FacetCount> BuiltinFacetCounter::days() const {
@@ -211,31 +219,6 @@ std::vector<FacetCount> BuiltinFacetCounter::days() const {
         for (auto it = days_->values_begin(); it != days_->values_end(); ++it)
             days.push_back({*it, it.get_termfreq()});
     return days;
-}
-
-std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& parts) {
-    if (parts.size() == 1) return parts.front();
-    std::unordered_map<std::string, Xapian::doccount> sums;
-    for (const auto& part : parts)
-        for (const auto& [value, count] : part) sums[value] += count;
-    std::vector<FacetCount> counts;
-    counts.reserve(sums.size());
-    for (const auto& [value, count] : sums) counts.push_back({value, count});
-    return counts;
-}
-
-std::vector<FacetCount> top_counts(std::vector<FacetCount> counts, std::size_t limit) {
-    const auto by_count = [](const FacetCount& a, const FacetCount& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    };
-    if (limit < counts.size()) {
-        std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(limit),
-                          counts.end(), by_count);
-        counts.resize(limit);
-    } else {
-        std::sort(counts.begin(), counts.end(), by_count);
-    }
-    return counts;
 }
 
 }  // namespace newsindex

@@ -45,7 +45,8 @@ struct FacetsWanted {
 class ValueCounts {
 public:
     void add(std::string_view value, Xapian::doccount count = 1);
-    std::vector<FacetCount> counts() const;
+    // The `limit` values with the highest counts, ties by value.
+    std::vector<FacetCount> top(std::size_t limit) const;
     // Calls fn(value, count) for each value counted.
     template <typename Fn>
     void for_each(Fn&& fn) const {
@@ -125,23 +126,18 @@ public:
     explicit BuiltinFacetCounter(const FacetsWanted& wanted);
     // Adds the spies to an Enquire; they must outlive its get_mset().
     void attach(Xapian::Enquire& enquire) const;
-    // Matches per name of a kind, and per day ("YYYYMMDD"), in no particular order.
-    std::vector<FacetCount> counts(EntityKind kind) const;
+    // The `limit` names of a kind with the most matches, ties by name.
+    std::vector<FacetCount> top(EntityKind kind, std::size_t limit) const;
+    // Matches per day ("YYYYMMDD"), in no particular order.
     std::vector<FacetCount> days() const;
 
 private:
     FacetsWanted wanted_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> packed_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> days_;
-    // Every kind's names, split out of the packed values at the first counts().
+    // Every kind's names, split out of the packed values at the first top().
     mutable std::optional<std::array<ValueCounts, kEntityKinds.size()>> names_;
 };
-
-// The counts of several parts of a match summed, value by value.
-std::vector<FacetCount> sum_counts(const std::vector<std::vector<FacetCount>>& parts);
-
-// Sorts counts by count descending then value ascending, keeping the first `limit`.
-std::vector<FacetCount> top_counts(std::vector<FacetCount> counts, std::size_t limit);
 
 // --- Inline --------------------------------------------------------------------------
 

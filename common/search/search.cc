@@ -479,8 +479,7 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_builtin(const Xapian::Query&
     const Xapian::MSet counted =
         enquire.get_mset(0, 0, request.exact ? db_.get_doccount() : request.offset + request.limit);
     add_facets(
-        response, wanted,
-        [&](EntityKind kind) { return top_counts(counter.counts(kind), request.facet_limit); },
+        response, wanted, [&](EntityKind kind) { return counter.top(kind, request.facet_limit); },
         [&] { return counter.days(); });
     return MatchTotal(counted);
 }
