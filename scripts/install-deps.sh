@@ -10,7 +10,6 @@ packages="
   nlohmann-json3-dev
   libgumbo-dev
   libicu-dev
-  libcpp-httplib-dev
   doctest-dev
   iso-codes
   xz-utils
