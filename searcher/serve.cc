@@ -263,7 +263,7 @@ HttpResponse answer(const Databases& index, const serve::HostPolicy& hosts,
                     const HttpRequest& req) {
     // A page served under a name that was rebound to this machine would be another site's
     // own origin, free to read the index: only this server's names are answered.
-    if (!req.host.empty() && !serve::host_allowed(req.host, hosts))
+    if (req.has_host && !serve::host_allowed(req.host, hosts))
         return send_error(421,
                           "the Host header names neither this server's address nor localhost "
                           "(add the name with --allow-host)");

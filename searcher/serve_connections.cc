@@ -43,7 +43,9 @@ using Clock = std::chrono::steady_clock;
 // After a refusal or an answer with "Connection: close", what the client still sends is
 // read and dropped for this long: closing a socket with unread bytes resets it, and the
 // client could lose the answer it has not read yet.
+// Not forever, though: a client that goes on sending (endless header fields) is cut off.
 constexpr std::chrono::milliseconds kLingerTime{1000};
+constexpr std::size_t kMaxLingerBytes = 1 << 20;
 // On stop, how long a connection accepted but sent nothing yet may take to send its request.
 constexpr std::chrono::milliseconds kDrainGrace{250};
 // What one connection's reading may buffer: a whole head and body, and a pipelined next
@@ -57,9 +59,10 @@ struct Connection {
     std::size_t head_bytes = 0;
     Clock::time_point since;  // when its present wait began (oldest is dropped)
     Clock::time_point deadline;
-    bool started = false;    // bytes of a request have come: the deadline is the request's
-    bool served = false;     // it has been answered at least once
-    bool lingering = false;  // answered and shut for writing: input is dropped until EOF
+    bool started = false;     // bytes of a request have come: the deadline is the request's
+    bool served = false;      // it has been answered at least once
+    bool lingering = false;   // answered and shut for writing: input is dropped until EOF
+    std::size_t dropped = 0;  // bytes dropped while lingering
 };
 using ConnectionPtr = std::unique_ptr<Connection>;
 
@@ -136,6 +139,7 @@ struct Service::State {
     void linger(Connection& connection) {
         ::shutdown(connection.socket.get(), SHUT_WR);
         connection.lingering = true;
+        connection.dropped = 0;
         connection.received.clear();
         connection.request.reset();
         connection.deadline = Clock::now() + kLingerTime;
@@ -198,7 +202,11 @@ struct Service::State {
         while (c.lingering || c.received.size() < kMaxBuffered) {
             const ssize_t n = ::recv(c.socket.get(), buffer, sizeof buffer, MSG_DONTWAIT);
             if (n > 0) {
-                if (!c.lingering) c.received.append(buffer, static_cast<std::size_t>(n));
+                if (!c.lingering) {
+                    c.received.append(buffer, static_cast<std::size_t>(n));
+                } else if ((c.dropped += static_cast<std::size_t>(n)) > kMaxLingerBytes) {
+                    return false;
+                }
                 continue;
             }
             if (n < 0 && errno == EINTR) continue;

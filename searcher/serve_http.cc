@@ -254,6 +254,7 @@ std::variant<HttpRequest, RequestError> parse_head(std::string_view head) {
         if (same_word(name, "host")) {
             if (has_host) return refused(400, "Host given twice");
             has_host = true;
+            request.has_host = true;
             request.host = std::string(value);
         } else if (same_word(name, "content-length")) {
             const auto n = parse_length(value);

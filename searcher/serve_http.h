@@ -25,9 +25,10 @@ inline constexpr std::size_t kMaxBodyBytes = 8192;  // nothing takes a body: rea
 // A request's head, once whole.
 struct HttpRequest {
     std::string method;
-    std::string target;  // as sent: path and query string
-    std::string path;    // the target up to '?' or '#'
-    std::string host;    // the Host field as sent (empty when absent, HTTP/1.0 only)
+    std::string target;     // as sent: path and query string
+    std::string path;       // the target up to '?' or '#'
+    std::string host;       // the Host field as sent
+    bool has_host = false;  // false only in HTTP/1.0, where Host is optional
     bool keep_alive = true;
     bool expects_continue = false;  // "Expect: 100-continue": the client waits before a body
     std::size_t body_bytes = 0;     // Content-Length
