@@ -53,8 +53,10 @@ CommandSpec serve_spec() {
             "                     facet_limit, any, like as the options of the same names)\n"
             "  /api/like?id=ID    articles like that one\n"
             "  /healthz           {\"status\": \"ok\", \"articles\": N}\n"
-            "It listens on 127.0.0.1 unless --bind says otherwise, prints\n"
-            "\"serving http://HOST:PORT/ (index PATH)\" on stderr, and stops on SIGINT or SIGTERM.",
+            "It listens on 127.0.0.1 unless --bind says otherwise, answers only requests whose\n"
+            "Host is that address, localhost or an --allow-host name (else 421), prints\n"
+            "\"serving http://HOST:PORT/ (index PATH)\" on stderr, and stops on SIGINT or\n"
+            "SIGTERM, once the requests under way are answered.",
             "Examples:\n"
             "  newssearch serve\n"
             "  newssearch serve --port 0 --db /srv/newsindex/index\n"
