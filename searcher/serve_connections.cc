@@ -46,7 +46,8 @@ using Clock = std::chrono::steady_clock;
 // Not forever, though: a client that goes on sending (endless header fields) is cut off.
 constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr std::size_t kMaxLingerBytes = 1 << 20;
-// On stop, how long a connection accepted but sent nothing yet may take to send its request.
+// On stop, how long a connection between requests (accepted, or kept alive) may take to
+// send one: its client may be sending it as the signal comes.
 constexpr std::chrono::milliseconds kDrainGrace{250};
 // What one connection's reading may buffer: a whole head and body, and a pipelined next
 // request's start. Beyond that it is not read until the request is answered.
@@ -60,7 +61,6 @@ struct Connection {
     Clock::time_point since;  // when its present wait began (oldest is dropped)
     Clock::time_point deadline;
     bool started = false;     // bytes of a request have come: the deadline is the request's
-    bool served = false;      // it has been answered at least once
     bool lingering = false;   // answered and shut for writing: input is dropped until EOF
     std::size_t dropped = 0;  // bytes dropped while lingering
 };
@@ -274,8 +274,8 @@ struct Service::State {
                 open.push_back(std::move(connection));
                 continue;
             }
-            if (stopping && connection->received.empty()) continue;  // idle: closed
             await_request(*connection);
+            if (stopping && !connection->started) connection->deadline = Clock::now() + kDrainGrace;
             // A pipelined request may be whole already.
             if (examine(connection)) open.push_back(std::move(connection));
         }
@@ -300,11 +300,8 @@ struct Service::State {
                 }
                 listener.reset();
                 drained = true;
-                // Kept-alive connections between requests close now; a new one whose
-                // request has not come yet (its client is sending it) gets a moment.
-                std::erase_if(open, [](const ConnectionPtr& c) {
-                    return !c->lingering && c->received.empty() && c->served;
-                });
+                // A connection between requests (new, or kept alive) gets a moment for a
+                // request its client may be sending now, then closes.
                 for (auto& c : open)
                     if (!c->started && !c->lingering)
                         c->deadline = std::min(c->deadline, Clock::now() + kDrainGrace);
@@ -403,7 +400,6 @@ struct Service::State {
                 serialize(response, options.common_headers, keep_alive, request.method == "HEAD"),
                 Clock::now() + options.write_time);
             connection->request.reset();
-            connection->served = true;
             if (sent && !keep_alive) linger(*connection);
             {
                 const std::lock_guard lock(back_mutex);

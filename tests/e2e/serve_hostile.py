@@ -17,6 +17,8 @@ CHECK is one of:
                        localhost, the address and NAME (an --allow-host name): 200
   drain URL PID        12 requests queued on one worker and one half sent, then SIGTERM to PID:
                        every one is answered whole
+  drain-load URL PID   8 clients (2 on kept-alive connections) send requests in a loop; after
+                       1 s, SIGTERM to PID: every request sent is answered whole
 Exits 0 when all passed, 1 when a check failed.
 """
 import os
@@ -286,6 +288,43 @@ def drain(url, pid):
     check(answered == 13, f"requests under way at SIGTERM answered whole: {answered} of 13")
 
 
+def drain_load(url, pid):
+    path = "/api/search?q=oil+OR+said&limit=20"
+    request = f"GET {path} HTTP/1.1\r\nHost: {host_field(url)}\r\n\r\n".encode()
+    lock = threading.Lock()
+    counts = {"answered": 0, "lost": 0}
+
+    def client(keep_alive):
+        sock = None
+        while True:
+            try:
+                if sock is None:
+                    sock = connect(url, timeout=10)
+                sock.sendall(request)
+            except OSError:
+                return  # refused, or closed before the request went: nothing was under way
+            status, headers, body = read_response(sock)
+            whole = status == 200 and len(body) == int(headers.get("content-length", "-1"))
+            with lock:
+                counts["answered" if whole else "lost"] += 1
+            if not whole:
+                return
+            if not keep_alive or headers.get("connection") == "close":
+                sock.close()
+                sock = None
+
+    threads = [threading.Thread(target=client, args=(i % 4 == 0,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)
+    os.kill(pid, signal.SIGTERM)
+    for thread in threads:
+        thread.join()
+    check(counts["lost"] == 0 and counts["answered"] > 8,
+          f"8 clients in a loop through SIGTERM: {counts['answered']} answered whole, "
+          f"{counts['lost']} cut off")
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -305,6 +344,8 @@ def main():
         host_checks(url, args[0], args[1] if len(args) > 1 else "")
     elif name == "drain":
         drain(url, int(args[0]))
+    elif name == "drain-load":
+        drain_load(url, int(args[0]))
     else:
         print(f"unknown check {name}")
         return 2

@@ -89,6 +89,17 @@ set -e
 SERVER=""
 expect_eq "$rc" 0 "exit code after SIGTERM under load"
 
+# The same under load: clients in a loop, some on kept-alive connections.
+start_server --threads 2
+hostile drain-load "$SERVER"
+set +e
+timeout 10 tail --pid="$SERVER" -f /dev/null
+wait "$SERVER"
+rc=$?
+set -e
+SERVER=""
+expect_eq "$rc" 0 "exit code after SIGTERM under a loop of clients"
+
 run "$NEWSSEARCH" serve --port 0 --allow-host 'bad:80'
 expect_rc 2 "--allow-host with a port"
 finish
