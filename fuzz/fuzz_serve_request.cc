@@ -4,8 +4,12 @@
 // refusal that is not a 400 or 414 with a UTF-8 message, or a SearchRequest outside the
 // limits the server promises (a limit over 100, a query over 4 KB, an unknown facet, a
 // NUL byte). Query strings also round-trip: re-encoding the decoded parameters and
-// reading them again gives them back.
+// reading them again gives them back. Each input is also read as a request's head
+// (searcher/serve_http.h): a refusal must carry one of the documented statuses, an
+// accepted head a path within the limits and a body no larger than 8 KB; and as a Host
+// field, which must never let a name that is not localhost or allowed through.
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +19,7 @@
 #include <variant>
 
 #include "common/base/utf8.h"
+#include "searcher/serve_http.h"
 #include "searcher/serve_request.h"
 
 namespace {
@@ -95,6 +100,47 @@ void check_round_trip(std::string_view input) {
     if (!same || *same != *parameters) bug("parameters do not survive re-encoding", input);
 }
 
+void check_head(std::string_view input) {
+    const auto end = serve::head_end(input);
+    if (!end) {
+        if (const auto error = serve::refuse_partial_head(input);
+            error && error->status != 414 && error->status != 431)
+            bug("partial head refused with status " + std::to_string(error->status), input);
+        return;
+    }
+    if (*end > input.size()) bug("head_end past the input", input);
+    const auto result = serve::parse_head(input.substr(0, *end));
+    if (const auto* error = std::get_if<serve::RequestError>(&result)) {
+        constexpr std::array kStatuses = {400, 411, 413, 414, 431, 505};
+        if (std::find(kStatuses.begin(), kStatuses.end(), error->status) == kStatuses.end())
+            bug("head refused with status " + std::to_string(error->status), input);
+        if (error->message.empty() || !valid_utf8(error->message))
+            bug("head refusal without a UTF-8 message", input);
+        return;
+    }
+    const auto& request = std::get<serve::HttpRequest>(result);
+    if (request.target.empty() || request.target.front() != '/')
+        bug("accepted a target that is not a path", input);
+    if (request.target.size() > serve::kMaxTargetBytes) bug("accepted a target over 8 KB", input);
+    if (request.target.compare(0, request.path.size(), request.path) != 0)
+        bug("the path is not the target's start", input);
+    if (request.body_bytes > serve::kMaxBodyBytes) bug("accepted a body over 8 KB", input);
+}
+
+void check_host(std::string_view input) {
+    const serve::HostPolicy policy{"127.0.0.1", {"news.example.org"}};
+    if (!serve::host_allowed(input, policy)) return;
+    // What may pass: localhost, a loopback address or the allowed name, any port.
+    std::string name(input.substr(
+        0, input.rfind(':') == std::string_view::npos || input.back() == ']' ? input.size()
+                                                                             : input.rfind(':')));
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (!name.empty() && name.back() == '.') name.pop_back();
+    if (name != "localhost" && name != "news.example.org" && name.rfind("127.", 0) != 0 &&
+        name.find(':') == std::string::npos && name.front() != '[')
+        bug("Host allowed: " + name, input);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -102,5 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_target(input, serve::Endpoint::search);
     check_target(input, serve::Endpoint::like);
     check_round_trip(input);
+    check_head(input);
+    check_host(input);
     return 0;
 }

@@ -11,7 +11,6 @@ packages="
   libsimdjson-dev
   libgumbo-dev
   libicu-dev
-  libcpp-httplib-dev
   doctest-dev
   iso-codes
   xz-utils

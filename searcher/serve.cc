@@ -1,8 +1,10 @@
 #include "searcher/serve.h"
 
-#include <httplib.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
@@ -30,6 +32,8 @@
 #include "common/cli/exit_codes.h"
 #include "common/search/search.h"
 #include "searcher/output.h"
+#include "searcher/serve_connections.h"
+#include "searcher/serve_http.h"
 #include "searcher/serve_request.h"
 #include "serve_assets.h"  // generated from searcher/assets/ at build time
 
@@ -49,8 +53,10 @@ CommandSpec serve_spec() {
             "                     facet_limit, any, like as the options of the same names)\n"
             "  /api/like?id=ID    articles like that one\n"
             "  /healthz           {\"status\": \"ok\", \"articles\": N}\n"
-            "It listens on 127.0.0.1 unless --bind says otherwise, prints\n"
-            "\"serving http://HOST:PORT/ (index PATH)\" on stderr, and stops on SIGINT or SIGTERM.",
+            "It listens on 127.0.0.1 unless --bind says otherwise, answers only requests whose\n"
+            "Host is that address, localhost or an --allow-host name (else 421), prints\n"
+            "\"serving http://HOST:PORT/ (index PATH)\" on stderr, and stops on SIGINT or\n"
+            "SIGTERM, once the requests under way are answered.",
             "Examples:\n"
             "  newssearch serve\n"
             "  newssearch serve --port 0 --db /srv/newsindex/index\n"
@@ -77,7 +83,7 @@ constexpr std::array kAssets = {
 // Every answer carries these. The page loads nothing from elsewhere, so the policy allows
 // this origin alone: an injected inline script or style would not run, and no other site
 // may frame the page or read what it searched for from the Referer.
-httplib::Headers security_headers() {
+serve::HeaderList security_headers() {
     return {
         {"Content-Security-Policy",
          "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
@@ -92,16 +98,27 @@ std::string json_text(const json& document) {
     return document.dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
 }
 
-void send_json(httplib::Response& res, int status, const std::string& body) {
+using serve::HttpRequest;
+using serve::HttpResponse;
+
+HttpResponse send_json(int status, std::string body) {
+    HttpResponse res;
     res.status = status;
     // Answers change with every build: a cache would show yesterday's index.
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(body, "application/json; charset=utf-8");
+    res.headers.emplace_back("Cache-Control", "no-store");
+    res.content_type = "application/json; charset=utf-8";
+    res.body = std::move(body);
+    return res;
 }
 
-void send_error(httplib::Response& res, int status, const std::string& message) {
-    send_json(res, status, json_text({{"error", message}}));
+HttpResponse send_error(int status, const std::string& message) {
+    return send_json(status, json_text({{"error", message}}));
 }
+
+// What a client is told when the index cannot be read: the reason (which names the index's
+// path) goes to the server's log, not to whoever asked.
+constexpr std::string_view kIndexUnavailable =
+    "the index cannot be read now (the server's log says why); try again later";
 
 // Serialises lines on stderr: workers report failures concurrently.
 void log_line(const std::string& line) {
@@ -179,11 +196,11 @@ int status_for(ErrorKind kind) {
     }
 }
 
-void answer_search(const Databases& index, const httplib::Request& req, httplib::Response& res,
-                   serve::Endpoint endpoint) {
+HttpResponse answer_search(const Databases& index, const HttpRequest& req,
+                           serve::Endpoint endpoint) {
     auto parsed = serve::parse_search_target(req.target, endpoint);
     if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
-        return send_error(res, refused->status, refused->message);
+        return send_error(refused->status, refused->message);
     const SearchRequest& request = std::get<SearchRequest>(parsed);
     NewsSearcher* searcher = nullptr;
     try {
@@ -192,130 +209,136 @@ void answer_search(const Databases& index, const httplib::Request& req, httplib:
         // Whatever the kind (an index gone is not_found), it is the index's state, not the
         // request's fault.
         log_line("newssearch serve: " + one_line(e.what()));
-        return send_error(res, 503, e.what());
+        return send_error(503, std::string(kIndexUnavailable));
     }
     try {
         const SearchResponse response = searcher->search(request);
         std::ostringstream out;
         print_json(out, request, response);
-        send_json(res, 200, out.str());
+        return send_json(200, out.str());
     } catch (const Error& e) {
         const int status = status_for(e.kind());
         if (status >= 500) {
             worker_index().forget();
             log_line("newssearch serve: " + one_line(e.what()));
+            return send_error(status, status == 500 ? std::string("internal error")
+                                                    : std::string(kIndexUnavailable));
         }
-        // The parser's message names the problem, not the query (search.h).
-        send_error(res, status,
-                   e.kind() == ErrorKind::bad_input ? std::string("cannot parse query: ") + e.what()
-                                                    : std::string(e.what()));
+        // The parser's message names the problem, not the query (search.h); a `like` id
+        // not found names the id.
+        return send_error(status, e.kind() == ErrorKind::bad_input
+                                      ? std::string("cannot parse query: ") + e.what()
+                                      : std::string(e.what()));
     }
 }
 
-void answer_health(const Databases& index, httplib::Response& res) {
+HttpResponse answer_health(const Databases& index) {
     try {
         const auto articles = worker_index().at(index).article_count();
-        send_json(res, 200, json_text({{"status", "ok"}, {"articles", articles}}));
+        return send_json(200, json_text({{"status", "ok"}, {"articles", articles}}));
     } catch (const Error& e) {
         worker_index().forget();
-        send_error(res, 503, e.what());
+        log_line("newssearch serve: " + one_line(e.what()));
+        return send_error(503, std::string(kIndexUnavailable));
     }
 }
 
-void answer_get(const Databases& index, const httplib::Request& req, httplib::Response& res) {
-    if (req.path == "/api/search") return answer_search(index, req, res, serve::Endpoint::search);
-    if (req.path == "/api/like") return answer_search(index, req, res, serve::Endpoint::like);
-    if (req.path == "/healthz") return answer_health(index, res);
+HttpResponse answer_get(const Databases& index, const HttpRequest& req) {
+    if (req.path == "/api/search") return answer_search(index, req, serve::Endpoint::search);
+    if (req.path == "/api/like") return answer_search(index, req, serve::Endpoint::like);
+    if (req.path == "/healthz") return answer_health(index);
     for (const auto& asset : kAssets) {
         if (asset.path != req.path) continue;
-        res.status = 200;
+        HttpResponse res;
         // Small and built in: revalidating costs nothing and a new binary shows at once.
-        res.set_header("Cache-Control", "no-cache");
-        res.set_content(asset.body.data(), asset.body.size(), std::string(asset.content_type));
-        return;
+        res.headers.emplace_back("Cache-Control", "no-cache");
+        res.content_type = std::string(asset.content_type);
+        res.body = std::string(asset.body);
+        return res;
     }
-    send_error(res, 404, "no such page");
+    return send_error(404, "no such page");
 }
 
-// What an error that httplib itself answered (before any handler ran) says.
-std::string_view status_message(int status) {
-    switch (status) {
-        case 400:
-            return "malformed request";
-        case 404:
-            return "no such page";
-        case 405:
-            return "only GET and HEAD are allowed";
-        case 413:
-            return "the request body is too large";
-        case 414:
-            return "the URL is too long";
-        case 416:
-            return "the requested range cannot be satisfied";
-        default:
-            return "the request was refused";
+// One whole request's answer. Range is not honoured (RFC 9110 lets a server ignore it):
+// every answer is whole, so that one request cannot ask for its body many times over.
+HttpResponse answer(const Databases& index, const serve::HostPolicy& hosts,
+                    const HttpRequest& req) {
+    // A page served under a name that was rebound to this machine would be another site's
+    // own origin, free to read the index: only this server's names are answered.
+    if (req.has_host && !serve::host_allowed(req.host, hosts))
+        return send_error(421,
+                          "the Host header names neither this server's address nor localhost "
+                          "(add the name with --allow-host)");
+    if (req.method != "GET" && req.method != "HEAD") {
+        HttpResponse res = send_error(405, "only GET and HEAD are allowed");
+        res.headers.emplace_back("Allow", "GET, HEAD");
+        return res;
     }
+    // No request may stop the server: whatever escapes is a bug, answered with 500.
+    try {
+        return answer_get(index, req);
+    } catch (const std::exception& e) {
+        log_line("newssearch serve: internal error: " + one_line(e.what()));
+    } catch (...) {
+        log_line("newssearch serve: internal error");
+    }
+    return send_error(500, "internal error");
 }
 
-// httplib listens with a backlog of 5 (built into Debian's libcpp-httplib), so a burst of
-// clients would see connections dropped and retried a second later; Linux lets a listening
-// socket be given a longer queue by calling listen() again.
-class HttpServer : public httplib::Server {
-public:
-    void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
-};
+// The connections the server may hold open: below the descriptors the process may have,
+// leaving each worker room for its index's files.
+std::size_t connection_limit(std::size_t threads, std::size_t databases) {
+    rlimit limit{};
+    const std::size_t descriptors =
+        ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+            ? static_cast<std::size_t>(limit.rlim_cur)
+            : 1024;
+    const std::size_t reserved = 32 + threads * 8 * databases;
+    return std::clamp<std::size_t>(descriptors > reserved ? descriptors - reserved : 0, 8, 4096);
+}
 
-void configure(HttpServer& server, const Databases& index, std::size_t threads) {
-    // httplib takes ownership of the queue it is handed (and deletes it when it stops).
-    server.new_task_queue = [threads] {
-        return std::make_unique<httplib::ThreadPool>(threads).release();
-    };
-    // Each open connection holds a worker: idle ones must let go soon.
-    server.set_keep_alive_timeout(2);
-    server.set_read_timeout(5);
-    server.set_write_timeout(5);
-    // Nothing takes a body; one that is larger than a URL may be is refused unread (413).
-    server.set_payload_max_length(serve::kMaxTargetBytes);
-    server.set_default_headers(security_headers());
-    // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
-    // port and silently take half the connections. SO_REUSEADDR alone still allows a
-    // restart while old connections linger in TIME_WAIT.
-    server.set_socket_options([](socket_t socket) {
-        const int yes = 1;
-        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-
-    server.Get(".*", [index](const httplib::Request& req, httplib::Response& res) {
-        // No request may stop the server: whatever escapes is a bug, answered with 500.
-        try {
-            answer_get(index, req, res);
-        } catch (const std::exception& e) {
-            log_line("newssearch serve: internal error: " + one_line(e.what()));
-            send_error(res, 500, "internal error");
-        } catch (...) {
-            log_line("newssearch serve: internal error");
-            send_error(res, 500, "internal error");
+// A listening socket on host:port (port 0: any free one), and the port it got; errno set
+// when there is none.
+std::optional<std::pair<serve::UniqueFd, int>> listen_on(const std::string& host, int port) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo* found = nullptr;
+    const std::string service = std::to_string(port);
+    if (const int status = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found);
+        status != 0) {
+        errno = status == EAI_SYSTEM ? errno : EADDRNOTAVAIL;
+        return std::nullopt;
+    }
+    const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
+    int error = EADDRNOTAVAIL;
+    for (const addrinfo* a = addresses.get(); a != nullptr; a = a->ai_next) {
+        serve::UniqueFd socket(
+            ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol));
+        if (socket.get() < 0) {
+            error = errno;
+            continue;
         }
-    });
-    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Allow", "GET, HEAD");
-        send_error(res, 405, std::string(status_message(405)));
-    };
-    server.Post(".*", not_allowed);
-    server.Put(".*", not_allowed);
-    server.Patch(".*", not_allowed);
-    server.Delete(".*", not_allowed);
-    server.Options(".*", not_allowed);
-
-    // Statuses httplib sets on its own (a malformed request line, a URL over 8 KB) get the
-    // same {"error": ...} body as the handlers' refusals; theirs keep their own.
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty()) send_error(res, res.status, std::string(status_message(res.status)));
-    });
-    server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-            send_error(res, 500, "internal error");
-        });
+        // SO_REUSEADDR allows a restart while old connections linger in TIME_WAIT; no
+        // SO_REUSEPORT, which would let a second server take half the connections.
+        const int yes = 1;
+        ::setsockopt(socket.get(), SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        if (::bind(socket.get(), a->ai_addr, a->ai_addrlen) != 0 ||
+            ::listen(socket.get(), SOMAXCONN) != 0) {
+            error = errno;
+            continue;
+        }
+        sockaddr_storage bound{};
+        socklen_t length = sizeof bound;
+        ::getsockname(socket.get(), reinterpret_cast<sockaddr*>(&bound), &length);
+        const int got = bound.ss_family == AF_INET6
+                            ? ntohs(reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port)
+                            : ntohs(reinterpret_cast<const sockaddr_in*>(&bound)->sin_port);
+        return std::pair(std::move(socket), got);
+    }
+    errno = error;
+    return std::nullopt;
 }
 
 // "HOST:PORT" for a URL: an IPv6 address goes in brackets.
@@ -343,6 +366,14 @@ int run_serve(int argc, char** argv) {
     const std::uint64_t threads = values["threads"].as<Count>().value;
     if (threads < 1 || threads > 256) return usage_error(spec, "--threads must be 1 to 256");
 
+    const auto allowed_hosts = values.count("allow-host")
+                                   ? values["allow-host"].as<std::vector<std::string>>()
+                                   : std::vector<std::string>();
+    for (const auto& name : allowed_hosts)
+        if (name.empty() || name.find_first_of(":/[] \t") != std::string::npos)
+            return usage_error(
+                spec, "--allow-host takes a host name without a port: '" + one_line(name) + "'");
+
     const Databases index =
         database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
                                           : std::vector<std::string>());
@@ -358,7 +389,7 @@ int run_serve(int argc, char** argv) {
 
     // SIGINT and SIGTERM are blocked in every thread (the workers inherit the mask from
     // this one) and taken by the waiter below with sigwait, outside any signal handler, so
-    // it may call server.stop(). A client that hangs up must not end the process.
+    // it may call service.stop(). A client that hangs up must not end the process.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
@@ -366,46 +397,47 @@ int run_serve(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
-    HttpServer server;
-    configure(server, index, threads);
     const int wanted = static_cast<int>(port);
-    int bound = wanted;
-    if (wanted == 0)
-        bound = server.bind_to_any_port(host);
-    else if (!server.bind_to_port(host, wanted))
-        bound = -1;
-    if (bound < 0) {
+    auto listening = listen_on(host, wanted);
+    if (!listening) {
         const int error = errno;
         std::cerr << spec.name << ": cannot listen on " << one_line(url_authority(host, wanted))
                   << (error ? std::string(": ") + std::strerror(error) : std::string()) << '\n';
         return exit_code::kIoError;
     }
-    server.widen_backlog();
+    const int bound = listening->second;
     if (!is_loopback(host))
         std::cerr << spec.name << ": warning: listening on " << one_line(host)
                   << ", not only on this machine: anyone who can reach it can search the index\n";
+
+    const serve::HostPolicy hosts{host, allowed_hosts};
+    serve::ServiceOptions service_options;
+    service_options.threads = threads;
+    service_options.max_connections = connection_limit(threads, index.size());
+    service_options.common_headers = security_headers();
+    serve::Service service(
+        std::move(listening->first),
+        [&index, hosts](const HttpRequest& req) { return answer(index, hosts, req); },
+        [](int status, const std::string& message) { return send_error(status, message); },
+        std::move(service_options));
     std::cerr << "serving http://" << one_line(url_authority(host, bound)) << "/ (index "
               << printable(join_paths(index)) << ")" << std::endl;
 
-    std::atomic<bool> listening_done = false;
+    std::atomic<bool> serving_done = false;
     std::atomic<bool> signalled = false;
     std::thread waiter([&] {
         int signal_number = 0;
         sigwait(&stop_signals, &signal_number);
-        if (listening_done) return;  // woken below: the server stopped on its own
+        if (serving_done) return;  // woken below: the server stopped on its own
         signalled = true;
-        // stop() only acts on a running server: a signal right at start waits for it.
-        while (!server.is_running() && !listening_done)
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        if (!listening_done) server.stop();
+        service.stop();
     });
-    const bool listened = server.listen_after_bind();
-    listening_done = true;
+    const bool served = service.run();
+    serving_done = true;
     if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
-    if (signalled) return exit_code::kOk;
-    std::cerr << spec.name << ": the server stopped"
-              << (listened ? "" : ": accepting connections failed") << '\n';
+    if (signalled && served) return exit_code::kOk;
+    std::cerr << spec.name << ": the server stopped: polling its connections failed\n";
     return exit_code::kIoError;
 }
 

@@ -1,7 +1,6 @@
 // The part of `newssearch serve` that newssearch itself holds: its options, for the
-// command table, and the hand-over to newssearch-serve. The server lives in a binary of
-// its own because cpp-httplib's library initialises OpenSSL when it is loaded, which
-// would add milliseconds to the start of every search.
+// command table, and the hand-over to newssearch-serve, the server's own binary (its
+// threads and sockets stay out of the program every search starts).
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,7 +26,10 @@ void serve_options(po::options_description& options) {
         "bind", po::value<std::string>()->default_value("127.0.0.1"),
         "address to listen on (0.0.0.0 or :: for every interface: anyone who can reach the "
         "machine can search the index)")("threads", po::value<Count>()->default_value({8}, "8"),
-                                         "requests answered at once (1 to 256)");
+                                         "requests answered at once (1 to 256)")(
+        "allow-host", po::value<std::vector<std::string>>()->composing(),
+        "also answer requests whose Host header gives NAME (a reverse proxy's public name); "
+        "repeatable. Without it only the --bind address and localhost are answered");
 }
 
 int exec_serve(int argc, char** argv) {

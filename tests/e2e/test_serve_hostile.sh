@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# newssearch serve against hostile clients (serve_hostile.py, raw sockets): slow and idle
+# connections do not hold the workers, the number of open connections is bounded, Range is
+# not honoured, header fields and bodies are capped, Host names the server does not own are
+# refused (DNS rebinding), error bodies do not name the index, and SIGTERM answers the
+# requests under way before it exits 0.
+source "$(dirname "$0")/lib.sh"
+command -v curl >/dev/null || skip "curl is not installed"
+HOSTILE=(/usr/bin/python3 "$(dirname "$0")/serve_hostile.py")
+
+make_sample_corpus "$WORK/news"
+run "$NEWSINDEX" build "$WORK/news"
+expect_rc 0 "build"
+
+SERVER=""
+stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; }
+trap 'stop_server; rm -rf "$WORK"' EXIT
+
+# start_server [ulimit -n N] [OPTIONS...]: newssearch serve --port 0 in the background;
+# sets SERVER (its pid) and URL from the line it prints on stderr.
+start_server() {
+    local files=""
+    if [ "${1:-}" == ulimit ]; then
+        files=$2
+        shift 2
+    fi
+    (
+        [ -z "$files" ] || ulimit -n "$files"
+        exec "$NEWSSEARCH" serve --port 0 "$@"
+    ) 2>"$WORK/serve.err" &
+    SERVER=$!
+    local port=""
+    for _ in $(seq 300); do
+        port=$(sed -n 's|^serving http://127\.0\.0\.1:\([0-9][0-9]*\)/ (index .*)$|\1|p' "$WORK/serve.err")
+        [ -n "$port" ] && break
+        kill -0 "$SERVER" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -z "$port" ]; then
+        fail "serve did not start: $(cat "$WORK/serve.err")"
+        finish
+    fi
+    URL="http://127.0.0.1:$port"
+}
+# hostile CHECK [ARGS...]: one check of serve_hostile.py against $URL.
+hostile() {
+    local name=$1
+    shift
+    "${HOSTILE[@]}" "$name" "$URL" "$@" || fail "$name (serve_hostile.py, above)"
+}
+
+# One worker: anything that holds it shows at once.
+start_server --threads 1 --allow-host news.example.org
+hostile slowloris
+hostile idle
+hostile range
+hostile headers
+hostile host "$NEWSINDEX_DB" news.example.org
+# Error bodies do not name the index; its log line does.
+mv "$NEWSINDEX_DB" "$WORK/index.away"
+for path in /api/search /healthz; do
+    body=$(curl -sS "$URL$path") || fail "$path without an index: curl failed"
+    expect_contains "$body" '"error"' "$path without an index"
+    expect_not_contains "$body" "$NEWSINDEX_DB" "$path without an index: the body"
+done
+mv "$WORK/index.away" "$NEWSINDEX_DB"
+expect_contains "$(cat "$WORK/serve.err")" "$NEWSINDEX_DB" "the log names the index"
+kill -0 "$SERVER" 2>/dev/null || fail "the server died on the hostile clients"
+stop_server
+wait "$SERVER" || true
+SERVER=""
+
+# Few descriptors: about 128 - 32 - 8 connections fit (searcher/serve.cc, connection_limit).
+start_server ulimit 128 --threads 1
+hostile bound 88
+kill -0 "$SERVER" 2>/dev/null || fail "the server died when out of connections"
+stop_server
+wait "$SERVER" || true
+SERVER=""
+
+# SIGTERM with requests queued and one half sent: all answered, then exit 0.
+start_server --threads 1
+hostile drain "$SERVER"
+set +e
+timeout 10 tail --pid="$SERVER" -f /dev/null
+wait "$SERVER"
+rc=$?
+set -e
+SERVER=""
+expect_eq "$rc" 0 "exit code after SIGTERM under load"
+
+# The same under load: clients in a loop, some on kept-alive connections.
+start_server --threads 2
+hostile drain-load "$SERVER"
+set +e
+timeout 10 tail --pid="$SERVER" -f /dev/null
+wait "$SERVER"
+rc=$?
+set -e
+SERVER=""
+expect_eq "$rc" 0 "exit code after SIGTERM under a loop of clients"
+
+run "$NEWSSEARCH" serve --port 0 --allow-host 'bad:80'
+expect_rc 2 "--allow-host with a port"
+finish
