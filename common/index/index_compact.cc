@@ -81,8 +81,7 @@ void remove_stale_merges(const std::filesystem::path& output) {
         const std::string name = it->path().filename().string();
         if (!name.starts_with(stem)) continue;
         const std::string digits = name.substr(stem.size());
-        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
-            continue;
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
         const pid_t pid = static_cast<pid_t>(std::atol(digits.c_str()));
         if (pid > 0 && (::kill(pid, 0) == 0 || errno != ESRCH)) continue;  // still running
         if (!it->is_directory(ec) || !holds_only_database_files(it->path())) continue;
