@@ -19,6 +19,7 @@
 #include "common/index/index_build.h"
 #include "common/ner/entity_extractor.h"
 #include "indexer/commands.h"
+#include "indexer/terminate_handler.h"
 
 namespace newsindex::cli {
 
@@ -215,6 +216,7 @@ int run_build(int argc, char** argv) {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     const auto give_up = std::chrono::steady_clock::now() + wait;
+    report_failures_on_terminate(kSpec.name);
     try {
         BuildStats stats;
         for (;;) {

@@ -6,6 +6,7 @@
 #include "common/cli/exit_codes.h"
 #include "common/index/index_compact.h"
 #include "indexer/commands.h"
+#include "indexer/terminate_handler.h"
 
 namespace newsindex::cli {
 
@@ -34,6 +35,7 @@ int run_compact(int argc, char** argv) {
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     const auto db = database_path(values.count("db") ? std::optional(values["db"].as<std::string>())
                                                      : std::nullopt);
+    report_failures_on_terminate(kSpec.name);
     try {
         if (values.count("output")) {
             const std::filesystem::path output = values["output"].as<std::string>();

@@ -53,6 +53,9 @@ ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrig
         doc.add_value(schema::kDateSlot, compact);
         add_boolean_term(doc, schema::kYearPrefix, compact.substr(0, 4));
         add_boolean_term(doc, schema::kMonthPrefix, compact.substr(0, 6));
+        add_boolean_term(doc, schema::kOmegaDayPrefix, compact);
+        add_boolean_term(doc, schema::kOmegaMonthPrefix, compact.substr(0, 6));
+        add_boolean_term(doc, schema::kOmegaYearPrefix, compact.substr(0, 4));
     }
     if (const auto source = source_term(article.source); !source.empty())
         doc.add_boolean_term(source);

@@ -36,6 +36,15 @@ std::uintmax_t disk_usage(const std::filesystem::path& path) {
     return bytes;
 }
 
+// A sharded index's stub and the shards it names: not what else is in its folder (the
+// copy a killed compaction left, say).
+std::uintmax_t index_disk_usage(const std::filesystem::path& path) {
+    if (!is_sharded_index(path)) return disk_usage(path);
+    std::uintmax_t bytes = disk_usage(path / kShardStubName);
+    for (const auto& shard : shard_paths(path)) bytes += disk_usage(shard);
+    return bytes;
+}
+
 bool starts_with(const std::string& s, std::string_view prefix) {
     return s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -185,7 +194,7 @@ IndexStatus index_status(const std::filesystem::path& path) {
     return xapian_guard("index " + path.string(), [&] {
         IndexMetadata metadata = read_metadata(db);
         return IndexStatus{db.get_doccount(), std::move(metadata.roots),
-                           std::move(metadata.last_run), disk_usage(path),
+                           std::move(metadata.last_run), index_disk_usage(path),
                            is_sharded_index(path) ? shard_paths(path).size() : 1};
     });
 }

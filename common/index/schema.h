@@ -21,8 +21,9 @@ namespace newsindex::schema {
 // 4: one facet value per slot (entity_facet_slot), so stock Xapian servers count them.
 // 5: all facet names packed in one slot too (kEntityFacetsSlot); entity lookups as
 // metadata (kEntityLookupPrefix). 6: facet columns beside the tables (facet_columns.h);
-// facet names in the packed value only.
-inline constexpr int kVersion = 6;
+// facet names in the packed value only. 7: Omega's date terms (D, M, Y) and document data
+// that Omega and quest read (caption=, sample=, url=, modtime= lines before the JSON).
+inline constexpr int kVersion = 7;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -71,6 +72,11 @@ inline constexpr std::string_view kSourcePrefix = "XS";
 // fallback for tools that do not know the value slot.
 inline constexpr std::string_view kYearPrefix = "XY";
 inline constexpr std::string_view kMonthPrefix = "XM";
+// Omega's own date terms ("D20100420", "M201004", "Y2010"), which its date range filters
+// (START, END, SPAN) read when no DATEVALUE slot is given.
+inline constexpr std::string_view kOmegaDayPrefix = "D";
+inline constexpr std::string_view kOmegaMonthPrefix = "M";
+inline constexpr std::string_view kOmegaYearPrefix = "Y";
 
 // Boolean terms built from names are clipped to this many bytes (Xapian refuses terms
 // over 245 bytes); the query side clips the same way, so clipped terms still match.
@@ -112,7 +118,20 @@ inline constexpr std::string_view kDateField = "date";
 inline constexpr std::string_view kSourceField = "source";
 inline constexpr std::string_view kYearField = "year";
 
-// --- Document data (JSON object) keys --------------------------------------------------
+// --- Document data ---------------------------------------------------------------------
+// Lines of NAME=VALUE, as Omega reads them ($field{NAME}), each value on one line: first
+// the fields Omega's templates show, then the article as one JSON object (the keys
+// below) after kDataJsonField=. The JSON is what newsindex reads; the Omega fields are
+// copies, kept short.
+inline constexpr std::string_view kOmegaCaptionField = "caption";  // the title
+inline constexpr std::string_view kOmegaSampleField = "sample";    // the body's start
+inline constexpr std::string_view kOmegaUrlField = "url";          // the URL, else file://PATH
+inline constexpr std::string_view kOmegaModtimeField = "modtime";  // the date, in Unix time
+inline constexpr std::string_view kDataJsonField = "newsindex";
+// Most bytes of the body in the sample field (cut at a word).
+inline constexpr std::size_t kOmegaSampleBytes = 300;
+
+// The JSON object's keys.
 inline constexpr std::string_view kDataId = "id";
 inline constexpr std::string_view kDataPath = "path";
 inline constexpr std::string_view kDataTitle = "title";

@@ -3,8 +3,12 @@
 #include <simdjson.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
+#include "common/base/date.h"
 #include "common/base/error.h"
+#include "common/base/utf8.h"
 #include "common/index/schema.h"
 
 namespace newsindex {
@@ -15,6 +19,54 @@ using nlohmann::json;
 
 std::string key(std::string_view k) {
     return std::string(k);
+}
+
+// `text` on one line: Omega's fields end at a newline, and runs of white space are one
+// space in a caption or a sample anyway.
+std::string one_line(std::string_view text) {
+    std::string line;
+    line.reserve(text.size());
+    for (const char c : text) {
+        const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (!space)
+            line += c;
+        else if (!line.empty() && line.back() != ' ')
+            line += ' ';
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line;
+}
+
+// The start of the body for Omega's sample field: at most kOmegaSampleBytes, cut after a
+// whole word (and never inside a UTF-8 sequence).
+std::string sample_of(std::string_view body) {
+    std::string sample = one_line(body.substr(0, 2 * schema::kOmegaSampleBytes));
+    if (sample.size() <= schema::kOmegaSampleBytes) return sample;
+    sample.resize(
+        utf8::complete_prefix(std::string_view(sample).substr(0, schema::kOmegaSampleBytes)));
+    if (const auto space = sample.rfind(' '); space != std::string::npos && space > 0)
+        sample.resize(space);
+    return sample + " ...";
+}
+
+void add_field(std::string& data, std::string_view name, std::string_view value) {
+    if (value.empty()) return;
+    data += name;
+    data += '=';
+    data += value;
+    data += '\n';
+}
+
+// The JSON line of document data, or the whole of it when it is one JSON object (as
+// schema 6 and before stored it).
+std::string_view json_part(std::string_view data) {
+    if (data.starts_with('{')) return data;
+    const std::string field = std::string(schema::kDataJsonField) + '=';
+    std::size_t at = data.starts_with(field) ? 0 : data.find('\n' + field);
+    if (at == std::string_view::npos) return {};
+    at += data[at] == '\n' ? field.size() + 1 : field.size();
+    const std::size_t end = data.find('\n', at);
+    return data.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
 }
 
 }  // namespace
@@ -46,16 +98,31 @@ std::string encode_stored_article(const Article& article) {
             entities[key(entity_kind_name(entity.kind))].push_back(entity.name);
         data[key(schema::kDataRawEntities)] = std::move(entities);
     }
+    // What Omega's templates show (schema.h), then the article itself.
+    std::string fields;
+    add_field(fields, schema::kOmegaCaptionField, one_line(article.title));
+    add_field(fields, schema::kOmegaSampleField, sample_of(article.body));
+    add_field(fields, schema::kOmegaUrlField,
+              !article.url.empty()   ? one_line(article.url)
+              : article.path.empty() ? std::string()
+                                     : "file://" + one_line(article.path));
+    if (article.date)
+        if (const auto epoch = make_date(1970, 1, 1))
+            add_field(fields, schema::kOmegaModtimeField,
+                      std::to_string(days_between(*epoch, *article.date) * 86400L));
     // Replace invalid UTF-8 rather than throw: the readers already repair text, and a
-    // stray byte must never cost an article.
-    return data.dump(-1, ' ', false, json::error_handler_t::replace);
+    // stray byte must never cost an article. A JSON dump has no raw newline.
+    add_field(fields, schema::kDataJsonField,
+              data.dump(-1, ' ', false, json::error_handler_t::replace));
+    return fields;
 }
 
 Article decode_stored_article(const std::string& data) {
     // One parser per thread, reused: its buffers grow to the largest article once.
     thread_local simdjson::dom::parser parser;
     simdjson::dom::object object;
-    if (parser.parse(data).get(object) != simdjson::SUCCESS)
+    const std::string_view part = json_part(data);
+    if (parser.parse(part.data(), part.size()).get(object) != simdjson::SUCCESS)
         throw Error(ErrorKind::corrupt, "document data is not a JSON object");
     const auto string_field = [&](std::string_view name) {
         std::string_view value;

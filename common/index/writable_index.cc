@@ -50,8 +50,11 @@ WritableIndex open_writable_index(const std::filesystem::path& path, std::size_t
     } else {
         index.databases = {path};
     }
-    for (const auto& database : index.databases)
+    for (const auto& database : index.databases) {
         index.writers.push_back(std::make_unique<IndexWriter>(database, check));
+        // Its lock is ours: no compaction of it is running, and a killed one's copy goes.
+        remove_compaction_leftover(database);
+    }
     return index;
 }
 

@@ -11,12 +11,32 @@
 
 namespace newsindex {
 
+namespace detail {
+// The context of the innermost xapian_guard() running on this thread: what a failure that
+// no catch can reach (uncatchable_failure.h) is said to be about.
+inline thread_local std::string_view xapian_context;
+
+class XapianContextScope {
+public:
+    explicit XapianContextScope(std::string_view context) : outer_(xapian_context) {
+        xapian_context = context;
+    }
+    ~XapianContextScope() { xapian_context = outer_; }
+    XapianContextScope(const XapianContextScope&) = delete;
+    XapianContextScope& operator=(const XapianContextScope&) = delete;
+
+private:
+    std::string_view outer_;
+};
+}  // namespace detail
+
 // The Error that stands for `e`, its message prefixed with `context` ("index /srv/x").
 Error from_xapian(const Xapian::Error& e, std::string_view context);
 
 // Runs fn(); a Xapian::Error it throws is rethrown as from_xapian(e, context).
 template <typename Fn>
 decltype(auto) xapian_guard(std::string_view context, Fn&& fn) {
+    const detail::XapianContextScope scope(context);
     try {
         return fn();
     } catch (const Xapian::Error& e) {

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <map>
+#include <sstream>
+#include <string>
+
 #include "common/index/document_builder.h"
 #include "common/index/facet_values.h"
 #include "common/index/schema.h"
@@ -50,6 +54,9 @@ TEST_CASE("document builder: documents carry the schema's terms, values and data
     CHECK(has_term(doc, "XLminsk"));
     CHECK(has_term(doc, "XY2010"));
     CHECK(has_term(doc, "XM201004"));
+    CHECK(has_term(doc, "D20100420"));  // Omega's date terms
+    CHECK(has_term(doc, "M201004"));
+    CHECK(has_term(doc, "Y2010"));
     CHECK(has_term(doc, "XSvoa"));
     CHECK(has_term(doc, "ZSrefug"));  // stemmed title term
     CHECK(has_term(doc, "Srefuge"));  // unstemmed title term, with positions
@@ -87,7 +94,55 @@ TEST_CASE("document builder: title words weigh more than body words") {
 
 TEST_CASE("document builder: stored data tolerates garbage") {
     CHECK_THROWS(decode_stored_article("not json"));
+    CHECK_THROWS(decode_stored_article("caption=no json line\n"));
     const Article empty = decode_stored_article("{}");
     CHECK(empty.title.empty());
     CHECK_FALSE(empty.date);
+    // Schema 6 stored the JSON object alone.
+    CHECK(decode_stored_article(R"({"title":"Old"})").title == "Old");
+}
+
+namespace {
+// The NAME=VALUE lines of document data, as Omega's $field{} reads them.
+std::map<std::string, std::string> omega_fields(const std::string& data) {
+    std::map<std::string, std::string> fields;
+    std::istringstream lines(data);
+    for (std::string line; std::getline(lines, line);)
+        if (const auto eq = line.find('='); eq != std::string::npos)
+            fields.emplace(line.substr(0, eq), line.substr(eq + 1));
+    return fields;
+}
+}  // namespace
+
+TEST_CASE("document builder: document data has the fields Omega shows, then the JSON") {
+    DocumentBuilder builder;
+    Article article = sample_article();
+    article.title = "Ousted President\nTakes Refuge";
+    article.body = std::string(400, 'x') + " and some more words";
+    for (int i = 0; i < 80; ++i) article.body += " word\u00e9";
+    ArticleOrigin origin;
+    origin.root = "/news";
+    origin.relative = article.id;
+    const std::string data = builder.build(article, origin).document.get_data();
+    const auto fields = omega_fields(data);
+    CHECK(fields.at("caption") == "Ousted President Takes Refuge");
+    CHECK(fields.at("url") == "file:///news/2010/04/refuge.txt");
+    CHECK(fields.at("modtime") == "1271721600");  // 2010-04-20T00:00:00Z
+    const std::string& sample = fields.at("sample");
+    CHECK(sample.size() <= schema::kOmegaSampleBytes + 4);
+    CHECK(sample.ends_with(" ..."));
+    CHECK(sample.find('\n') == std::string::npos);
+    REQUIRE(fields.contains(std::string(schema::kDataJsonField)));
+    CHECK(fields.at(std::string(schema::kDataJsonField)).starts_with("{"));
+    // Every line is a field; the JSON keeps what the fields shorten.
+    CHECK(data.ends_with("}\n"));
+    const Article stored = decode_stored_article(data);
+    CHECK(stored.title == article.title);
+    CHECK(stored.body == article.body);
+
+    article.url = "https://example.com/refuge";
+    article.date.reset();
+    const auto with_url = omega_fields(builder.build(article, origin).document.get_data());
+    CHECK(with_url.at("url") == "https://example.com/refuge");
+    CHECK_FALSE(with_url.contains("modtime"));
 }

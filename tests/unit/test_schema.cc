@@ -11,11 +11,12 @@ using namespace newsindex;
 
 TEST_CASE("schema: prefixes and slots are distinct") {
     const std::set<std::string_view> prefixes = {
-        schema::kIdPrefix,        schema::kTitlePrefix,        schema::kPersonPrefix,
-        schema::kOrgPrefix,       schema::kPlacePrefix,        schema::kPersonWordPrefix,
-        schema::kSourcePrefix,    schema::kYearPrefix,         schema::kMonthPrefix,
-        schema::kRawEntityPrefix, schema::kAliasEvidencePrefix};
-    CHECK(prefixes.size() == 11);
+        schema::kIdPrefix,         schema::kTitlePrefix,         schema::kPersonPrefix,
+        schema::kOrgPrefix,        schema::kPlacePrefix,         schema::kPersonWordPrefix,
+        schema::kSourcePrefix,     schema::kYearPrefix,          schema::kMonthPrefix,
+        schema::kRawEntityPrefix,  schema::kAliasEvidencePrefix, schema::kOmegaDayPrefix,
+        schema::kOmegaMonthPrefix, schema::kOmegaYearPrefix};
+    CHECK(prefixes.size() == 14);
     // Xapian reads a capitalised term's prefix up to its first lower-case letter, so no
     // multi-letter prefix may extend another one.
     for (const auto a : prefixes)
