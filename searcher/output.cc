@@ -227,6 +227,7 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
         {"hits", std::move(hits)},
         {"suggestion", nullable(response.suggestion)},
         {"corrected", response.corrected},
+        {"warnings", response.warnings},
     };
     if (!request.facets.empty()) {
         json facets = json::object();

@@ -252,6 +252,7 @@ SearchResponse NewsSearcher::search(const SearchRequest& request) {
         if (again.total == 0) return response;
         again.suggestion = std::move(response.suggestion);
         again.corrected = true;
+        again.warnings = std::move(response.warnings);
         return again;
     });
 }
@@ -296,6 +297,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     NewsQueryParser parser(db_, parts_);
     const bool spelling = request.spelling != Spelling::off;
     Xapian::Query query = parser.parse(request.query, request.match_any, spelling);
+    std::vector<std::string> warnings = parser.warnings();
     const std::string suggestion =
         spelling ? useful_suggestion(parser, query, request.match_any) : std::string();
     if (!request.like.empty()) query = related_query(request.like, query);
@@ -334,6 +336,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     const Xapian::MSet mset = match(enquire, request, wanted, response);
 
     response.suggestion = suggestion;
+    response.warnings = std::move(warnings);
     response.parsed = query.get_description();
     response.facets_exact = request.exact || response.total_exact;
 

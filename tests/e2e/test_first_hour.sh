@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# What a newcomer meets in the first hour: mistyped commands get "did you mean", near-miss
+# command words a note while the search runs, and queries Xapian would read silently in
+# a way no one meant (an empty field, unbalanced quotes and parentheses, a dangling
+# operator) a warning on stderr and in JSON, or a message in our words.
+source "$(dirname "$0")/lib.sh"
+
+make_sample_corpus "$WORK/news"
+run "$NEWSINDEX" build "$WORK/news" -q
+expect_rc 0 "build the sample corpus"
+
+# --- mistyped commands -------------------------------------------------------------
+run "$NEWSINDEX" biuld "$WORK/news"
+expect_rc 2 "newsindex biuld"
+expect_contains "$ERR" "unknown command 'biuld'; did you mean 'build'?" "biuld suggests build"
+run "$NEWSINDEX" stauts
+expect_contains "$ERR" "did you mean 'status'?" "stauts suggests status"
+run "$NEWSINDEX" frobnicate
+expect_rc 2 "newsindex frobnicate"
+expect_not_contains "$ERR" "did you mean" "no suggestion for a word near no command"
+
+for word in serv server; do
+    run "$NEWSSEARCH" "$word" --count
+    expect_rc 0 "newssearch $word still searches"
+    expect_contains "$ERR" "did you mean the command 'newssearch serve'?" "hint for $word"
+    [[ "$OUT" =~ ^[0-9]+$ ]] || fail "newssearch $word --count printed: $OUT"
+done
+run "$NEWSSEARCH" server --port 0
+expect_rc 2 "server --port 0 (no such search option)"
+expect_contains "$ERR" "did you mean the command 'newssearch serve'?" "hint before the option error"
+run "$NEWSSEARCH" -- serv --count
+expect_not_contains "$ERR" "did you mean" "no hint after --"
+run "$NEWSSEARCH" held --count
+expect_eq "$ERR" "" "a search for a word near 'help' is quiet"
+
+# --- fields with nothing after them ----------------------------------------------------
+count "personal"
+personal=$COUNT
+[ "$personal" -ge 0 ]
+for field in person: title: org: place: source: date:; do
+    search_json "$field" --limit 0 --facets none --no-correct
+    expect_eq "$(jqo '.warnings | length')" "1" "$field: one warning in JSON"
+    expect_contains "$(jqo '.warnings[0]')" "'$field' has nothing after it" "$field: the warning"
+    expect_contains "$ERR" "warning: '$field' has nothing after it" "$field: warning on stderr"
+    expect_not_contains "$(jqo .parsed)" "Zperson" "$field: no search for the field's name"
+done
+count "Bakiyev"
+bakiyev=$COUNT
+search_json "Bakiyev person:" --limit 0 --facets none --no-correct
+expect_eq "$(jqo .total)" "$bakiyev" "Bakiyev person: finds what Bakiyev finds"
+
+# --- unbalanced input ----------------------------------------------------------------
+count '"border crossings"'
+phrase=$COUNT
+search_json '"border crossings' --limit 0 --facets none --no-correct
+expect_eq "$(jqo .total)" "$phrase" "an unclosed quote is a phrase to the end"
+expect_contains "$(jqo '.warnings[0]')" "unbalanced quote" "unclosed quote: JSON warning"
+expect_contains "$ERR" "warning: unbalanced quote" "unclosed quote: stderr"
+
+count 'border AND crossings'
+both=$COUNT
+search_json '(border AND crossings' --limit 0 --facets none --no-correct
+expect_eq "$(jqo .total)" "$both" "an unclosed ( is closed at the end"
+expect_contains "$(jqo '.warnings[0]')" "read as closed at the end" "unclosed (: JSON warning"
+search_json 'border AND crossings)' --limit 0 --facets none --no-correct
+expect_eq "$(jqo .total)" "$both" "a stray ) is left out, the operators kept"
+expect_not_contains "$(jqo .parsed)" "and@" "a stray ) does not make AND a word"
+expect_contains "$(jqo '.warnings[0]')" "')' without a '('" "stray ): JSON warning"
+search_json 'border crossings' --limit 0 --facets none --no-correct
+expect_eq "$(jqo '.warnings | length')" "0" "a well-formed query has no warnings"
+expect_eq "$ERR" "" "a well-formed query is quiet"
+
+run "$NEWSSEARCH" 'oil AND'
+expect_rc 2 "oil AND"
+expect_contains "$ERR" "the operator AND needs a word or a group on each side" "oil AND: our words"
+expect_not_contains "$ERR" "<expression>" "oil AND: not Xapian's grammar"
+
+finish
