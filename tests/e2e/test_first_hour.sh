@@ -75,4 +75,54 @@ expect_rc 2 "oil AND"
 expect_contains "$ERR" "the operator AND needs a word or a group on each side" "oil AND: our words"
 expect_not_contains "$ERR" "<expression>" "oil AND: not Xapian's grammar"
 
+# --- build: nothing to index, nothing created -----------------------------------------
+run "$NEWSINDEX" build "$WORK/missing" --db "$WORK/nothing/x2"
+expect_rc 1 "build of a missing folder"
+expect_contains "$ERR" "$WORK/missing: cannot read: No such file or directory" "the missing folder named"
+expect_contains "$ERR" "nothing to index; no index was created" "said that nothing was created"
+[ ! -e "$WORK/nothing" ] || fail "build of a missing folder created $(find "$WORK/nothing")"
+# With an index already there, a missing folder is a problem of that run only.
+run "$NEWSINDEX" build "$WORK/missing"
+expect_rc 1 "build of a missing folder into an existing index"
+count ""
+[ "$COUNT" -gt 0 ] || fail "the existing index lost its articles"
+
+# --- --db at something that is no index: one message in both programs ------------------
+echo "not an index" >"$WORK/afile"
+mkdir -p "$WORK/articles"
+cp "$PROJECT_ROOT/corpus/"*.txt "$WORK/articles/"
+for db in afile articles; do
+    want="$WORK/$db is not an index: "
+    [ "$db" = afile ] && want+="a file that is no Xapian stub database" || want+="the folder holds other files"
+    run "$NEWSSEARCH" --db "$WORK/$db" oil
+    expect_rc 2 "newssearch --db $db"
+    expect_contains "$ERR" "$want" "newssearch --db $db"
+    expect_not_contains "$ERR" "Couldn't detect" "newssearch --db $db: no raw Xapian message"
+    for command in status build; do
+        args=()
+        [ "$command" = build ] && args=("$WORK/news")
+        run "$NEWSINDEX" "$command" --db "$WORK/$db" "${args[@]}"
+        expect_rc 2 "newsindex $command --db $db"
+        expect_contains "$ERR" "$want" "newsindex $command --db $db"
+    done
+done
+[ "$(cat "$WORK/afile")" = "not an index" ] || fail "build changed the plain file"
+
+# --- build summary: skipped files are not unchanged; --verbose names them ---------------
+mkdir -p "$WORK/mixed"
+cp "$PROJECT_ROOT/corpus/"*.txt "$WORK/mixed/"
+articles=$(ls "$WORK/mixed" | wc -l)
+for i in 1 2 3 4 5 6 7 8; do echo "%PDF-1.4" >"$WORK/mixed/scan-$i.pdf"; done
+run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --no-entities
+expect_rc 0 "first build of mixed files"
+expect_contains "$OUT" "0 files unchanged" "a first build has nothing unchanged"
+expect_contains "$OUT" "8 skipped (8 not an article format)" "skipped files counted once"
+expect_not_contains "$ERR" "skipped:" "without --verbose no list of skipped files"
+run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --no-entities --verbose
+expect_contains "$OUT" "$articles files unchanged" "the second build: the articles' files unchanged"
+expect_contains "$ERR" "$WORK/mixed/scan-3.pdf: skipped: not an article format" "--verbose names each"
+expect_eq "$(grep -c 'skipped: not an article format' <<<"$ERR")" "8" "--verbose: one line per skipped file"
+run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --quiet --verbose
+expect_rc 2 "--quiet with --verbose"
+
 finish
