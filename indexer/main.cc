@@ -20,8 +20,8 @@ Commands:
   status              articles, folders, last run and size of the index
   check               verify the index
   compact             compact the index (or merge its shards into one database)
-  entities FILE...    print the named entities of each article
-  show FILE...        print what the index would store for each article
+  entities FILE...    print the named entities of each article (DIR: every file)
+  show FILE|DIR...    print what the index would store for each article
   ner-train FILE...   train the entity tagger on annotated CoNLL files
   ner-eval FILE...    score the entity tagger on annotated CoNLL files
 

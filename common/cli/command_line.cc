@@ -118,6 +118,30 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::optional<std::string> from_printable(std::string_view printed) {
+    std::string text;
+    text.reserve(printed.size());
+    for (std::size_t i = 0; i < printed.size(); ++i) {
+        if (printed[i] != '\\') {
+            text += printed[i];
+            continue;
+        }
+        if (i + 1 < printed.size() && printed[i + 1] == '\\') {
+            text += '\\';
+            ++i;
+            continue;
+        }
+        unsigned byte = 0;
+        const char* digits = printed.data() + i + 2;
+        if (i + 3 >= printed.size() || printed[i + 1] != 'x' ||
+            std::from_chars(digits, digits + 2, byte, 16).ptr != digits + 2)
+            return std::nullopt;
+        text += static_cast<char>(byte);
+        i += 3;
+    }
+    return text;
+}
+
 std::string one_line(std::string_view text, std::size_t max_bytes) {
     std::string line = printable(text);
     if (line.size() <= max_bytes) return line;
