@@ -237,6 +237,26 @@ std::string join(const std::vector<std::string>& words) {
     return joined;
 }
 
+// The search, with --like's id as typed, else as printable() printed it: ids that are not
+// UTF-8 show as \xNN in the text, --ids and CSV outputs.
+SearchResponse search_liked_as_printed(NewsSearcher& searcher, SearchRequest& request) {
+    try {
+        return searcher.search(request);
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::not_found || request.like.empty()) throw;
+        const auto unescaped = from_printable(request.like);
+        if (!unescaped || *unescaped == request.like) throw;
+        SearchRequest again = request;
+        again.like = *unescaped;
+        try {
+            return searcher.search(again);
+        } catch (const Error& second) {
+            if (second.kind() == ErrorKind::not_found) throw e;  // said as the user typed it
+            throw;
+        }
+    }
+}
+
 int run_search(int argc, char** argv) {
     const CommandSpec spec = search_spec();
     po::options_description options("Options");
@@ -321,7 +341,7 @@ int run_search(int argc, char** argv) {
         opened = true;
         if (const std::string warning = searcher.schema_warning(); !warning.empty())
             std::cerr << spec.name << ": warning: " << warning << '\n';
-        const SearchResponse response = searcher.search(request);
+        const SearchResponse response = search_liked_as_printed(searcher, request);
         for (const auto& warning : response.warnings)
             std::cerr << spec.name << ": warning: " << one_line(warning) << '\n';
         if (count_only)

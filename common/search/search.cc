@@ -15,6 +15,7 @@
 #include "common/index/shards.h"
 #include "common/index/stored_article.h"
 #include "common/index/xapian_error.h"
+#include "common/search/file_name_bytes.h"
 #include "common/search/filter_term.h"
 #include "common/search/hit_fields.h"
 #include "common/search/query_parser.h"
@@ -348,7 +349,9 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
-        hit.article = decode_stored_article(it.get_document().get_data());
+        const Xapian::Document document = it.get_document();
+        hit.article = decode_stored_article(document.get_data());
+        restore_file_name_bytes(hit.article, document);
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
         if (snippets)
             hit.snippet =

@@ -125,4 +125,33 @@ expect_eq "$(grep -c 'skipped: not an article format' <<<"$ERR")" "8" "--verbose
 run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --quiet --verbose
 expect_rc 2 "--quiet with --verbose"
 
+# --- file names that are not UTF-8: printed escaped, and typed back --------------------
+BAD=$(printf 'bad\xff\xfe.txt')
+mkdir -p "$WORK/names"
+cp "$PROJECT_ROOT/corpus/"*.txt "$WORK/names/"
+printf 'Cocoa harvest in Ghana\n\nThe cocoa harvest in Ghana was large, traders in Accra said.\n' >"$WORK/names/$BAD"
+printf 'Cocoa prices rise\n\nCocoa prices rose in Ghana as the harvest came in, traders said.\n' >"$WORK/names/good.txt"
+printf 'Weather\n\nIt rained in Minsk on Monday.\n' >"$WORK/names/weather.txt"
+export NEWSINDEX_DB="$WORK/names-db"
+run "$NEWSINDEX" build "$WORK/names" -q --no-entities
+expect_rc 0 "build with a file name that is not UTF-8"
+run "$NEWSSEARCH" 'cocoa harvest' --facets none --no-correct
+expect_contains "$OUT" "$WORK/names/bad\xff\xfe.txt" "text output: the path escaped"
+run "$NEWSSEARCH" 'cocoa harvest' --ids
+expect_contains "$OUT" 'bad\xff\xfe.txt' "--ids: escaped"
+expect_not_contains "$OUT" $'\xef\xbf\xbd' "--ids: no U+FFFD"
+run "$NEWSSEARCH" 'cocoa harvest' --format csv --fields id,path
+expect_contains "$OUT" "bad\xff\xfe.txt,$WORK/names/bad\xff\xfe.txt" "CSV: escaped"
+printed=$(grep -o 'bad[^,]*' <<<"$OUT" | head -1)
+run "$NEWSSEARCH" --like "$printed" --ids
+expect_rc 0 "--like with the printed id"
+expect_contains "$OUT" "good.txt" "--like with the printed id finds the related article"
+expect_not_contains "$OUT" 'bad\x' "--like leaves the liked article out"
+run "$NEWSSEARCH" --like "$BAD" --ids
+expect_rc 0 "--like with the raw bytes"
+expect_contains "$OUT" "good.txt" "--like with the raw bytes"
+run "$NEWSINDEX" show --no-entities "$WORK/names/$printed"
+expect_rc 0 "show with the printed name"
+expect_contains "$OUT" "title:    Cocoa harvest in Ghana" "show with the printed name"
+
 finish
