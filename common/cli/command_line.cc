@@ -37,7 +37,8 @@ std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& 
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   values);
         if (values.count("help")) {
-            std::cout << "usage: " << spec.name << " [OPTIONS] " << spec.synopsis << "\n\n"
+            std::cout << "usage: " << spec.name << " [OPTIONS]"
+                      << (spec.synopsis.empty() ? "" : " ") << spec.synopsis << "\n\n"
                       << spec.summary << "\n\n"
                       << options << (spec.epilog.empty() ? "" : "\n") << spec.epilog;
             return exit_code::kOk;
