@@ -185,10 +185,9 @@ int run_build(int argc, char** argv) {
         "threads reading and tagging files (0: one per core)")(
         "shards", po::value<Count>()->default_value({0}, "0"),
         "make a new index (or, with --full, remake one) of N shard databases written in "
-        "parallel")(
-        "aliases", po::value<std::vector<std::string>>()->composing(),
-        "a curated alias file read after the shipped one and "
-        "~/.config/newsindex/aliases.tsv (repeatable)");
+        "parallel")("aliases", po::value<std::vector<std::string>>()->composing(),
+                    "a curated alias file read after the shipped one and "
+                    "~/.config/newsindex/aliases.tsv (repeatable)");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     BuildOptions build;
