@@ -25,6 +25,9 @@ for word in serv server; do
     expect_contains "$ERR" "did you mean the command 'newssearch serve'?" "hint for $word"
     [[ "$OUT" =~ ^[0-9]+$ ]] || fail "newssearch $word --count printed: $OUT"
 done
+run "$NEWSSEARCH" --db "$NEWSINDEX_DB" serv --count
+expect_rc 0 "newssearch --db DB serv"
+expect_contains "$ERR" "did you mean the command 'newssearch serve'?" "hint after --db DB"
 run "$NEWSSEARCH" server --port 0
 expect_rc 2 "server --port 0 (no such search option)"
 expect_contains "$ERR" "did you mean the command 'newssearch serve'?" "hint before the option error"
