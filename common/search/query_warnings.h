@@ -14,14 +14,13 @@ struct QueryReading {
 };
 
 // Mends, each with a warning:
-//   person:  title:  (a field with nothing after it)   left out; Xapian would search the
-//                                                       word itself ("person" finds
-//                                                       "personal")
-//   "oil prices   (a quote never closed)                 closed at the end: a phrase
-//   (oil AND prices   (a parenthesis never closed)       closed at the end
-//   oil AND prices)   (a ')' with no '(')                left out; Xapian would give up
-//                                                       on the operators and search
-//                                                       "and" as a word
+// - a field with nothing after it ("person:", "title:") is left out: Xapian would search
+//   the field's name as a word, and "person" finds "personal";
+// - a quote never closed ('"oil prices') is closed at the end: a phrase to the end;
+// - a parenthesis never closed ('(oil AND prices') is closed at the end;
+// - a ')' with no '(' before it ('oil AND prices)') is left out: Xapian would give up on
+//   every operator and search "and" as a word.
+// Quotes and parentheses inside a phrase are its words' business, not counted.
 QueryReading read_query(std::string_view query);
 
 // Xapian's syntax error messages ("Syntax: <expression> AND <expression>") said in the
