@@ -1,26 +1,92 @@
 #include "indexer/article_files.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include "common/cli/exit_codes.h"
+#include "common/read/article_origin.h"
 #include "common/read/article_reader.h"
+#include "common/read/corpus_walker.h"
 
 namespace newsindex::cli {
 
-int for_each_article(const CommandSpec& spec, const std::vector<std::string>& files,
+namespace {
+
+// The file a command-line word names: as typed, else as printable() printed it (a name
+// that is not UTF-8 shows as \xNN), so that a path copied from any output works.
+std::filesystem::path typed_back(const std::string& word) {
+    std::error_code ec;
+    if (std::filesystem::exists(word, ec)) return word;
+    if (const auto unescaped = from_printable(word);
+        unescaped && *unescaped != word && std::filesystem::exists(*unescaped, ec))
+        return *unescaped;
+    return word;
+}
+
+void print_warnings(const CommandSpec& spec, const std::filesystem::path& file,
+                    const ReadResult& result) {
+    for (const auto& warning : result.warnings)
+        std::cerr << spec.name << ": " << printable(file.string()) << ": " << one_line(warning)
+                  << "\n";
+}
+
+// Every article file under `folder`, walked as a build walks it, with the ids and dates a
+// build would give its articles.
+int for_each_article_under(const CommandSpec& spec, const std::filesystem::path& folder,
+                           const std::function<void(const Article&)>& fn) {
+    int status = exit_code::kOk;
+    const auto fail = [&](const std::filesystem::path& where, const std::string& why) {
+        std::cerr << spec.name << ": " << printable(where.string()) << ": " << one_line(why)
+                  << "\n";
+        status = exit_code::kSomeFilesFailed;
+    };
+    std::error_code ec;
+    const auto root = resolve_corpus_root(folder, ec);
+    if (!root) {
+        fail(folder, "cannot read: " + ec.message());
+        return status;
+    }
+    WalkCallbacks callbacks;
+    callbacks.on_error = fail;
+    callbacks.on_file = [&](const ArticleOrigin& origin) {
+        if (origin.format == ArticleFormat::unsupported) return true;  // as a build skips it
+        try {
+            const ReadResult result = parse_file(read_file(origin.path, origin.format), origin);
+            print_warnings(spec, origin.path, result);
+            for (const auto& article : result.articles) fn(article);
+        } catch (const Error& e) {
+            // An empty file is no article, for a build too.
+            if (std::filesystem::file_size(origin.path, ec) != 0 || ec) fail(origin.path, e.what());
+        }
+        return true;
+    };
+    walk_corpus(*root, callbacks);
+    return status;
+}
+
+}  // namespace
+
+int for_each_article(const CommandSpec& spec, const std::vector<std::string>& words,
                      const std::function<void(const Article&)>& fn) {
     int status = exit_code::kOk;
-    for (const auto& file : files) {
+    for (const auto& word : words) {
+        const std::filesystem::path file = typed_back(word);
+        std::error_code ec;
+        if (std::filesystem::is_directory(file, ec)) {
+            status = std::max(status, for_each_article_under(spec, file, fn));
+            continue;
+        }
         ReadResult result;
         try {
-            result = read_articles(file, format_for_path(file), file, file);
+            result = read_articles(file, format_for_path(file), file.string(), file.string());
         } catch (const Error& e) {
-            std::cerr << spec.name << ": " << printable(file) << ": " << one_line(e.what()) << "\n";
+            std::cerr << spec.name << ": " << printable(word) << ": " << one_line(e.what()) << "\n";
             status = exit_code::kSomeFilesFailed;
             continue;
         }
-        for (const auto& warning : result.warnings)
-            std::cerr << spec.name << ": " << printable(file) << ": " << one_line(warning) << "\n";
+        print_warnings(spec, file, result);
         for (const auto& article : result.articles) fn(article);
     }
     return status;

@@ -14,9 +14,11 @@
 
 namespace newsindex::cli {
 
-// Reads each file as articles (its format by its name) and calls fn for each article. A
-// file that cannot be read, and each warning, is one line on stderr naming it. Returns
-// the exit code: 0, or 1 when some file could not be read.
+// Reads each file as articles (its format by its name) and calls fn for each article; a
+// folder, every article file under it as a build walks it (the ids those articles get
+// there). A name printed escaped (\xNN) is read back. A file that cannot be read, and
+// each warning, is one line on stderr naming it. Returns the exit code: 0, or 1 when some
+// file could not be read.
 int for_each_article(const CommandSpec& spec, const std::vector<std::string>& files,
                      const std::function<void(const Article&)>& fn);
 

@@ -57,7 +57,8 @@ extern "C" void request_stop(int signal) {
 // Shows problems on stderr and, on a terminal, a progress line that rewrites itself.
 class ConsoleObserver : public BuildObserver {
 public:
-    explicit ConsoleObserver(bool quiet) : quiet_(quiet), tty_(!quiet && isatty(STDERR_FILENO)) {}
+    ConsoleObserver(bool quiet, bool verbose)
+        : quiet_(quiet), verbose_(verbose), tty_(!quiet && isatty(STDERR_FILENO)) {}
 
     void problem(const std::filesystem::path& where, const std::string& message,
                  bool failed) override {
@@ -65,6 +66,12 @@ public:
         clear_progress();
         std::cerr << "newsindex: " << printable(where.string()) << ": " << one_line(message)
                   << '\n';
+    }
+
+    void skipped(const std::filesystem::path& file, const std::string& reason) override {
+        if (!verbose_) return;
+        clear_progress();
+        std::cerr << "newsindex: " << printable(file.string()) << ": skipped: " << reason << '\n';
     }
 
     void progress(const BuildStats& stats) override {
@@ -96,6 +103,7 @@ private:
     }
 
     bool quiet_;
+    bool verbose_;
     bool tty_;
     bool progress_shown_ = false;
     std::chrono::steady_clock::time_point last_progress_{};
@@ -138,12 +146,34 @@ BuildOptions with_indexed_roots(BuildOptions options) {
     return options;
 }
 
+// How many of `roots` cannot be read at all, each said on stderr as the build says it.
+std::size_t unreadable_roots(const std::vector<std::filesystem::path>& roots) {
+    std::size_t unreadable = 0;
+    for (const auto& root : roots) {
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::status(root, ec))) continue;
+        ++unreadable;
+        std::cerr << "newsindex: " << printable(root.string()) << ": cannot read: " << ec.message()
+                  << '\n';
+    }
+    return unreadable;
+}
+
+// A first build whose folders are all missing leaves no empty index behind, which later
+// searches would take for a real one.
+int nothing_to_index(const std::filesystem::path& database) {
+    std::cerr << "newsindex: nothing to index; no index was created at "
+              << printable(database.string()) << '\n';
+    return exit_code::kSomeFilesFailed;
+}
+
 }  // namespace
 
 int run_build(int argc, char** argv) {
     po::options_description options("Options");
     options.add_options()("db", po::value<std::string>(), "index location")(
-        "quiet,q", po::bool_switch(), "print errors only")(
+        "quiet,q", po::bool_switch(), "print errors only")("verbose,v", po::bool_switch(),
+                                                           "also name each file skipped, and why")(
         "model", po::value<std::string>(), "entity model file (default: the shipped model)")(
         "no-entities", po::bool_switch(), "index text only, without entity facets")(
         "verify", po::bool_switch(), "compare file contents, not just size and time")(
@@ -155,10 +185,10 @@ int run_build(int argc, char** argv) {
         "jobs,j", po::value<Count>()->default_value({0}, "0"),
         "threads reading and tagging files (0: one per core)")(
         "shards", po::value<Count>()->default_value({0}, "0"),
-        "make a new index (or, with --full, remake one) of N\nshard databases written in parallel")(
-        "aliases", po::value<std::vector<std::string>>()->composing(),
-        "a curated alias file read after the shipped one and\n"
-        "~/.config/newsindex/aliases.tsv (repeatable)");
+        "make a new index (or, with --full, remake one) of N shard databases written in "
+        "parallel")("aliases", po::value<std::vector<std::string>>()->composing(),
+                    "a curated alias file read after the shipped one and "
+                    "~/.config/newsindex/aliases.tsv (repeatable)");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     BuildOptions build;
@@ -211,8 +241,15 @@ int run_build(int argc, char** argv) {
         return usage_error(kSpec, e.what());
     }
 
+    if (!std::filesystem::exists(build.database)) {
+        if (const auto missing = unreadable_roots(build.roots); missing == build.roots.size())
+            return nothing_to_index(build.database);
+    }
+
     const bool quiet = values["quiet"].as<bool>();
-    ConsoleObserver observer(quiet);
+    const bool verbose = values["verbose"].as<bool>();
+    if (quiet && verbose) return usage_error(kSpec, "--quiet and --verbose exclude each other");
+    ConsoleObserver observer(quiet, verbose);
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     const auto give_up = std::chrono::steady_clock::now() + wait;

@@ -141,13 +141,13 @@ int run_ner_eval(int argc, char** argv) {
         "predictions", po::value(&predictions_file),
         "also write 'token gold predicted' lines (conlleval input) to this file")(
         "ignore-titles", po::bool_switch(&ignore_titles),
-        "score person names without leading titles (\"President\", \"Mr.\") in gold and\n"
+        "score person names without leading titles (\"President\", \"Mr.\") in gold and "
         "predictions: GMB includes titles, inconsistently; the extractor drops them")(
         "sentence-level", po::bool_switch(&sentence_level),
-        "tag sentences alone, without the document-level pass that makes surnames of\n"
+        "tag sentences alone, without the document-level pass that makes surnames of "
         "people named in full elsewhere in the document persons")(
         "text", po::bool_switch(&text_mode),
-        "speed test: FILEs are plain text (directories: every file in them); tokenise,\n"
+        "speed test: FILEs are plain text (directories: every file in them); tokenise, "
         "split and tag them and report tokens/s (no scores)")(
         "docs-mod", po::value(&selection.mod)->default_value(0),
         "score only documents whose 0-based '# doc:' index in their file % K == R")(

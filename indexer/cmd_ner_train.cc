@@ -106,21 +106,21 @@ int run_ner_train(int argc, char** argv) {
         "geonames", po::value(&geonames), "English geonames.mo catalogue (city gazetteer)")(
         "no-gazetteer", po::bool_switch(&no_gazetteer), "train without gazetteer features")(
         "title-convention-inputs", po::value(&convention_inputs)->default_value(-1),
-        "only the first N inputs teach how titles before names are tagged (GMB: inside\n"
+        "only the first N inputs teach how titles before names are tagged (GMB: inside "
         "the person); in later inputs title words before a person are latent (-1: all teach)")(
         "upper-case-every", po::value(&upper_case_every)->default_value(0),
-        "also train on an upper-cased copy of every Nth sentence, for headlines in capitals\n"
+        "also train on an upper-cased copy of every Nth sentence, for headlines in capitals "
         "(0: none)")(
         "merge-honorifics", po::bool_switch(&merge_honorifics),
-        "training data: a lone 'Mr./B-PER' chunk followed by an ORG/LOC chunk becomes one\n"
+        "training data: a lone 'Mr./B-PER' chunk followed by an ORG/LOC chunk becomes one "
         "person (GMB tagger noise)")(
         "strip-titles", po::bool_switch(&strip_titles),
-        "training data: leading titles of person names become O in every input (after\n"
+        "training data: leading titles of person names become O in every input (after "
         "--merge-honorifics), so names are learnt without titles")(
         "clusters", po::value(&clusters_file),
         "word clusters to use (the --clusters-out format) instead of learning them")(
         "cluster-text", po::value(&cluster_text)->composing(),
-        "learn word clusters from the article files (.txt, .html, .json, .jsonl) in this file\n"
+        "learn word clusters from the article files (.txt, .html, .json, .jsonl) in this file "
         "or folder, plus the training sentences; repeatable")(
         "clusters-out", po::value(&clusters_out), "also write the learnt clusters to this file")(
         "cluster-count", po::value(&clustering.clusters)->default_value(256),

@@ -21,11 +21,12 @@ namespace newsindex::cli {
 namespace {
 
 const CommandSpec kSpec{
-    "newsindex show", "FILE...",
+    "newsindex show", "FILE|DIR...",
     "Prints what the index would store for each article of the files: title, subtitle,\n"
     "date and where it came from, author, source, url, the extracted body and the\n"
-    "entities (the article's own names, before the archive's entity table). Nothing is\n"
-    "written to the index.",
+    "entities (the article's own names, before the archive's entity table). A folder\n"
+    "stands for every article file under it, with the ids a build of it would give.\n"
+    "Nothing is written to the index.",
     "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error.\n", "files"};
 
 nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>* entities) {

@@ -16,13 +16,16 @@ namespace {
 
 const CommandSpec kStatusSpec{
     "newsindex status", "",
-    "Shows the number of articles, the indexed folders, the last build and the size of the index.",
+    "Shows the number of articles, the indexed folders, the last build and the size of the\n"
+    "index.",
+    "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
     "Exit codes: 0 ok, 2 usage error or no index.\n"};
 
 const CommandSpec kCheckSpec{
     "newsindex check", "",
     "Verifies the index: Xapian's own consistency check of every table, then newsindex's\n"
     "invariants (one document per article id, stored fields readable, source files recorded).",
+    "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
     "Exit codes: 0 healthy, 1 damaged (each problem on its own line), 2 usage error or no "
     "index.\n"};
 

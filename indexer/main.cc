@@ -3,9 +3,12 @@
 #include <cstring>
 #include <iostream>
 #include <string_view>
+#include <vector>
 
 #include "common/base/version.h"
+#include "common/cli/command_line.h"
 #include "common/cli/exit_codes.h"
+#include "common/cli/near_miss.h"
 #include "indexer/commands.h"
 
 namespace {
@@ -17,8 +20,8 @@ Commands:
   status              articles, folders, last run and size of the index
   check               verify the index
   compact             compact the index (or merge its shards into one database)
-  entities FILE...    print the named entities of each article
-  show FILE...        print what the index would store for each article
+  entities FILE...    print the named entities of each article (DIR: every file)
+  show FILE|DIR...    print what the index would store for each article
   ner-train FILE...   train the entity tagger on annotated CoNLL files
   ner-eval FILE...    score the entity tagger on annotated CoNLL files
 
@@ -58,6 +61,11 @@ int main(int argc, char** argv) {
     };
     for (const auto& c : commands)
         if (c.name == command) return c.run(argc - 1, argv + 1);
-    std::cerr << "newsindex: unknown command '" << command << "' (see 'newsindex --help')\n";
+    std::vector<std::string_view> names;
+    for (const auto& c : commands) names.push_back(c.name);
+    std::cerr << "newsindex: unknown command '" << one_line(command) << "'";
+    if (const auto nearest = nearest_name(command, names))
+        std::cerr << "; did you mean '" << *nearest << "'?";
+    std::cerr << " (see 'newsindex --help')\n";
     return exit_code::kUsage;
 }

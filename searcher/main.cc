@@ -14,6 +14,7 @@
 #include "common/cli/command_line.h"
 #include "common/cli/database_location.h"
 #include "common/cli/exit_codes.h"
+#include "common/cli/near_miss.h"
 #include "common/search/search.h"
 #include "searcher/output.h"
 #include "searcher/serve.h"
@@ -96,7 +97,8 @@ CommandSpec search_spec() {
             "  newssearch 'person:Bakiyev date:2010-04' --sort -date\n"
             "  newssearch 'interest rates' --since 1987-03 --until 1987-04-15\n"
             "  newssearch 'place:Belarus' --since 7d --limit 0 --facets person,org\n"
-            "  newssearch --like 2010/04/22/border-crossings-reopen.txt 'place:Kyrgyzstan'\n"
+            "  newssearch 'place:Minsk' \\\n"
+            "      --like 2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt\n"
             "  newssearch Bakiyev --explain\n"
             "  newssearch oil --format csv --fields rank,date,id,title --limit 100\n"
             "Output: text for people; --json one document (query, total, hits, facets,\n"
@@ -111,10 +113,10 @@ CommandSpec search_spec() {
             "query"};
 }
 
-// Where argv holds the command word: the first word after the options, as Boost reads
-// them (it decides which words are option values). 0 when the words after the options
-// are a query: none before a "--" that ends the options, or no command word among them.
-int command_word(int argc, char** argv) {
+// Where argv holds the first word after the options, as Boost reads them (it decides
+// which words are option values). 0 when there is none before a "--" that ends the
+// options.
+int first_operand(int argc, char** argv) {
     po::options_description all;
     for (const auto& command : kCommands) {
         po::options_description options;
@@ -138,13 +140,33 @@ int command_word(int argc, char** argv) {
         for (const auto& option : parsed.options) {
             if (word >= argc || option.original_tokens.empty()) return 0;
             if (option.original_tokens.front() != argv[word]) return 0;  // after "--"
-            if (option.string_key == "operand") return find_command(argv[word]) ? word : 0;
+            if (option.string_key == "operand") return word;
             word += static_cast<int>(option.original_tokens.size());
         }
     } catch (const po::error&) {
         // The default command's parser reports the mistake as it always has.
     }
     return 0;
+}
+
+// Where argv holds the command word; 0 when the words after the options are a query.
+int command_word(int argc, char** argv) {
+    const int word = first_operand(argc, argv);
+    return word != 0 && find_command(argv[word]) ? word : 0;
+}
+
+// A query whose first word is one edit from a command word ("serv", "server") is
+// searched as asked, with a note on stderr: the user may have meant the command. Only
+// commands with options of their own are named, so that searches for "held" or "hello"
+// stay quiet.
+void hint_near_miss_command(int argc, char** argv) {
+    const int word = first_operand(argc, argv);
+    if (word == 0) return;
+    constexpr std::string_view kHinted[] = {"serve"};
+    if (const auto nearest = nearest_name(argv[word], kHinted, 1))
+        std::cerr << "newssearch: note: '" << one_line(argv[word])
+                  << "' is read as a search word; did you mean the command 'newssearch " << *nearest
+                  << "'? (put -- before the query to search without this note)\n";
 }
 
 void search_options(po::options_description& options) {
@@ -214,6 +236,26 @@ std::string join(const std::vector<std::string>& words) {
     std::string joined;
     for (const auto& word : words) joined += (joined.empty() ? "" : " ") + word;
     return joined;
+}
+
+// The search, with --like's id as typed, else as printable() printed it: ids that are not
+// UTF-8 show as \xNN in the text, --ids and CSV outputs.
+SearchResponse search_liked_as_printed(NewsSearcher& searcher, SearchRequest& request) {
+    try {
+        return searcher.search(request);
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::not_found || request.like.empty()) throw;
+        const auto unescaped = from_printable(request.like);
+        if (!unescaped || *unescaped == request.like) throw;
+        SearchRequest again = request;
+        again.like = *unescaped;
+        try {
+            return searcher.search(again);
+        } catch (const Error& second) {
+            if (second.kind() == ErrorKind::not_found) throw e;  // said as the user typed it
+            throw;
+        }
+    }
 }
 
 int run_search(int argc, char** argv) {
@@ -300,7 +342,9 @@ int run_search(int argc, char** argv) {
         opened = true;
         if (const std::string warning = searcher.schema_warning(); !warning.empty())
             std::cerr << spec.name << ": warning: " << warning << '\n';
-        const SearchResponse response = searcher.search(request);
+        const SearchResponse response = search_liked_as_printed(searcher, request);
+        for (const auto& warning : response.warnings)
+            std::cerr << spec.name << ": warning: " << one_line(warning) << '\n';
         if (count_only)
             std::cout << response.total << '\n';
         else if (ids_only)
@@ -349,6 +393,8 @@ int main(int argc, char** argv) {
     if (const int word = command_word(argc, argv)) {
         command = find_command(argv[word]);
         args.erase(args.begin() + word);
+    } else {
+        hint_near_miss_command(argc, argv);
     }
     return command->run(static_cast<int>(args.size()), args.data());
 }

@@ -112,6 +112,10 @@ std::string field_text(const SearchHit& hit, std::string_view field) {
         }
         return text;
     }
+    // Names of files as printable() shows them: one that is not UTF-8 prints as \xNN, and
+    // can be typed back (--like).
+    if (field == "id") return printable(hit.article.id);
+    if (field == "path") return printable(hit.article.path);
     if (field == "score") {
         std::ostringstream score;
         score << hit.score;
@@ -227,6 +231,7 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
         {"hits", std::move(hits)},
         {"suggestion", nullable(response.suggestion)},
         {"corrected", response.corrected},
+        {"warnings", response.warnings},
     };
     if (!request.facets.empty()) {
         json facets = json::object();

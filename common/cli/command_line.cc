@@ -37,7 +37,8 @@ std::optional<int> parse_command_line(int argc, char** argv, const CommandSpec& 
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
                   values);
         if (values.count("help")) {
-            std::cout << "usage: " << spec.name << " [OPTIONS] " << spec.synopsis << "\n\n"
+            std::cout << "usage: " << spec.name << " [OPTIONS]"
+                      << (spec.synopsis.empty() ? "" : " ") << spec.synopsis << "\n\n"
                       << spec.summary << "\n\n"
                       << options << (spec.epilog.empty() ? "" : "\n") << spec.epilog;
             return exit_code::kOk;
@@ -116,6 +117,30 @@ std::string printable(std::string_view text) {
         text.remove_prefix(length);
     }
     return out;
+}
+
+std::optional<std::string> from_printable(std::string_view printed) {
+    std::string text;
+    text.reserve(printed.size());
+    for (std::size_t i = 0; i < printed.size(); ++i) {
+        if (printed[i] != '\\') {
+            text += printed[i];
+            continue;
+        }
+        if (i + 1 < printed.size() && printed[i + 1] == '\\') {
+            text += '\\';
+            ++i;
+            continue;
+        }
+        unsigned byte = 0;
+        const char* digits = printed.data() + i + 2;
+        if (i + 3 >= printed.size() || printed[i + 1] != 'x' ||
+            std::from_chars(digits, digits + 2, byte, 16).ptr != digits + 2)
+            return std::nullopt;
+        text += static_cast<char>(byte);
+        i += 3;
+    }
+    return text;
 }
 
 std::string one_line(std::string_view text, std::size_t max_bytes) {

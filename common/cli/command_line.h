@@ -46,6 +46,10 @@ std::vector<std::string> operands(const CommandSpec& spec,
 // title, C1 controls too) and bytes that are not UTF-8 are written as \xNN escapes, and a
 // backslash as \\, so the text can be told back exactly; other UTF-8 passes.
 std::string printable(std::string_view text);
+// The text printable() wrote `printed` for: \xNN back to its byte, \\ to a backslash.
+// Nothing when `printed` holds another backslash sequence, so could not have come from
+// printable(). A name printed escaped can thus be typed back (--like, show).
+std::optional<std::string> from_printable(std::string_view printed);
 // printable(text), cut to `max_bytes` with "..." so one bad input cannot flood a terminal.
 std::string one_line(std::string_view text, std::size_t max_bytes = 300);
 

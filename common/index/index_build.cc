@@ -165,9 +165,13 @@ private:
     void index_file(const ArticleOrigin& file, std::optional<IndexedFile> indexed) {
         ++stats_.files;
         if (file.format == ArticleFormat::unsupported) {
-            ++stats_.skipped["not an article format"];
-        } else if (!indexed || options_.verify || indexed->size != file.size ||
-                   indexed->mtime_ns != file.mtime_ns) {
+            // Skipped, not unchanged: the summary counts each file once.
+            skip(file.path, "not an article format");
+            observer_.progress(stats_);
+            return;
+        }
+        if (!indexed || options_.verify || indexed->size != file.size ||
+            indexed->mtime_ns != file.mtime_ns) {
             // The model loads here, on the writer's thread, when a file first needs it.
             const EntityExtractor* extractor =
                 options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
@@ -239,12 +243,17 @@ private:
     // An emptied file is an article that is gone.
     void remove_emptied(const ArticleOrigin& origin, bool indexed) {
         if (!indexed) {
-            ++stats_.skipped["empty file"];
+            skip(origin.path, "empty file");
             return;
         }
         writer_.remove_file(origin.key());
         ++stats_.files_removed;
         note_change();
+    }
+
+    void skip(const std::filesystem::path& file, const std::string& reason) {
+        ++stats_.skipped[reason];
+        observer_.skipped(file, reason);
     }
 
     // Commits by count and by time, whichever comes first.

@@ -66,6 +66,8 @@ public:
     // One line about one file or folder; `failed` when it cost articles.
     virtual void problem(const std::filesystem::path& where, const std::string& message,
                          bool failed) = 0;
+    // A file passed over, and why (the reasons BuildStats::skipped counts).
+    virtual void skipped(const std::filesystem::path& /*file*/, const std::string& /*reason*/) {}
     // Called after every file, for progress displays.
     virtual void progress(const BuildStats&) {}
     // Called as the first build of an index reads its files for their entities, before

@@ -1,9 +1,11 @@
 #include "common/index/index_open.h"
 
 #include <chrono>
+#include <string_view>
 #include <thread>
 
 #include "common/base/error.h"
+#include "common/index/shards.h"
 #include "common/index/xapian_error.h"
 
 namespace newsindex {
@@ -13,6 +15,31 @@ bool is_xapian_database(const std::filesystem::path& path) {
     for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
         if (std::filesystem::exists(path / marker, ec)) return true;
     return false;
+}
+
+std::optional<Error> not_an_index(const std::filesystem::path& path, const Xapian::Error& e) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status)) {
+        if (is_xapian_database(path) || is_sharded_index(path)) return std::nullopt;
+        return Error(ErrorKind::incompatible,
+                     path.string() + " is not an index: " +
+                         (std::filesystem::is_empty(path, ec) ? "the folder is empty"
+                                                              : "the folder holds other files"));
+    }
+    // A plain file opens as a Xapian stub, a list of databases; Xapian says which line of
+    // it is no database line ("afile:1: Bad line"). A stub naming a missing database is
+    // a stub all the same, said as Xapian says it. (Xapian::Error has no virtual functions
+    // to dynamic_cast by: its type is a name.)
+    const std::string_view type = e.get_type();
+    if (std::filesystem::is_regular_file(status) &&
+        (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") &&
+        e.get_msg().find(": Bad line") != std::string::npos)
+        return Error(ErrorKind::incompatible, path.string() +
+                                                  " is not an index: a file that is no Xapian "
+                                                  "stub database (" +
+                                                  e.get_msg() + ")");
+    return std::nullopt;
 }
 
 Xapian::Database open_index(const std::filesystem::path& path) {
@@ -40,6 +67,7 @@ Xapian::Database open_index(const std::filesystem::path& path) {
             }
         }
     } catch (const Xapian::Error& e) {
+        if (auto error = not_an_index(path, e)) throw *error;
         Error error = from_xapian(e, "cannot open index " + path.string());
         // Something is at the path, so Xapian's "not found" means it is no database.
         if (error.kind() == ErrorKind::not_found)

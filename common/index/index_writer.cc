@@ -103,6 +103,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
         throw Error(ErrorKind::locked,
                     "index " + path.string() + " is being updated by another newsindex run");
     } catch (const Xapian::Error& e) {
+        if (auto error = not_an_index(path, e)) throw *error;
         throw from_xapian(e, "cannot open index " + path.string());
     } catch (const std::filesystem::filesystem_error& e) {
         throw Error(ErrorKind::io,

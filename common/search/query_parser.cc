@@ -13,6 +13,7 @@
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
 #include "common/search/filter_term.h"
+#include "common/search/query_warnings.h"
 
 namespace newsindex {
 
@@ -234,11 +235,14 @@ NewsQueryParser::~NewsQueryParser() = default;
 
 Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any, bool spelling) {
     corrected_.clear();
-    if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
+    QueryReading reading = read_query(query);
+    warnings_ = std::move(reading.warnings);
+    if (reading.query.find_first_not_of(" \t\r\n") == std::string::npos)
+        return Xapian::Query::MatchAll;
     parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     processors_->error.clear();
     try {
-        const std::string text = strip_possessives(capitalise_dotted_acronyms(query));
+        const std::string text = strip_possessives(capitalise_dotted_acronyms(reading.query));
         // Only unknown words are corrected, so a query of known words needs no dictionary
         // lookups (which Xapian makes for every word).
         if (spelling && holds_every_word(db_, text)) spelling = false;
@@ -255,7 +259,7 @@ Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any, b
                 corrected_ = corrections_of_unknown_words(db_, text, corrected);
         return parsed;
     } catch (const Xapian::QueryParserError& e) {
-        throw Error(ErrorKind::bad_input, e.get_msg());
+        throw Error(ErrorKind::bad_input, query_syntax_message(e.get_msg()));
     } catch (const Xapian::UnimplementedError&) {
         // A backend without spelling support: the query without a correction.
         if (!spelling) throw;

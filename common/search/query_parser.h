@@ -50,6 +50,10 @@ public:
     // The last parse()'s query with its misspelt words corrected; empty when none was.
     std::string corrected_query() const;
 
+    // What the last parse() mended in its query before parsing it (query_warnings.h):
+    // one line each, empty when nothing was amiss.
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
     // The stemmer queries and snippets use.
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -61,6 +65,7 @@ private:
     Xapian::Database db_;
     Xapian::QueryParser parser_;
     std::string corrected_;
+    std::vector<std::string> warnings_;
 };
 
 }  // namespace newsindex

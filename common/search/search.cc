@@ -15,6 +15,7 @@
 #include "common/index/shards.h"
 #include "common/index/stored_article.h"
 #include "common/index/xapian_error.h"
+#include "common/search/file_name_bytes.h"
 #include "common/search/filter_term.h"
 #include "common/search/hit_fields.h"
 #include "common/search/query_parser.h"
@@ -252,6 +253,7 @@ SearchResponse NewsSearcher::search(const SearchRequest& request) {
         if (again.total == 0) return response;
         again.suggestion = std::move(response.suggestion);
         again.corrected = true;
+        again.warnings = std::move(response.warnings);
         return again;
     });
 }
@@ -296,6 +298,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     NewsQueryParser parser(db_, parts_);
     const bool spelling = request.spelling != Spelling::off;
     Xapian::Query query = parser.parse(request.query, request.match_any, spelling);
+    std::vector<std::string> warnings = parser.warnings();
     const std::string suggestion =
         spelling ? useful_suggestion(parser, query, request.match_any) : std::string();
     if (!request.like.empty()) query = related_query(request.like, query);
@@ -334,6 +337,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     const Xapian::MSet mset = match(enquire, request, wanted, response);
 
     response.suggestion = suggestion;
+    response.warnings = std::move(warnings);
     response.parsed = query.get_description();
     response.facets_exact = request.exact || response.total_exact;
 
@@ -345,7 +349,9 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
-        hit.article = decode_stored_article(it.get_document().get_data());
+        const Xapian::Document document = it.get_document();
+        hit.article = decode_stored_article(document.get_data());
+        restore_file_name_bytes(hit.article, document);
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
         if (snippets) hit.snippet = make_snippet(snippet_terms, text, request.snippet_length);
         hit.article.body.clear();

@@ -92,6 +92,9 @@ struct SearchResponse {
     // True when nothing matched the query and the hits, totals and facets are those of
     // the suggestion (Spelling::correct).
     bool corrected = false;
+    // What was amiss in the query and how it was read instead (query_warnings.h): an
+    // unclosed quote or parenthesis, a field with nothing after it.
+    std::vector<std::string> warnings;
 };
 
 // Answers SearchRequests on one database. Every public method converts Xapian's errors

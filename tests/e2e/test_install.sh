@@ -16,8 +16,12 @@ BUILD=$(dirname "$NEWSINDEX")
 PREFIX="$WORK/prefix"
 run cmake --install "$BUILD" --prefix "$PREFIX"
 expect_rc 0 "cmake --install $BUILD"
-for f in bin/newsindex bin/newssearch; do
+for f in bin/newsindex bin/newssearch bin/newssearch-serve; do
     [ -x "$PREFIX/$f" ] || fail "$f not installed"
+done
+for f in newsindex newssearch; do
+    [ -f "$PREFIX/share/bash-completion/completions/$f" ] || fail "bash completion for $f not installed"
+    [ -f "$PREFIX/share/man/man1/$f.1" ] || fail "man page $f.1 not installed"
 done
 [ -f "$PREFIX/share/newsindex/ner.model" ] || fail "share/newsindex/ner.model not installed"
 cmp -s "$PREFIX/share/newsindex/ner.model" "$ROOT/models/ner.model" ||

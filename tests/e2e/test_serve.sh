@@ -112,7 +112,7 @@ expect_contains "$HEADERS" "cache-control: no-store" "API is not cached"
 # Refusals: 4xx with {"error": ...}, the server unharmed.
 get /api/search -G --data-urlencode 'q=Bakiyev AND ('
 expect_json_error 400 "bad query syntax"
-expect_contains "$(jq -r .error <<<"$BODY")" "cannot parse query: Syntax" "parser's message"
+expect_contains "$(jq -r .error <<<"$BODY")" "cannot parse query: the operator" "parser's message"
 get /api/like -G -d id=no-such-article.txt
 expect_json_error 404 "like of an unknown article"
 get /api/like

@@ -82,4 +82,23 @@ expect_contains "$ERR" "missing.html" "missing file named"
 expect_eq "$(jqo 'length')" "1" "other files still shown"
 run "$NEWSINDEX" show
 expect_rc 2 "no files"
+
+# A folder: every article under it, with the ids a build of the folder gives them; files
+# of no article format and empty ones are passed over as a build passes them over.
+make_sample_corpus "$WORK/news"
+echo "%PDF-1.4" >"$WORK/news/scan.pdf"
+: >"$WORK/news/empty.txt"
+run "$NEWSINDEX" show --json --no-entities "$WORK/news"
+expect_rc 0 "show DIR"
+expect_eq "$ERR" "" "show DIR: quiet about skipped files"
+shown=$(jqo '.[].id' | sort)
+[ "$(jqo length)" -ge 5 ] || fail "show DIR showed $(jqo length) articles"
+run "$NEWSINDEX" build "$WORK/news" --db "$WORK/show-db" --no-entities -q
+expect_rc 0 "build of the same folder"
+indexed=$(NEWSINDEX_DB="$WORK/show-db" all_ids)
+expect_eq "$shown" "$indexed" "show DIR shows every article the build indexes, by its id"
+run "$NEWSINDEX" show --no-entities "$WORK/news" "$PAGE"
+expect_rc 0 "show DIR FILE"
+expect_contains "$OUT" "== 2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt" "text of DIR"
+expect_contains "$OUT" "title:    Harbour budget agreed" "and the file after it"
 finish

@@ -101,3 +101,15 @@ TEST_CASE("printable escapes control characters and keeps UTF-8") {
     CHECK(newsindex::printable("a\nb\x7f") == "a\\x0ab\\x7f");
     CHECK(newsindex::printable("Minsk – Мінск") == "Minsk – Мінск");
 }
+
+TEST_CASE("from_printable reads back what printable wrote") {
+    for (const std::string& text : {std::string("bad\xff\xfe.txt"), std::string("a\\x41\\b"),
+                                    std::string("tab\there"), std::string("Мінск"), std::string()})
+        CHECK(newsindex::from_printable(newsindex::printable(text)) == text);
+    CHECK(newsindex::from_printable("bad\\xff\\xfe.txt") == std::string("bad\xff\xfe.txt"));
+    // Backslash sequences printable never writes.
+    CHECK_FALSE(newsindex::from_printable("a\\n"));
+    CHECK_FALSE(newsindex::from_printable("a\\x4"));
+    CHECK_FALSE(newsindex::from_printable("a\\xzz"));
+    CHECK_FALSE(newsindex::from_printable("trailing\\"));
+}
