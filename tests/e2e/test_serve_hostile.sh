@@ -57,6 +57,9 @@ hostile range
 hostile headers
 hostile host "$NEWSINDEX_DB" news.example.org
 # Error bodies do not name the index; its log line does.
+body=$(curl -sS "$URL/api/like?id=no-such-article.txt") || fail "unknown like id: curl failed"
+expect_contains "$body" "no article no-such-article.txt" "unknown like id"
+expect_not_contains "$body" "$NEWSINDEX_DB" "unknown like id: the body"
 mv "$NEWSINDEX_DB" "$WORK/index.away"
 for path in /api/search /healthz; do
     body=$(curl -sS "$URL$path") || fail "$path without an index: curl failed"
