@@ -14,10 +14,13 @@ start_server() {
         files=$2
         shift 2
     fi
+    # Emptied here, not by the child's redirection: the loop below must not find the
+    # previous server's line before the child has started.
+    : >"$WORK/serve.err"
     (
         [ -z "$files" ] || ulimit -n "$files"
         exec "$NEWSSEARCH" serve --port 0 "$@"
-    ) 2>"$WORK/serve.err" &
+    ) 2>>"$WORK/serve.err" &
     SERVER=$!
     local port=""
     for _ in $(seq 300); do  # 30 s at most: a sanitizer build starts slowly
