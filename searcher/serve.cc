@@ -8,10 +8,10 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -224,8 +224,10 @@ HttpResponse answer_search(const Databases& index, const HttpRequest& req,
             return send_error(status, status == 500 ? std::string("internal error")
                                                     : std::string(kIndexUnavailable));
         }
-        // The parser's message names the problem, not the query (search.h); a `like` id
-        // not found names the id.
+        // The parser's message names the problem, not the query (search.h). The library's
+        // message for a `like` id not found names the index's path: the client gets the id.
+        if (e.kind() == ErrorKind::not_found)
+            return send_error(status, "no article " + request.like + " in the index");
         return send_error(status, e.kind() == ErrorKind::bad_input
                                       ? std::string("cannot parse query: ") + e.what()
                                       : std::string(e.what()));

@@ -6,7 +6,8 @@
 
 namespace newsindex::cli {
 
-// The serve command's options (--db, --port, --bind, --threads), for main.cc's table.
+// The serve command's options (--db, --port, --bind, --threads, --allow-host), for
+// main.cc's table.
 void serve_options(boost::program_options::options_description& options);
 
 // Serves until SIGINT or SIGTERM (then exits 0). Exit codes: 2 bad option or no usable

@@ -26,28 +26,7 @@ expect_rc 0 "build"
 ARTICLES=$("$NEWSSEARCH" --count '')
 SEED=2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt
 
-SERVER=""
-stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; }
-trap 'stop_server; rm -rf "$WORK"' EXIT
-
-# start_server [OPTIONS...]: newssearch serve --port 0 in the background; sets SERVER (its
-# pid) and URL from the line it prints on stderr.
-start_server() {
-    "$NEWSSEARCH" serve --port 0 "$@" 2>"$WORK/serve.err" &
-    SERVER=$!
-    local port=""
-    for _ in $(seq 300); do  # 30 s at most: a sanitizer build starts slowly
-        port=$(sed -n 's|^serving http://127\.0\.0\.1:\([0-9][0-9]*\)/ (index .*)$|\1|p' "$WORK/serve.err")
-        [ -n "$port" ] && break
-        kill -0 "$SERVER" 2>/dev/null || break
-        sleep 0.1
-    done
-    if [ -z "$port" ]; then
-        fail "serve did not start: $(cat "$WORK/serve.err")"
-        finish
-    fi
-    URL="http://127.0.0.1:$port"
-}
+source "$(dirname "$0")/serve_lib.sh"
 
 # get PATH [CURL OPTIONS...]: the body in $WORK/body and $BODY, the status in $STATUS, the
 # headers (lower case names) in $HEADERS.
@@ -243,12 +222,7 @@ esac
 
 # SIGTERM: a clean stop, exit 0, nothing more on stderr (sanitizer reports included).
 kill -TERM "$SERVER"
-set +e
-wait "$SERVER"
-rc=$?
-set -e
-SERVER=""
-expect_eq "$rc" 0 "exit code after SIGTERM"
+wait_server "SIGTERM"
 # (Besides the start line, only the search without an index says so.)
 expect_lines "$(grep -v "^newssearch serve: no index at $NEWSINDEX_DB\$" "$WORK/serve.err")" 1 \
     "nothing on stderr but the start line and the missing index"
@@ -256,12 +230,7 @@ expect_lines "$(grep -v "^newssearch serve: no index at $NEWSINDEX_DB\$" "$WORK/
 # SIGINT too, right after the start.
 start_server
 kill -INT "$SERVER"
-set +e
-wait "$SERVER"
-rc=$?
-set -e
-SERVER=""
-expect_eq "$rc" 0 "exit code after SIGINT"
+wait_server "SIGINT right after the start"
 
 # Several indexes served as one, as newssearch --db A --db B searches them.
 mkdir -p "$WORK/more"
