@@ -147,7 +147,7 @@ void merge_index(const std::filesystem::path& path, const std::filesystem::path&
     // Written under a name of its own and renamed once complete: a run that is killed
     // leaves no half database at `output`, and the next run removes what it left.
     const std::filesystem::path merging = merging_path(output);
-    std::filesystem::remove_all(merging, ec);  // a reused pid's: that process is gone
+    remove_leftover_copy(merging);  // a killed run's under a pid now ours: it is gone
     try {
         xapian_guard("index " + path.string(), [&] {
             index.compact(merging.string());

@@ -91,6 +91,21 @@ make_generated_corpus() {
     done
 }
 
+# make_many_reports DIR N FOLDERS: N short distinct reports spread over FOLDERS folders,
+# written by one awk (a shell loop takes a minute for 8,000). Deterministic.
+make_many_reports() {
+    awk -v dir="$1" -v n="$2" -v folders="$3" 'BEGIN {
+        split("Minsk Bishkek Almaty Moscow Geneva Frankfurt Paris Tashkent", places, " ")
+        for (d = 0; d < folders; d++) system("mkdir -p " dir "/" d)
+        for (i = 0; i < n; i++) {
+            place = places[i % 8 + 1]
+            file = dir "/" (i % folders) "/report-" i ".txt"
+            printf "Report %d From %s\n\nDispatch number %d\n\nOfficials met in %s on Monday, the report number %d said. Talks covered trade and border crossings.\n\nA spokesman in %s said further talks were planned. Word%d appears only here.\n", i, place, i, place, i, place, i > file
+            close(file)
+        }
+    }'
+}
+
 # all_ids: every article id in the index, sorted, one per line.
 all_ids() {
     "$NEWSSEARCH" --json --limit 1000000 --facets none '' | jq -r '.hits[].id' | sort

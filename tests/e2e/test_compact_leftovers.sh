@@ -5,18 +5,7 @@
 # database copy newsindex made is ever removed.
 source "$(dirname "$0")/lib.sh"
 
-# 6,000 short articles in 60 folders, written by one awk rather than a shell loop: enough
-# for a compaction to take a moment.
-awk -v dir="$WORK/many" 'BEGIN {
-    split("Minsk Bishkek Almaty Moscow Geneva Frankfurt Paris Tashkent", places, " ")
-    for (d = 0; d < 60; d++) system("mkdir -p " dir "/" d)
-    for (i = 0; i < 6000; i++) {
-        place = places[i % 8 + 1]
-        file = dir "/" (i % 60) "/report-" i ".txt"
-        printf "Report %d From %s\n\nDispatch number %d\n\nOfficials met in %s on Monday, the report number %d said.\n\nWord%d appears only here.\n", i, place, i, place, i, i > file
-        close(file)
-    }
-}'
+make_many_reports "$WORK/many" 6000 60
 SHARDED="$WORK/sharded"
 run "$NEWSINDEX" build --no-entities --shards 2 --db "$SHARDED" "$WORK/many" -q
 expect_rc 0 "a sharded build"

@@ -9,17 +9,7 @@ source "$(dirname "$0")/lib.sh"
 unshare -m sh -c 'mount -t tmpfs -o size=1m tmpfs "$1"' - "$WORK" 2>/dev/null ||
     skip "unshare -m or mounting a tmpfs is not permitted here"
 
-# 8,000 short articles in 100 folders, written by one awk rather than a shell loop.
-awk -v dir="$WORK/many" 'BEGIN {
-    split("Minsk Bishkek Almaty Moscow Geneva Frankfurt Paris Tashkent", places, " ")
-    for (d = 0; d < 100; d++) system("mkdir -p " dir "/" d)
-    for (i = 0; i < 8000; i++) {
-        place = places[i % 8 + 1]
-        file = dir "/" (i % 100) "/report-" i ".txt"
-        printf "Report %d From %s\n\nDispatch number %d\n\nOfficials met in %s on Monday, the report number %d said. Talks covered trade and border crossings.\n\nA spokesman in %s said further talks were planned. Word%d appears only here.\n", i, place, i, place, i, place, i > file
-        close(file)
-    }
-}'
+make_many_reports "$WORK/many" 8000 100
 
 mkdir -p "$WORK/disk"
 runs=0

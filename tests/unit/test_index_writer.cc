@@ -1,12 +1,18 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <cerrno>
+#include <optional>
+#include <stdexcept>
+
 #include "common/base/error.h"
 #include "common/index/document_builder.h"
 #include "common/index/facet_values.h"
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/index/stored_article.h"
+#include "common/index/uncatchable_failure.h"
+#include "common/index/xapian_error.h"
 #include "tests/unit/in_memory_db.h"
 
 using namespace newsindex;
@@ -195,4 +201,28 @@ TEST_CASE("index writer: the entity table rewrites what it changes, counting eac
         article_with("e.txt", {entity(EntityKind::person, "Reagan")}, writer.entity_table());
     CHECK(facet_values(e.document, EntityKind::person) ==
           std::vector<std::string>{"Ronald Reagan"});
+}
+
+TEST_CASE("index writer: a Xapian failure no catch reaches is named after its database") {
+    // As a std::terminate handler sees it: the exception is being handled, inside the
+    // xapian_guard whose database was being written.
+    std::optional<Error> seen;
+    xapian_guard("index /srv/index/shard-01", [&] {
+        try {
+            throw Xapian::DatabaseError("Error writing block 49", ENOSPC);
+        } catch (...) {
+            seen = failure_being_terminated();
+        }
+    });
+    REQUIRE(seen);
+    CHECK(seen->kind() == ErrorKind::io);
+    CHECK(
+        std::string(seen->what()).starts_with("index /srv/index/shard-01: Error writing block 49"));
+    // Outside every guard there is no context, and nothing is in flight.
+    CHECK_FALSE(failure_being_terminated());
+    try {
+        throw std::runtime_error("not ours");
+    } catch (...) {
+        CHECK_FALSE(failure_being_terminated());
+    }
 }
