@@ -142,6 +142,7 @@ struct Group {
     int count = 0;
     std::size_t first = 0;  // index of the first mention
     std::array<int, 3> kind_votes{};
+    std::array<int, 3> strong_votes{};  // of mentions whose context says the kind
     int merged_into = -1;
     bool supported = false;
     bool dropped = false;  // names no entity of its own
@@ -194,8 +195,10 @@ void merge(std::vector<Group>& groups, int from, int into) {
         else
             it->second += f.second;
     }
-    for (int k = 0; k < 3; ++k)
-        b.kind_votes[static_cast<std::size_t>(k)] += a.kind_votes[static_cast<std::size_t>(k)];
+    for (std::size_t k = 0; k < 3; ++k) {
+        b.kind_votes[k] += a.kind_votes[k];
+        b.strong_votes[k] += a.strong_votes[k];
+    }
 }
 
 // A name seen only in capitals, as written in a headline, in title case: people always
@@ -480,7 +483,8 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (e - b > 1 && is_corporate_suffix(m.tokens[e - 1].text)) g.company = true;
         ++g.count;
         g.supported = g.supported || !m.needs_support;
-        g.kind_votes[static_cast<std::size_t>(m.kind)] += strong ? 3 : 1;
+        ++g.kind_votes[static_cast<std::size_t>(m.kind)];
+        if (strong) ++g.strong_votes[static_cast<std::size_t>(m.kind)];
         const auto f = std::find_if(g.forms.begin(), g.forms.end(),
                                     [&](const auto& x) { return x.first == name; });
         if (f == g.forms.end())
@@ -490,12 +494,15 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         cleaned.push_back({it->second, surface});
     }
 
-    // Majority kind per name; a tie goes to the kind of the first mention.
+    // Majority kind per name, among the strong mentions when there are any ("President
+    // Obama" outvotes "Obama" read as a place); a tie goes to the kind of the first mention.
     for (auto& g : groups) {
+        const bool any_strong =
+            std::any_of(g.strong_votes.begin(), g.strong_votes.end(), [](int v) { return v > 0; });
+        const auto& votes = any_strong ? g.strong_votes : g.kind_votes;
         int best = static_cast<int>(g.kind);
         for (int k = 0; k < 3; ++k)
-            if (g.kind_votes[static_cast<std::size_t>(k)] >
-                g.kind_votes[static_cast<std::size_t>(best)])
+            if (votes[static_cast<std::size_t>(k)] > votes[static_cast<std::size_t>(best)])
                 best = k;
         g.kind = static_cast<EntityKind>(best);
         // What the word lists know outweighs the tagger; names of bodies stay bodies

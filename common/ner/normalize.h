@@ -47,7 +47,7 @@ std::string bare_company_key(std::string_view key);
 // mention that is a suffix of a longer person name merged into it; acronyms merged with
 // their expansion ("EU" -> "European Union"); a lone given name merged into the one full
 // person name of the article that starts with it ("Max" -> "Max Verstappen"); the majority
-// kind per name, a strong mention counting three times, unless models/name_kinds.tsv
+// kind per name, that of the strong mentions when there are any, unless models/name_kinds.tsv
 // knows the name; mentions without letters, periods ("mid-1990s") and names that are no
 // entity (software, demonyms, titles) dropped; trailing headline verbs and a trailing
 // period cut. Sorted by kind (person, org, place), then count descending,
