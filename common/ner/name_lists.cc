@@ -34,9 +34,8 @@ void for_each_line(std::string_view text, Fn&& fn) {
 const std::unordered_set<std::string>& given_names() {
     static const auto names = [] {
         std::unordered_set<std::string> out;
-        for_each_line(detail::kGivenNamesText, [&](std::string_view line) {
-            out.insert(entity_key(line));
-        });
+        for_each_line(detail::kGivenNamesText,
+                      [&](std::string_view line) { out.insert(entity_key(line)); });
         return out;
     }();
     return names;
@@ -81,44 +80,43 @@ std::optional<KnownName> known_name(std::string_view name) {
 
 bool is_headline_verb(std::string_view word) {
     static constexpr std::array<std::string_view, 96> kVerbs = {
-        "Says",     "Sees",      "Sinks",    "Renews",   "Rises",     "Falls",    "Gains",
-        "Drops",    "Plans",     "Urges",    "Warns",    "Cuts",      "Raises",   "Sets",
-        "Buys",     "Sells",     "Seeks",    "Wins",     "Loses",     "Takes",    "Makes",
-        "Gets",     "Ends",      "Opens",    "Closes",   "Calls",     "Asks",     "Backs",
-        "Rejects",  "Denies",    "Expects",  "Reports",  "Posts",     "Signs",    "Agrees",
-        "Approves", "Accepts",   "Announces", "Files",   "Launches",  "Slips",    "Slides",
-        "Climbs",   "Jumps",     "Soars",    "Plunges",  "Tumbles",   "Rallies",  "Eases",
-        "Lifts",    "Lowers",    "Boosts",   "Reviews",  "Considers", "Offers",   "Proposes",
-        "Appoints", "Elects",    "Resigns",  "Quits",    "Leaves",    "Joins",    "Meets",
-        "Visits",   "Vows",      "Pledges",  "Defends",  "Faces",     "Hits",     "Sues",
-        "Wants",    "Tells",     "Gives",    "Talks",    "Starts",    "Stops",    "Extends",
-        "Delays",   "Predicts",  "Forecasts", "Opposes", "Supports",  "Welcomes", "Criticizes",
-        "Criticises", "Threatens", "Promises", "Stresses", "Reiterates", "Hopes", "Fears",
-        "Doubts",   "Nears",     "Readies",  "Unveils",  "Completes"};
+        "Says",       "Sees",      "Sinks",     "Renews",   "Rises",      "Falls",    "Gains",
+        "Drops",      "Plans",     "Urges",     "Warns",    "Cuts",       "Raises",   "Sets",
+        "Buys",       "Sells",     "Seeks",     "Wins",     "Loses",      "Takes",    "Makes",
+        "Gets",       "Ends",      "Opens",     "Closes",   "Calls",      "Asks",     "Backs",
+        "Rejects",    "Denies",    "Expects",   "Reports",  "Posts",      "Signs",    "Agrees",
+        "Approves",   "Accepts",   "Announces", "Files",    "Launches",   "Slips",    "Slides",
+        "Climbs",     "Jumps",     "Soars",     "Plunges",  "Tumbles",    "Rallies",  "Eases",
+        "Lifts",      "Lowers",    "Boosts",    "Reviews",  "Considers",  "Offers",   "Proposes",
+        "Appoints",   "Elects",    "Resigns",   "Quits",    "Leaves",     "Joins",    "Meets",
+        "Visits",     "Vows",      "Pledges",   "Defends",  "Faces",      "Hits",     "Sues",
+        "Wants",      "Tells",     "Gives",     "Talks",    "Starts",     "Stops",    "Extends",
+        "Delays",     "Predicts",  "Forecasts", "Opposes",  "Supports",   "Welcomes", "Criticizes",
+        "Criticises", "Threatens", "Promises",  "Stresses", "Reiterates", "Hopes",    "Fears",
+        "Doubts",     "Nears",     "Readies",   "Unveils",  "Completes"};
     return in_list(kVerbs, word);
 }
 
 bool is_organisation_head(std::string_view word) {
     static constexpr std::array<std::string_view, 44> kHeads = {
-        "Union",       "Party",       "Council",      "Committee",   "Agency",    "Ministry",
-        "University",  "College",     "School",       "Association", "Commission", "Organization",
-        "Organisation", "Institute",  "Foundation",   "Bureau",      "Department", "Federation",
-        "Fund",        "Court",       "Company",      "Corporation", "Bank",      "Board",
-        "Authority",   "Group",       "Alliance",     "League",      "Society",   "Army",
-        "Police",      "Front",       "Movement",     "Church",      "Congress",  "Parliament",
-        "Assembly",    "Senate",      "Administration", "Service",   "Office",    "Center",
-        "Centre",      "Tech"};
+        "Union",        "Party",     "Council",        "Committee",   "Agency",     "Ministry",
+        "University",   "College",   "School",         "Association", "Commission", "Organization",
+        "Organisation", "Institute", "Foundation",     "Bureau",      "Department", "Federation",
+        "Fund",         "Court",     "Company",        "Corporation", "Bank",       "Board",
+        "Authority",    "Group",     "Alliance",       "League",      "Society",    "Army",
+        "Police",       "Front",     "Movement",       "Church",      "Congress",   "Parliament",
+        "Assembly",     "Senate",    "Administration", "Service",     "Office",     "Center",
+        "Centre",       "Tech"};
     return in_list(kHeads, word);
 }
 
 bool is_place_head(std::string_view word) {
     static constexpr std::array<std::string_view, 40> kHeads = {
-        "Street",   "Road",     "Avenue",  "Park",     "River",    "Lake",     "Island",
-        "Islands",  "Bay",      "Beach",   "Hall",     "Square",   "Bridge",   "Airport",
-        "County",   "City",     "Valley",  "Mountain", "Mountains", "Mount",   "Hill",
-        "Hills",    "Station",  "Coast",   "Sea",      "Ocean",    "Gulf",     "Strait",
-        "Canal",    "Desert",   "Forest",  "Province", "State",    "Region",   "District",
-        "Heights",  "Harbor",   "Harbour", "Village",  "Town"};
+        "Street", "Road",     "Avenue",    "Park",    "River",  "Lake",    "Island",  "Islands",
+        "Bay",    "Beach",    "Hall",      "Square",  "Bridge", "Airport", "County",  "City",
+        "Valley", "Mountain", "Mountains", "Mount",   "Hill",   "Hills",   "Station", "Coast",
+        "Sea",    "Ocean",    "Gulf",      "Strait",  "Canal",  "Desert",  "Forest",  "Province",
+        "State",  "Region",   "District",  "Heights", "Harbor", "Harbour", "Village", "Town"};
     return in_list(kHeads, word);
 }
 
@@ -127,10 +125,13 @@ bool is_period_word(std::string_view word) {
     if (word.size() > 4 && equals_ignoring_ascii_case(word.substr(0, 4), "mid-")) return true;
     // "1990s", "1990's", "'90s", "90s"
     std::string_view w = word;
-    if (!w.empty() && (w.front() == '\'' )) w.remove_prefix(1);
-    if (w.ends_with("'s")) w.remove_suffix(2);
-    else if (w.ends_with("s")) w.remove_suffix(1);
-    else return false;
+    if (!w.empty() && (w.front() == '\'')) w.remove_prefix(1);
+    if (w.ends_with("'s"))
+        w.remove_suffix(2);
+    else if (w.ends_with("s"))
+        w.remove_suffix(1);
+    else
+        return false;
     return (w.size() == 2 || w.size() == 4) &&
            std::all_of(w.begin(), w.end(), [](char c) { return digit_ascii(c); });
 }

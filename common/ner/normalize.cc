@@ -164,7 +164,7 @@ bool ends_person_name(const std::vector<std::string>& tail, const std::vector<st
     const std::string& word = tail.front();
     if (last.size() <= word.size() + 1 || !last.ends_with(word)) return false;
     const std::size_t dash = last.size() - word.size() - 1;
-    static constexpr std::array<std::string_view, 6> kPrefixes = {"al", "el", "ad",
+    static constexpr std::array<std::string_view, 6> kPrefixes = {"al", "el",  "ad",
                                                                   "as", "ash", "an"};
     return last[dash] == '-' &&
            std::find(kPrefixes.begin(), kPrefixes.end(), std::string_view(last).substr(0, dash)) !=
@@ -462,8 +462,7 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
             const auto space = name.rfind(' ');
             const std::string_view last =
                 std::string_view(name).substr(space == std::string::npos ? 0 : space + 1);
-            if (last.size() > 2 && std::count(last.begin(), last.end(), '.') == 1)
-                name.pop_back();
+            if (last.size() > 2 && std::count(last.begin(), last.end(), '.') == 1) name.pop_back();
         }
         if (!has_letter(name)) continue;
         if (known_name(name) == KnownName::none) continue;
