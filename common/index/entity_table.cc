@@ -9,6 +9,7 @@
 #include "common/base/content_hash.h"
 #include "common/base/entity_key.h"
 #include "common/base/utf8.h"
+#include "common/ner/name_lists.h"
 #include "common/ner/normalize.h"
 
 namespace newsindex {
@@ -311,14 +312,18 @@ private:
                 const auto orgs = orgs_by_initials.find(letters);
                 if (letters.size() >= 3 && orgs != orgs_by_initials.end())
                     group.link = dominant(orgs->second);
-                // "Ford" -> "Ford Motor Co": a one-word name that starts the name of one firm
-                // of the archive, and of no other.
+                // "Ford" -> "Ford Motor Co": a one-word name that starts the name of one
+                // company (with company forms) of the archive, and of no other, and one named
+                // in at least a quarter as many articles ("Reuters" is the agency, not
+                // "Reuters Holdings Plc"; "Congress" no "Congress Financial Group").
                 const auto firms = firms_by_name.find(group.key);
                 if (group.link == kNoGroup && letters.empty() && firms != firms_by_name.end()) {
                     std::vector<std::size_t> others;
                     for (const std::size_t f : firms->second)
-                        if (f != g) others.push_back(f);
-                    if (!others.empty()) group.link = dominant(others);
+                        if (f != g && groups_[f].company) others.push_back(f);
+                    const std::size_t firm = others.empty() ? kNoGroup : dominant(others);
+                    if (firm != kNoGroup && groups_[firm].articles * 4 >= group.articles)
+                        group.link = firm;
                 }
             }
         }
@@ -355,8 +360,11 @@ private:
         }
         if (best == kNoGroup || !dominates(groups_[best].articles, total)) return kNoGroup;
         // The only full name of the archive that the short form can stand for takes it
-        // however rarely it is written out ("Reagan" -> "Ronald Reagan" named once).
-        if (candidates.size() == 1) return best;
+        // however rarely it is written out ("Reagan" -> "Ronald Reagan" named once), when
+        // it starts with a given name: "Energy Subroto", a title the tagger kept, does not.
+        if (candidates.size() == 1 && groups_[best].kind == EntityKind::person &&
+            ner::is_given_name(groups_[best].key.substr(0, groups_[best].key.find(' '))))
+            return best;
         if (short_form_articles > 0 &&
             (groups_[best].articles < 2 || groups_[best].articles * 20 < short_form_articles))
             return kNoGroup;

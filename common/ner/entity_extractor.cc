@@ -309,7 +309,9 @@ void apply_given_names(std::vector<Entity>& entities, const ner::Gazetteer& gaze
         if (is_gazetteer_name(words, gazetteer, codes)) return false;
         if (words.size() == 1) return true;
         const std::string_view last = words.back();
+        // "Paris Club": a place's name first is no given name.
         if (words.size() == 2 && e.kind != EntityKind::person && is_capitalised(last) &&
+            !is_gazetteer_name(std::span(words).first(1), gazetteer, codes) &&
             !ner::is_organisation_head(last) && !ner::is_place_head(last) &&
             !ner::is_corporate_suffix(last) && !ner::is_given_name(last))
             e.kind = EntityKind::person;

@@ -98,7 +98,7 @@ bool is_headline_verb(std::string_view word) {
 }
 
 bool is_organisation_head(std::string_view word) {
-    static constexpr std::array<std::string_view, 44> kHeads = {
+    static constexpr std::array<std::string_view, 46> kHeads = {
         "Union",        "Party",     "Council",        "Committee",   "Agency",     "Ministry",
         "University",   "College",   "School",         "Association", "Commission", "Organization",
         "Organisation", "Institute", "Foundation",     "Bureau",      "Department", "Federation",
@@ -106,7 +106,7 @@ bool is_organisation_head(std::string_view word) {
         "Authority",    "Group",     "Alliance",       "League",      "Society",    "Army",
         "Police",       "Front",     "Movement",       "Church",      "Congress",   "Parliament",
         "Assembly",     "Senate",    "Administration", "Service",     "Office",     "Center",
-        "Centre",       "Tech"};
+        "Centre",       "Tech",      "Club",           "Exchange"};
     return in_list(kHeads, word);
 }
 

@@ -457,13 +457,10 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                 break;
             }
         // "Salomon Brothers Inc." at the end of a sentence is "Salomon Brothers Inc"; "U.S."
-        // keeps its periods.
-        if (name.size() > 3 && name.back() == '.') {
-            const auto space = name.rfind(' ');
-            const std::string_view last =
-                std::string_view(name).substr(space == std::string::npos ? 0 : space + 1);
-            if (last.size() > 2 && std::count(last.begin(), last.end(), '.') == 1) name.pop_back();
-        }
+        // and abbreviations ("Fla.", Florida) keep their periods.
+        if (e - b > 1 && name.ends_with('.') && is_corporate_suffix(m.tokens[e - 1].text) &&
+            std::count(m.tokens[e - 1].text.begin(), m.tokens[e - 1].text.end(), '.') == 1)
+            name.pop_back();
         if (!has_letter(name)) continue;
         if (known_name(name) == KnownName::none) continue;
         auto [canonical_name, key] = canonical_entity_name(m.kind, name);
