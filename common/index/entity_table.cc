@@ -190,10 +190,11 @@ private:
             const auto it = curated_.find(groups_[g].key);
             if (it == curated_.end()) continue;
             const CuratedAlias& alias = *it->second;
-            groups_[g].curated_acronym = !ner::acronym_letters(alias.alias).empty();
-            // An acronym in the list ("UN", "OS") stands for its expansion only where the
-            // archive writes it in capitals: the French "Un" is no United Nations.
-            if (!ner::acronym_letters(alias.alias).empty() &&
+            // A two-letter acronym in the list ("UN") stands for its expansion only where the
+            // archive writes it in capitals: the French "Un" is no United Nations (wire copy
+            // writes longer ones as words: "Opec", "Unctad").
+            groups_[g].curated_acronym = ner::acronym_letters(alias.alias).size() == 2;
+            if (groups_[g].curated_acronym &&
                 std::none_of(groups_[g].forms.begin(), groups_[g].forms.end(),
                              [](const auto& f) { return utf8::is_upper_case(f.first); }))
                 continue;

@@ -298,15 +298,27 @@ bool is_gazetteer_name(std::span<const std::string_view> words, const ner::Gazet
 // Verstappen"), unless it is a place ("Georgia", "Charlotte"). A place or body of two
 // words that starts with a given name and does not end as places and bodies do is a
 // person ("Alex Heath").
-void apply_given_names(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer) {
+//
+// A name that starts with a word of another language ("En Canadá") is none, and so is a
+// one-word name the article also writes in lower case ("Control", "control"), unless it
+// is a gazetteer place: a common word at the start of a sentence or in a heading.
+void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer,
+                      const std::set<std::string, std::less<>>& lower_case_words) {
     std::vector<std::uint8_t> codes;
     std::erase_if(entities, [&](Entity& e) {
         const auto tokens = ner::tokenize(e.name);
         std::vector<std::string_view> words;
         for (const auto& t : tokens) words.push_back(t.text);
-        if (words.empty() || !ner::is_given_name(words.front()) || ner::known_name(e.name))
-            return false;
+        if (words.empty() || ner::known_name(e.name)) return false;
+        const bool given = ner::is_given_name(words.front());
+        const bool foreign = ner::is_foreign_word(words.front());
+        const bool common_word = words.size() == 1 && e.count <= 2 &&
+                                 std::any_of(words[0].begin() + 1, words[0].end(),
+                                             [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                                 lower_case_words.contains(entity_key(words[0]));
+        if (!given && !foreign && !common_word) return false;
         if (is_gazetteer_name(words, gazetteer, codes)) return false;
+        if (foreign || common_word) return true;
         if (words.size() == 1) return true;
         const std::string_view last = words.back();
         // "Paris Club": a place's name first is no given name.
@@ -463,7 +475,11 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         }
     }
     auto entities = ner::normalize_mentions(mentions);
-    apply_given_names(entities, model_->gazetteer());
+    std::set<std::string, std::less<>> lower_case_words;
+    for (const auto& sentence : a.words)
+        for (const std::string_view w : sentence)
+            if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
+    apply_name_lists(entities, model_->gazetteer(), lower_case_words);
     retype_places(entities, model_->gazetteer(), strong_people);
     return entities;
 }

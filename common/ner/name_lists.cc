@@ -53,6 +53,7 @@ const std::unordered_map<std::string, KnownName>& name_kinds() {
             if (kind == "person") out[key] = KnownName::person;
             if (kind == "org") out[key] = KnownName::org;
             if (kind == "place") out[key] = KnownName::place;
+            if (kind == "foreign") out[key] = KnownName::foreign;
         });
         return out;
     }();
@@ -75,7 +76,27 @@ std::optional<KnownName> known_name(std::string_view name) {
     const auto& kinds = name_kinds();
     const auto it = kinds.find(entity_key(name));
     if (it == kinds.end()) return std::nullopt;
-    return it->second;
+    return it->second == KnownName::foreign ? KnownName::none : it->second;
+}
+
+bool is_foreign_word(std::string_view word) {
+    const auto& kinds = name_kinds();
+    const auto it = kinds.find(entity_key(word));
+    return it != kinds.end() && it->second == KnownName::foreign;
+}
+
+bool has_cjk_text(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        // U+3000-U+9FFF (CJK punctuation, kana, ideographs) start with E3-E9; full-width
+        // forms U+FF00-U+FFEF with EF BC, EF BD.
+        if (c >= 0xE3 && c <= 0xE9) return true;
+        if (c == 0xEF && i + 1 < text.size() &&
+            (static_cast<unsigned char>(text[i + 1]) == 0xBC ||
+             static_cast<unsigned char>(text[i + 1]) == 0xBD))
+            return true;
+    }
+    return false;
 }
 
 bool is_headline_verb(std::string_view word) {
@@ -98,7 +119,7 @@ bool is_headline_verb(std::string_view word) {
 }
 
 bool is_organisation_head(std::string_view word) {
-    static constexpr std::array<std::string_view, 46> kHeads = {
+    static constexpr std::array<std::string_view, 48> kHeads = {
         "Union",        "Party",     "Council",        "Committee",   "Agency",     "Ministry",
         "University",   "College",   "School",         "Association", "Commission", "Organization",
         "Organisation", "Institute", "Foundation",     "Bureau",      "Department", "Federation",

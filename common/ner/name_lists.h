@@ -15,7 +15,8 @@ namespace newsindex::ner {
 bool is_given_name(std::string_view word);
 
 // What models/name_kinds.tsv says a whole name is, ignoring case.
-enum class KnownName { person, org, place, none };
+// `foreign`: a word of another language, no entity alone (none) and no first word of one.
+enum class KnownName { person, org, place, none, foreign };
 std::optional<KnownName> known_name(std::string_view name);
 
 // Verbs that title-case headlines glue to the name before them ("Reagan Renews", "Dow
@@ -26,6 +27,13 @@ bool is_headline_verb(std::string_view word);
 // ("Hyde Park", "Golden Gate Bridge"), ignoring case.
 bool is_organisation_head(std::string_view word);
 bool is_place_head(std::string_view word);
+
+// A word of another language that starts no English name ("En", "Die"): kind "foreign".
+bool is_foreign_word(std::string_view word);
+
+// Text of another script than the Latin one (Chinese, Japanese, full-width forms): the
+// tagger, trained on English, reads no names there.
+bool has_cjk_text(std::string_view text);
 
 // A date or period, not a name: "mid-1990s", "1980s", "mid-March".
 bool is_period_word(std::string_view word);

@@ -461,8 +461,20 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (e - b > 1 && name.ends_with('.') && is_corporate_suffix(m.tokens[e - 1].text) &&
             std::count(m.tokens[e - 1].text.begin(), m.tokens[e - 1].text.end(), '.') == 1)
             name.pop_back();
-        if (!has_letter(name)) continue;
+        // Table-of-contents marks and titles joined by dashes ("^ World Economic Outlook",
+        // "Factsheet – New Zealand – Political Forces") are no names.
+        if (!has_letter(name) || has_cjk_text(name) || name.find('^') != std::string::npos ||
+            name.find(" \u2013 ") != std::string::npos)
+            continue;
         if (known_name(name) == KnownName::none) continue;
+        // Reference lists: "Anderson, A. J.", "Swarbrick, Nancy", "Michael J." name an
+        // author cut from a citation, not a person of the story.
+        if (m.kind == EntityKind::person &&
+            (name.find(',') != std::string::npos ||
+             (e - b > 1 && m.tokens[e - 1].text.size() <= 2 &&
+              upper_ascii(m.tokens[e - 1].text.front()) &&
+              (m.tokens[e - 1].text.size() == 1 || m.tokens[e - 1].text[1] == '.'))))
+            continue;
         auto [canonical_name, key] = canonical_entity_name(m.kind, name);
         name = std::move(canonical_name);
         if (key.empty()) continue;
@@ -507,9 +519,15 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (known == KnownName::person) g.kind = EntityKind::person;
         if (known == KnownName::org) g.kind = EntityKind::org;
         if (known == KnownName::place) g.kind = EntityKind::place;
-        if (!known && g.kind == EntityKind::place && g.words.size() >= 2 &&
-            is_organisation_head(g.words.back()))
+        // "Royal Navy" read as a person too, but "Margaret Court" is one.
+        if (!known && g.kind != EntityKind::org && g.words.size() >= 2 &&
+            is_organisation_head(g.words.back()) &&
+            (g.kind == EntityKind::place || !is_given_name(g.words.front())))
             g.kind = EntityKind::org;
+        // "Solander Islands" read as a body is a place.
+        if (!known && g.kind == EntityKind::org && g.words.size() >= 2 &&
+            is_place_head(g.words.back()) && !g.company)
+            g.kind = EntityKind::place;
     }
 
     for (auto& g : groups)
