@@ -2,7 +2,8 @@
 # What a name is: a lone given name names nobody unless the article names the person in
 # full; strong mentions ("President Obama", "the Obama administration") decide a name's
 # kind across the document; software and demonyms are no entities; a short form joins the
-# one full name the archive holds, even one written out in a single article.
+# one full name the archive holds, even one written out in a single article; "X and Y"
+# bodies kept whole, headline verbs and trailing periods cut.
 source "$(dirname "$0")/lib.sh"
 
 cp -r "$FIXTURES/e2e/entity_names" "$WORK/news"
@@ -43,6 +44,28 @@ for word in GUI PDF JavaScript CPU Americans Mac; do
     expect_not_contains "|$all|" "|$word|" "$word is no entity"
 done
 rm "$WORK/news/a4.txt"
+
+# "X and Y" kept whole when the whole is one body's name; two bodies split; a trailing
+# period is no second name; a headline verb is no part of the name before it.
+cat >"$WORK/news/a5.txt" <<'TXT'
+Reagan Renews Pledge On Drug Rules
+
+Washington, May 2
+
+The U.S. Food and Drug Administration approved the drug on Tuesday, the company said. Salomon Brothers Inc. handled the offering.
+
+The International Monetary Fund and World Bank will meet in June.
+TXT
+run "$NEWSINDEX" entities --json "$WORK/news/a5.txt"
+orgs=$(jqo '[.[0].entities.org[] | .name] | join("|")')
+expect_contains "|$orgs|" "|U.S. Food and Drug Administration|" "X and Y body kept whole"
+expect_not_contains "|$orgs|" "|Drug Administration|" "no cut body"
+expect_contains "|$orgs|" "|International Monetary Fund|" "two bodies split (first)"
+expect_contains "|$orgs|" "|World Bank|" "two bodies split (second)"
+expect_contains "|$orgs|" "|Salomon Brothers Inc|" "trailing period dropped"
+people=$(jqo '[.[0].entities.person[] | .name] | join("|")')
+expect_not_contains "$people" "Renews" "headline verb cut"
+rm "$WORK/news/a5.txt"
 
 # The archive: "Reagan" (two articles) joins "Ronald Reagan", written out in one.
 run "$NEWSINDEX" build "$WORK/news"
