@@ -38,6 +38,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 tar -xJf "$data/reuters21578/dev.tar.xz" -C "$tmp" articles
 tar -xJf "$data/readability-pages/dev.tar.xz" -C "$tmp"
+# CrossNER (Wikipedia, five domains, mapped to PER/ORG/LOC by shared/): unpacked, as stdin
+# carries GMB's ner-more.
+xz -dc "$data/crossner/ner.conll.xz" >"$tmp/crossner.conll"
 cluster_text=(--cluster-text "$tmp/articles")
 for page in "$tmp"/pages/*/expected.html; do cluster_text+=(--cluster-text "$page"); done
 
@@ -52,5 +55,6 @@ xz -dc "$data/gmb-sentences/ner-more.conll.xz" |
     "$data/gum-news/dev/ner.conll" \
     "$data/wikigold/ner.conll" \
     "$data/re3d/ner.conll" \
-    "$data/uner-ewt/ner.conll"
+    "$data/uner-ewt/ner.conll" \
+    "$tmp/crossner.conll"
 ls -l "$out"
