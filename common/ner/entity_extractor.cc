@@ -331,6 +331,22 @@ void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazet
     });
 }
 
+// "AP" is the Associated Press where the article carries its credit ("(AP)", "AP Photo",
+// a dateline's "AP —"); elsewhere it is left as written, never a guess ("Amazon Prime").
+void expand_news_credits(std::vector<Entity>& entities, std::span<const std::string_view> texts) {
+    const bool credit = std::any_of(texts.begin(), texts.end(), [](std::string_view t) {
+        return t.find("(AP)") != std::string_view::npos ||
+               t.find("AP Photo") != std::string_view::npos ||
+               t.find("AP \u2014") != std::string_view::npos;
+    });
+    if (!credit) return;
+    for (auto& e : entities)
+        if (e.kind == EntityKind::org && e.name == "AP") {
+            e.name = "Associated Press";
+            e.aliases.push_back("AP");
+        }
+}
+
 // Names of the gazetteer's countries and cities are places, whatever the tagger said in
 // one sentence ("Japan said", "MANILA, March 3"); several entities may then be one place.
 // A person named with a title or as "the X administration" (`strong_people`, keys) stays a
@@ -480,6 +496,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         for (const std::string_view w : sentence)
             if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
     apply_name_lists(entities, model_->gazetteer(), lower_case_words);
+    expand_news_credits(entities, a.texts);
     retype_places(entities, model_->gazetteer(), strong_people);
     return entities;
 }

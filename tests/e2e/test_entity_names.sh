@@ -67,6 +67,14 @@ people=$(jqo '[.[0].entities.person[] | .name] | join("|")')
 expect_not_contains "$people" "Renews" "headline verb cut"
 rm "$WORK/news/a5.txt"
 
+# "AP" is the Associated Press only beside its credit.
+printf 'Station Launch\n\nMOSCOW (AP) \xe2\x80\x94 A Russian rocket lifted off, AP reported.\n' >"$WORK/news/a6.txt"
+printf 'TV Review\n\nThe new TV from AP is fine, says the review. AP makes good sets.\n' >"$WORK/news/a7.txt"
+run "$NEWSINDEX" entities --json "$WORK/news/a6.txt" "$WORK/news/a7.txt"
+expect_eq "$(jqo '[.[0].entities.org[].name] | join("|")')" "Associated Press" "AP credit"
+expect_not_contains "$(jqo '[.[1].entities.org[].name] | join("|")')" "Associated Press" "AP without credit"
+rm "$WORK/news/a6.txt" "$WORK/news/a7.txt"
+
 # The archive: "Reagan" (two articles) joins "Ronald Reagan", written out in one.
 run "$NEWSINDEX" build "$WORK/news"
 expect_rc 0 "build"
