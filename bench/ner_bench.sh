@@ -57,6 +57,10 @@ for mode in strict ignore-titles; do
     "$bin" ner-eval --json "${held_out[@]}" "${extra[@]}" "${model_args[@]}" "$data/$set/ner.conll" |
       summary "${set%/dev}"
   done
+  if [[ -f $data/crossner/ner.conll.xz ]]; then
+    xz -dc "$data/crossner/ner.conll.xz" |
+      "$bin" ner-eval --json "${held_out[@]}" "${extra[@]}" "${model_args[@]}" - | summary crossner
+  fi
   echo
 done
 

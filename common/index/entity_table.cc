@@ -9,6 +9,7 @@
 #include "common/base/content_hash.h"
 #include "common/base/entity_key.h"
 #include "common/base/utf8.h"
+#include "common/ner/name_lists.h"
 #include "common/ner/normalize.h"
 
 namespace newsindex {
@@ -42,6 +43,7 @@ struct Group {
     std::size_t members = 0;                     // raw names in it
     bool company = false;                        // some name of it has company forms
     bool dropped = false;                        // names nobody: no facet value
+    bool curated_acronym = false;                // its curated alias is an acronym ("UN")
 
     std::string display() const {
         if (!curated_name.empty()) return curated_name;
@@ -91,6 +93,9 @@ public:
         }
         for (std::size_t i = 0; i < evidence_.names.size(); ++i) {
             const NamedEntity& raw = evidence_.names[i].entity;
+            // "Un" in one article and "UN" in another share a key, but only the capitals
+            // are the acronym.
+            if (groups_[raw_group_[i]].curated_acronym && !utf8::is_upper_case(raw.name)) continue;
             const std::size_t root = root_of(raw_group_[i]);
             if (groups_[root].dropped) {
                 table.add_link(raw, {raw.kind, std::string()});
@@ -185,6 +190,14 @@ private:
             const auto it = curated_.find(groups_[g].key);
             if (it == curated_.end()) continue;
             const CuratedAlias& alias = *it->second;
+            // A two-letter acronym in the list ("UN") stands for its expansion only where the
+            // archive writes it in capitals: the French "Un" is no United Nations (wire copy
+            // writes longer ones as words: "Opec", "Unctad").
+            groups_[g].curated_acronym = ner::acronym_letters(alias.alias).size() == 2;
+            if (groups_[g].curated_acronym &&
+                std::none_of(groups_[g].forms.begin(), groups_[g].forms.end(),
+                             [](const auto& f) { return utf8::is_upper_case(f.first); }))
+                continue;
             const std::size_t target = group_for(alias.kind, entity_key(alias.name));
             groups_[target].curated_name = alias.name;
             if (target != g) groups_[g].link = target;
@@ -231,7 +244,13 @@ private:
             const Group& group = groups_[g];
             if (word_count(group.key) < 2) continue;
             if (group.kind == EntityKind::person) {
-                people_by_surname[last_word(group.key)].push_back(g);
+                const std::string surname = last_word(group.key);
+                people_by_surname[surname].push_back(g);
+                // "Bashir" of "Omar Hassan al-Bashir".
+                if (const auto dash = surname.find('-');
+                    dash != std::string::npos && dash <= 3 && dash + 1 < surname.size() &&
+                    (surname.starts_with("al-") || surname.starts_with("el-")))
+                    people_by_surname[surname.substr(dash + 1)].push_back(g);
                 people_by_first_name[group.key.substr(0, group.key.find(' '))].push_back(g);
                 continue;
             }
@@ -288,10 +307,25 @@ private:
                     group.dropped = true;
                 }
             } else if (group.kind == EntityKind::org && word_count(group.key) == 1) {
+                // Two letters are too few to say which body without an article that spells
+                // them out ("AP" is not "Amazon Prime", "OS" not "Open Source").
                 const std::string letters = ner::acronym_letters(group.display());
                 const auto orgs = orgs_by_initials.find(letters);
-                if (!letters.empty() && orgs != orgs_by_initials.end())
+                if (letters.size() >= 3 && orgs != orgs_by_initials.end())
                     group.link = dominant(orgs->second);
+                // "Ford" -> "Ford Motor Co": a one-word name that starts the name of one
+                // company (with company forms) of the archive, and of no other, and one named
+                // in at least a quarter as many articles ("Reuters" is the agency, not
+                // "Reuters Holdings Plc"; "Congress" no "Congress Financial Group").
+                const auto firms = firms_by_name.find(group.key);
+                if (group.link == kNoGroup && letters.empty() && firms != firms_by_name.end()) {
+                    std::vector<std::size_t> others;
+                    for (const std::size_t f : firms->second)
+                        if (f != g && groups_[f].company) others.push_back(f);
+                    const std::size_t firm = others.empty() ? kNoGroup : dominant(others);
+                    if (firm != kNoGroup && groups_[firm].articles * 4 >= group.articles)
+                        group.link = firm;
+                }
             }
         }
     }
@@ -326,6 +360,12 @@ private:
             if (best == kNoGroup || groups_[c].articles > groups_[best].articles) best = c;
         }
         if (best == kNoGroup || !dominates(groups_[best].articles, total)) return kNoGroup;
+        // The only full name of the archive that the short form can stand for takes it
+        // however rarely it is written out ("Reagan" -> "Ronald Reagan" named once), when
+        // it starts with a given name: "Energy Subroto", a title the tagger kept, does not.
+        if (candidates.size() == 1 && groups_[best].kind == EntityKind::person &&
+            ner::is_given_name(groups_[best].key.substr(0, groups_[best].key.find(' '))))
+            return best;
         if (short_form_articles > 0 &&
             (groups_[best].articles < 2 || groups_[best].articles * 20 < short_form_articles))
             return kNoGroup;

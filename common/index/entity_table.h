@@ -20,8 +20,13 @@
 //        "Securities and Exchange Commission"), else
 //      - it is a one-word person name, the surname of full names in the archive, and one of
 //        them holds three quarters of their articles ("Baker" stays "Baker" while James and
-//        Howard Baker share it evenly); an acronym whose letters start the words of
-//        organisation names resolves the same way.
+//        Howard Baker share it evenly), or is the only one and starts with a given name
+//        (then even written out once: "Bashir" -> "Omar Hassan al-Bashir"); an acronym of
+//        three letters or more whose letters start the words of organisation names
+//        resolves the same way; a one-word organisation name joins the one company
+//        (with company forms) that it starts, named in a quarter as many articles or
+//        more ("Ford" -> "Ford Motor Co"). A two-letter curated acronym applies only to
+//        names in capitals ("UN", not the French "Un").
 //      Links are followed to their end ("Fed" -> "Federal Reserve Board" -> "Federal
 //      Reserve").
 //   4. Each entity is shown under the name most of its articles use, preferring one not

@@ -22,7 +22,10 @@ namespace newsindex::schema {
 // 5: all facet names packed in one slot too (kEntityFacetsSlot); entity lookups as
 // metadata (kEntityLookupPrefix). 6: facet columns beside the tables (facet_columns.h);
 // facet names in the packed value only. 7: Omega's date terms (D, M, Y) and document data
-// that Omega and quest read (caption=, sample=, url=, modtime= lines before the JSON).
+// that Omega and quest read (caption=, sample=, url=, modtime= lines before the JSON);
+// what a name is (ner/name_lists.h): lone given names, software and other-language words
+// gone, kinds decided by strong mentions, so articles tagged before carry entities that
+// the same text no longer gives.
 inline constexpr int kVersion = 7;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).

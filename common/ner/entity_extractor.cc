@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <span>
 #include <system_error>
 
@@ -14,6 +15,7 @@
 #include "common/ner/conlleval.h"
 #include "common/ner/document_pass.h"
 #include "common/ner/model.h"
+#include "common/ner/name_lists.h"
 #include "common/ner/normalize.h"
 #include "common/ner/tokenizer.h"
 
@@ -197,6 +199,13 @@ void split_joined_bodies(std::vector<ner::Chunk>& chunks, std::span<const std::s
                                      c.end - a - 1 >= 2 &&
                                      !ner::is_corporate_suffix(words[c.end - 1]);
             if (!left_names || !right_names) continue;
+            // "U.S. Food and Drug Administration" is one body: the words before "and" name
+            // no body of their own, and the whole ends as a body's name does.
+            const bool left_is_body =
+                std::any_of(words.begin() + c.begin, words.begin() + a, [](std::string_view w) {
+                    return ner::is_organisation_head(w) || ner::is_corporate_suffix(w);
+                });
+            if (!left_is_body && ner::is_organisation_head(words[c.end - 1])) continue;
             const ner::Chunk second{a + 1, c.end, 1};
             c.end = a;
             chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1, second);
@@ -274,21 +283,86 @@ void join_gazetteer_places(std::vector<ner::Chunk>& chunks, std::span<const std:
     }
 }
 
+// `words` are one gazetteer name, whole: a start code, then "inside" codes.
+bool is_gazetteer_name(std::span<const std::string_view> words, const ner::Gazetteer& gazetteer,
+                       std::vector<std::uint8_t>& codes) {
+    if (words.empty()) return false;
+    gazetteer.match(words, codes);
+    bool whole = codes[0] != 0 && (codes[0] & 1) == 0;
+    for (std::size_t i = 1; whole && i < codes.size(); ++i) whole = (codes[i] & 1) != 0;
+    return whole;
+}
+
+// Given names say "person" where the tagger does not know. A given name alone names
+// nobody (normalize_mentions has already joined one the article defines, "Max" of "Max
+// Verstappen"), unless it is a place ("Georgia", "Charlotte"). A place or body of two
+// words that starts with a given name and does not end as places and bodies do is a
+// person ("Alex Heath").
+//
+// A name that starts with a word of another language ("En Canadá") is none, and so is a
+// one-word name the article also writes in lower case ("Control", "control"), unless it
+// is a gazetteer place: a common word at the start of a sentence or in a heading.
+void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer,
+                      const std::set<std::string, std::less<>>& lower_case_words) {
+    std::vector<std::uint8_t> codes;
+    std::erase_if(entities, [&](Entity& e) {
+        const auto tokens = ner::tokenize(e.name);
+        std::vector<std::string_view> words;
+        for (const auto& t : tokens) words.push_back(t.text);
+        if (words.empty() || ner::known_name(e.name)) return false;
+        const bool given = ner::is_given_name(words.front());
+        const bool foreign = ner::is_foreign_word(words.front());
+        const bool common_word = words.size() == 1 && e.count <= 2 &&
+                                 std::any_of(words[0].begin() + 1, words[0].end(),
+                                             [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                                 lower_case_words.contains(entity_key(words[0]));
+        if (!given && !foreign && !common_word) return false;
+        if (is_gazetteer_name(words, gazetteer, codes)) return false;
+        if (foreign || common_word) return true;
+        if (words.size() == 1) return true;
+        const std::string_view last = words.back();
+        // "Paris Club": a place's name first is no given name.
+        if (words.size() == 2 && e.kind != EntityKind::person && is_capitalised(last) &&
+            !is_gazetteer_name(std::span(words).first(1), gazetteer, codes) &&
+            !ner::is_organisation_head(last) && !ner::is_place_head(last) &&
+            !ner::is_corporate_suffix(last) && !ner::is_given_name(last))
+            e.kind = EntityKind::person;
+        return false;
+    });
+}
+
+// "AP" is the Associated Press where the article carries its credit ("(AP)", "AP Photo",
+// a dateline's "AP —"); elsewhere it is left as written, never a guess ("Amazon Prime").
+void expand_news_credits(std::vector<Entity>& entities, std::span<const std::string_view> texts) {
+    const bool credit = std::any_of(texts.begin(), texts.end(), [](std::string_view t) {
+        return t.find("(AP)") != std::string_view::npos ||
+               t.find("AP Photo") != std::string_view::npos ||
+               t.find("AP \u2014") != std::string_view::npos;
+    });
+    if (!credit) return;
+    for (auto& e : entities)
+        if (e.kind == EntityKind::org && e.name == "AP") {
+            e.name = "Associated Press";
+            e.aliases.push_back("AP");
+        }
+}
+
 // Names of the gazetteer's countries and cities are places, whatever the tagger said in
 // one sentence ("Japan said", "MANILA, March 3"); several entities may then be one place.
-void retype_places(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer) {
+// A person named with a title or as "the X administration" (`strong_people`, keys) stays a
+// person even where a city has the name ("Obama", Japan).
+void retype_places(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer,
+                   const std::set<std::string, std::less<>>& strong_people) {
     std::vector<std::uint8_t> codes;
     for (auto& e : entities) {
         if (e.kind == EntityKind::place) continue;
+        if (e.kind == EntityKind::person && strong_people.contains(entity_key(e.name))) continue;
         const auto tokens = ner::tokenize(e.name);
         if (tokens.empty() || (e.kind == EntityKind::person && tokens.size() > 2)) continue;
         std::vector<std::string_view> words;
         for (const auto& t : tokens) words.push_back(t.text);
-        gazetteer.match(words, codes);
-        // One match over every word: a start code, then "inside" codes.
-        bool whole = codes[0] != 0 && (codes[0] & 1) == 0;
-        for (std::size_t i = 1; whole && i < codes.size(); ++i) whole = (codes[i] & 1) != 0;
-        if (whole) e.kind = EntityKind::place;
+        if (is_gazetteer_name(words, gazetteer, codes) && !ner::known_name(e.name))
+            e.kind = EntityKind::place;
     }
     // Merge entities that now share kind and name.
     std::vector<Entity> merged;
@@ -371,6 +445,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
 
     std::vector<ner::Mention> mentions;
     std::vector<std::uint8_t> codes;
+    std::set<std::string, std::less<>> strong_people;
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
         const auto& sent = a.sentences[s];
         auto chunks = ner::chunks(a.tags[s]);
@@ -384,18 +459,45 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         if (a.headline[sent.text]) add_headline_speakers(chunks, a.words[s]);
         join_gazetteer_places(chunks, a.words[s], model_->gazetteer(), codes);
         const auto& tokens = a.tokens[sent.text];
+        const auto& words = a.words[s];
         for (const auto& c : chunks) {
             ner::Mention m;
             m.kind = kTypeKinds[c.type];
             m.source = a.texts[sent.text];
             m.needs_support = a.headline[sent.text] && has_body;
+            m.headline = a.headline[sent.text];
+            // "President Obama" with the title left out of the chunk is a strong person
+            // mention; so is "the Obama administration" (not "the Kabul administration").
+            if (c.type == 0 && c.begin > 0 && ner::is_title_word(words[c.begin - 1]))
+                m.strong = true;
+            // A country's or province's name is no president's.
+            constexpr std::uint8_t kRegion = (ner::kGazCountry | ner::kGazSubdivision) << 1;
+            if (c.end - c.begin == 1 && c.end < words.size() && (codes[c.begin] & kRegion) == 0 &&
+                (words[c.end] == "administration" || words[c.end] == "Administration")) {
+                m.kind = EntityKind::person;
+                m.strong = true;
+            }
             m.tokens.assign(tokens.begin() + sent.begin + c.begin,
                             tokens.begin() + sent.begin + c.end);
+            if (m.strong && m.kind == EntityKind::person) {
+                std::uint32_t b = c.begin;
+                while (b + 1 < c.end && ner::is_title_word(words[b])) ++b;
+                strong_people.insert(entity_key(words[c.end - 1]));
+                std::string full(words[b]);
+                for (std::uint32_t i = b + 1; i < c.end; ++i) full.append(" ").append(words[i]);
+                strong_people.insert(entity_key(full));
+            }
             mentions.push_back(std::move(m));
         }
     }
     auto entities = ner::normalize_mentions(mentions);
-    retype_places(entities, model_->gazetteer());
+    std::set<std::string, std::less<>> lower_case_words;
+    for (const auto& sentence : a.words)
+        for (const std::string_view w : sentence)
+            if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
+    apply_name_lists(entities, model_->gazetteer(), lower_case_words);
+    expand_news_credits(entities, a.texts);
+    retype_places(entities, model_->gazetteer(), strong_people);
     return entities;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/base/entity_key.h"
 #include "common/base/utf8.h"
+#include "common/ner/name_lists.h"
 #include "common/ner/text_norm.h"
 
 namespace newsindex::ner {
@@ -141,6 +142,7 @@ struct Group {
     int count = 0;
     std::size_t first = 0;  // index of the first mention
     std::array<int, 3> kind_votes{};
+    std::array<int, 3> strong_votes{};  // of mentions whose context says the kind
     int merged_into = -1;
     bool supported = false;
     bool dropped = false;  // names no entity of its own
@@ -151,6 +153,22 @@ std::vector<std::string> key_words(const std::string& key) {
     std::vector<std::string> out;
     for_each_name_word(key, [&](std::string_view w) { out.emplace_back(w); });
     return out;
+}
+
+// `tail` ends the person name `full`: "Bakiyev" of "Kurmanbek Bakiyev", and "Bashir" of
+// "Omar Hassan al-Bashir" (an Arabic article prefix glued to the surname).
+bool ends_person_name(const std::vector<std::string>& tail, const std::vector<std::string>& full) {
+    if (std::equal(tail.rbegin(), tail.rend(), full.rbegin())) return true;
+    if (tail.size() != 1 || full.empty()) return false;
+    const std::string& last = full.back();
+    const std::string& word = tail.front();
+    if (last.size() <= word.size() + 1 || !last.ends_with(word)) return false;
+    const std::size_t dash = last.size() - word.size() - 1;
+    static constexpr std::array<std::string_view, 6> kPrefixes = {"al", "el",  "ad",
+                                                                  "as", "ash", "an"};
+    return last[dash] == '-' &&
+           std::find(kPrefixes.begin(), kPrefixes.end(), std::string_view(last).substr(0, dash)) !=
+               kPrefixes.end();
 }
 
 int find_root(std::vector<Group>& groups, int g) {
@@ -177,8 +195,10 @@ void merge(std::vector<Group>& groups, int from, int into) {
         else
             it->second += f.second;
     }
-    for (int k = 0; k < 3; ++k)
-        b.kind_votes[static_cast<std::size_t>(k)] += a.kind_votes[static_cast<std::size_t>(k)];
+    for (std::size_t k = 0; k < 3; ++k) {
+        b.kind_votes[k] += a.kind_votes[k];
+        b.strong_votes[k] += a.strong_votes[k];
+    }
 }
 
 // A name seen only in capitals, as written in a headline, in title case: people always
@@ -381,6 +401,11 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         const Mention& m = mentions[mi];
         std::size_t b = 0, e = m.tokens.size();
         while (e > b && is_possessive(m.tokens[e - 1].text)) --e;
+        while (m.headline && e - b > 1 && is_headline_verb(m.tokens[e - 1].text)) --e;
+        if (std::any_of(m.tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                        m.tokens.begin() + static_cast<std::ptrdiff_t>(e),
+                        [](const Token& t) { return is_period_word(t.text); }))
+            continue;
         while (e - b > 1 &&
                (is_month_abbreviation(m.tokens[e - 1].text) || !has_letter(m.tokens[e - 1].text)))
             --e;
@@ -389,7 +414,9 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                              m.tokens[b].text == "THE"))
             ++b;
         const std::string surface = span_text(m, b, e);
+        bool strong = m.strong;
         if (m.kind == EntityKind::person) {
+            const std::size_t before_titles = b;
             // "president Barber Conable": lower-case words never start a name.
             while (e - b > 1 && !upper_ascii(m.tokens[b].text.front()) &&
                    starts_letter(m.tokens[b].text.front()))
@@ -405,6 +432,7 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                 break;
             }
             while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
+            strong = strong || (b > before_titles && is_title_word(m.tokens[b - 1].text));
         }
         // Digits are in no one's name: "May8 Untrd" is a wire table's column.
         if (m.kind == EntityKind::person &&
@@ -428,7 +456,25 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
                 name.erase(name.size() - possessive.size());
                 break;
             }
-        if (!has_letter(name)) continue;
+        // "Salomon Brothers Inc." at the end of a sentence is "Salomon Brothers Inc"; "U.S."
+        // and abbreviations ("Fla.", Florida) keep their periods.
+        if (e - b > 1 && name.ends_with('.') && is_corporate_suffix(m.tokens[e - 1].text) &&
+            std::count(m.tokens[e - 1].text.begin(), m.tokens[e - 1].text.end(), '.') == 1)
+            name.pop_back();
+        // Table-of-contents marks and titles joined by dashes ("^ World Economic Outlook",
+        // "Factsheet – New Zealand – Political Forces") are no names.
+        if (!has_letter(name) || has_cjk_text(name) || name.find('^') != std::string::npos ||
+            name.find(" \u2013 ") != std::string::npos)
+            continue;
+        if (known_name(name) == KnownName::none) continue;
+        // Reference lists: "Anderson, A. J.", "Swarbrick, Nancy", "Michael J." name an
+        // author cut from a citation, not a person of the story.
+        if (m.kind == EntityKind::person &&
+            (name.find(',') != std::string::npos ||
+             (e - b > 1 && m.tokens[e - 1].text.size() <= 2 &&
+              upper_ascii(m.tokens[e - 1].text.front()) &&
+              (m.tokens[e - 1].text.size() == 1 || m.tokens[e - 1].text[1] == '.'))))
+            continue;
         auto [canonical_name, key] = canonical_entity_name(m.kind, name);
         name = std::move(canonical_name);
         if (key.empty()) continue;
@@ -446,6 +492,7 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         ++g.count;
         g.supported = g.supported || !m.needs_support;
         ++g.kind_votes[static_cast<std::size_t>(m.kind)];
+        if (strong) ++g.strong_votes[static_cast<std::size_t>(m.kind)];
         const auto f = std::find_if(g.forms.begin(), g.forms.end(),
                                     [&](const auto& x) { return x.first == name; });
         if (f == g.forms.end())
@@ -455,14 +502,32 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         cleaned.push_back({it->second, surface});
     }
 
-    // Majority kind per name; a tie goes to the kind of the first mention.
+    // Majority kind per name, among the strong mentions when there are any ("President
+    // Obama" outvotes "Obama" read as a place); a tie goes to the kind of the first mention.
     for (auto& g : groups) {
+        const bool any_strong =
+            std::any_of(g.strong_votes.begin(), g.strong_votes.end(), [](int v) { return v > 0; });
+        const auto& votes = any_strong ? g.strong_votes : g.kind_votes;
         int best = static_cast<int>(g.kind);
         for (int k = 0; k < 3; ++k)
-            if (g.kind_votes[static_cast<std::size_t>(k)] >
-                g.kind_votes[static_cast<std::size_t>(best)])
+            if (votes[static_cast<std::size_t>(k)] > votes[static_cast<std::size_t>(best)])
                 best = k;
         g.kind = static_cast<EntityKind>(best);
+        // What the word lists know outweighs the tagger; names of bodies stay bodies
+        // ("African Union" read as a place).
+        const auto known = known_name(g.key);
+        if (known == KnownName::person) g.kind = EntityKind::person;
+        if (known == KnownName::org) g.kind = EntityKind::org;
+        if (known == KnownName::place) g.kind = EntityKind::place;
+        // "Royal Navy" read as a person too, but "Margaret Court" is one.
+        if (!known && g.kind != EntityKind::org && g.words.size() >= 2 &&
+            is_organisation_head(g.words.back()) &&
+            (g.kind == EntityKind::place || !is_given_name(g.words.front())))
+            g.kind = EntityKind::org;
+        // "Solander Islands" read as a body is a place.
+        if (!known && g.kind == EntityKind::org && g.words.size() >= 2 &&
+            is_place_head(g.words.back()) && !g.company)
+            g.kind = EntityKind::place;
     }
 
     for (auto& g : groups)
@@ -500,10 +565,33 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
             const Group& l = groups[static_cast<std::size_t>(li)];
             if (l.words.size() <= s.words.size()) break;
             if (l.kind != EntityKind::person || l.merged_into >= 0) continue;
-            if (!std::equal(s.words.rbegin(), s.words.rend(), l.words.rbegin())) continue;
+            if (!ends_person_name(s.words, l.words)) continue;
             if (target < 0 || l.count > groups[static_cast<std::size_t>(target)].count) target = li;
         }
         if (target >= 0) {
+            s.kind = EntityKind::person;
+            merge(groups, si, target);
+        }
+    }
+
+    // "Max" -> "Max Verstappen": a lone given name joins the one full person name of the
+    // article that starts with it. Several ("Max Verstappen", "Max Mosley") leave it alone,
+    // and the extractor drops it: a given name alone names nobody.
+    for (int si = 0; si < n; ++si) {
+        Group& s = groups[static_cast<std::size_t>(si)];
+        if (s.merged_into >= 0 || s.company || s.words.size() != 1 || !is_given_name(s.key))
+            continue;
+        int target = -1;
+        bool several = false;
+        for (int li = 0; li < n; ++li) {
+            const Group& l = groups[static_cast<std::size_t>(li)];
+            if (l.merged_into >= 0 || l.kind != EntityKind::person || l.words.size() < 2 ||
+                l.words.front() != s.words.front())
+                continue;
+            several = several || target >= 0;
+            target = li;
+        }
+        if (target >= 0 && !several) {
             s.kind = EntityKind::person;
             merge(groups, si, target);
         }

@@ -20,6 +20,12 @@ struct Mention {
     // Mentions from a title-case or upper-case headline, where capitals say little: they
     // count only when the article text also names the entity.
     bool needs_support = false;
+    // From a headline in title case or capitals: verbs there are capitalised too ("Reagan
+    // Renews"), so a trailing headline verb is no part of the name.
+    bool headline = false;
+    // The context says the kind ("President Obama", "the Obama administration"): such a
+    // mention outvotes the tagger's reading of bare mentions of the same name.
+    bool strong = false;
 };
 
 // Titles and honorifics that precede person names ("President", "Mr.", "Prime").
@@ -39,8 +45,12 @@ std::string bare_company_key(std::string_view key);
 
 // Entities of one article: titles, a leading "the" and possessives removed; a person
 // mention that is a suffix of a longer person name merged into it; acronyms merged with
-// their expansion ("EU" -> "European Union"); the majority kind per name; mentions
-// without letters dropped. Sorted by kind (person, org, place), then count descending,
+// their expansion ("EU" -> "European Union"); a lone given name merged into the one full
+// person name of the article that starts with it ("Max" -> "Max Verstappen"); the majority
+// kind per name, that of the strong mentions when there are any, unless models/name_kinds.tsv
+// knows the name; mentions without letters, periods ("mid-1990s") and names that are no
+// entity (software, demonyms, titles) dropped; trailing headline verbs and a trailing
+// period cut. Sorted by kind (person, org, place), then count descending,
 // then name.
 std::vector<Entity> normalize_mentions(std::span<const Mention> mentions);
 

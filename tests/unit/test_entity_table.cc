@@ -54,9 +54,49 @@ TEST_CASE("entity table: an ambiguous surname is left as written") {
                            .name(P, "Howard Baker", 30)
                            .table();
     CHECK(resolve(table, P, "Baker") == NamedEntity{P, "Baker"});
-    // With no evidence, a surname needs a full name of weight: one article is not enough.
-    const auto once = Evidence().name(P, "Chase", 19).name(P, "Rodney Chase", 1).table();
-    CHECK(resolve(once, P, "Chase") == NamedEntity{P, "Chase"});
+    // A firm of the name competes with the one person of that surname: "Chase" is the bank.
+    const auto firm = Evidence()
+                          .name(P, "Chase", 19)
+                          .name(P, "Rodney Chase", 1)
+                          .name(O, "Chase Manhattan Bank", 30)
+                          .table();
+    CHECK(resolve(firm, P, "Chase").kind == O);
+}
+
+TEST_CASE("entity table: a short form joins the one full name of the archive, seen once") {
+    const auto table = Evidence()
+                           .name(P, "Reagan", 71)
+                           .name(P, "Ronald Reagan", 1)
+                           .name(P, "Bashir", 5)
+                           .name(P, "Omar Hassan al-Bashir", 1)
+                           .name(O, "Ford", 12)
+                           .name(O, "Ford Motor Co", 14)
+                           .table();
+    CHECK(resolve(table, P, "Reagan") == NamedEntity{P, "Ronald Reagan"});
+    CHECK(resolve(table, P, "Bashir") == NamedEntity{P, "Omar Hassan al-Bashir"});
+    CHECK(resolve(table, O, "Ford") == NamedEntity{O, "Ford Motor Co"});
+    // Two full names compete: the short form stays.
+    const auto two = Evidence()
+                         .name(P, "Baker", 10)
+                         .name(P, "James Baker", 1)
+                         .name(P, "Howard Baker", 1)
+                         .table();
+    CHECK(resolve(two, P, "Baker") == NamedEntity{P, "Baker"});
+}
+
+TEST_CASE("entity table: acronyms need capitals and more than two letters") {
+    const auto table = Evidence()
+                           .name(O, "Un", 5)
+                           .name(O, "UN", 5)
+                           .name(O, "AP", 4)
+                           .name(O, "Amazon Prime", 2)
+                           .name(O, "OS", 4)
+                           .name(O, "Open Source", 3)
+                           .table({{O, "UN", "United Nations"}});
+    CHECK(resolve(table, O, "UN") == NamedEntity{O, "United Nations"});
+    CHECK(resolve(table, O, "Un") == NamedEntity{O, "Un"});
+    CHECK(resolve(table, O, "AP") == NamedEntity{O, "AP"});
+    CHECK(resolve(table, O, "OS") == NamedEntity{O, "OS"});
 }
 
 TEST_CASE("entity table: company forms make an organisation, one per name") {

@@ -205,3 +205,79 @@ TEST_CASE("normalize: the bare name joins a company named with 'and Co Inc'") {
     CHECK(es[0].name == "Merrill Lynch and Co Inc");
     CHECK(es[0].count == 3);
 }
+
+TEST_CASE("normalize: a lone given name joins the article's one full name of it") {
+    Builder b("Max Verstappen won. Max was happy. Fiona waved.");
+    b.add(EntityKind::person, "Max Verstappen")
+        .add(EntityKind::place, "Max", 10)
+        .add(EntityKind::person, "Fiona");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(find(es, "Max Verstappen"));
+    CHECK(find(es, "Max Verstappen")->count == 2);
+    CHECK(!find(es, "Max"));
+    // Not defined by the article: left for the extractor to drop.
+    CHECK(find(es, "Fiona"));
+    // Two full names compete: "Max" joins neither.
+    Builder two("Max Verstappen won. Max Mosley spoke. Max was happy.");
+    two.add(EntityKind::person, "Max Verstappen")
+        .add(EntityKind::person, "Max Mosley")
+        .add(EntityKind::person, "Max", 30);
+    const auto es2 = normalize_mentions(two.mentions);
+    CHECK(find(es2, "Max Verstappen")->count == 1);
+    CHECK(find(es2, "Max Mosley")->count == 1);
+}
+
+TEST_CASE("normalize: strong mentions decide a name's kind in the document") {
+    Builder b("Obama said. Obama left. Obama won. President Obama spoke.");
+    b.add(EntityKind::place, "Obama")
+        .add(EntityKind::place, "Obama", 10)
+        .add(EntityKind::place, "Obama", 20)
+        .add(EntityKind::person, "President Obama");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].kind == EntityKind::person);
+    CHECK(es[0].count == 4);
+    // A name the word lists know keeps its kind; bodies stay bodies.
+    Builder c("Britain said. The African Union met.");
+    c.add(EntityKind::org, "Britain").add(EntityKind::place, "African Union");
+    const auto ec = normalize_mentions(c.mentions);
+    CHECK(find(ec, "Britain")->kind == EntityKind::place);
+    CHECK(find(ec, "African Union")->kind == EntityKind::org);
+}
+
+TEST_CASE("normalize: software, periods, demonyms and other-language words are no entities") {
+    Builder b("The GUI and PDF files. In the mid-1990s Americans said. Un jour. JavaScript.");
+    b.add(EntityKind::org, "GUI")
+        .add(EntityKind::org, "PDF")
+        .add(EntityKind::org, "mid-1990s")
+        .add(EntityKind::person, "Americans")
+        .add(EntityKind::place, "Un")
+        .add(EntityKind::org, "JavaScript");
+    CHECK(normalize_mentions(b.mentions).empty());
+}
+
+TEST_CASE("normalize: headline verbs and a trailing period are no part of a name") {
+    Builder b("Reagan Renews Pledge. Dow Sinks. Salomon Brothers Inc. bought it.");
+    b.add(EntityKind::person, "Reagan Renews")
+        .add(EntityKind::org, "Dow Sinks")
+        .add(EntityKind::org, "Salomon Brothers Inc.");
+    b.mentions[0].headline = true;
+    b.mentions[1].headline = true;
+    const auto es = normalize_mentions(b.mentions);
+    CHECK(find(es, "Reagan"));
+    CHECK(find(es, "Dow"));
+    CHECK(find(es, "Salomon Brothers Inc"));
+    // Outside a headline, a capitalised verb-like word may be part of a name.
+    Builder body("Sears Says is a shop.");
+    body.add(EntityKind::org, "Sears Says");
+    CHECK(find(normalize_mentions(body.mentions), "Sears Says"));
+}
+
+TEST_CASE("normalize: a surname joins the full name that glues an article to it") {
+    Builder b("Omar Hassan al-Bashir ruled. Bashir left.");
+    b.add(EntityKind::person, "Omar Hassan al-Bashir").add(EntityKind::person, "Bashir");
+    const auto es = normalize_mentions(b.mentions);
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].name == "Omar Hassan al-Bashir");
+    CHECK(es[0].count == 2);
+}
