@@ -11,6 +11,7 @@
 #include "common/read/article_origin.h"
 #include "common/read/article_reader.h"
 #include "common/read/corpus_walker.h"
+#include "common/read/jsonl_lines.h"
 
 namespace newsindex {
 
@@ -29,6 +30,48 @@ std::vector<std::vector<std::string>> file_evidence(const ArticleOrigin& file,
     return articles;
 }
 
+using ArticleTerms = std::vector<std::vector<std::string>>;
+
+// The evidence terms of the articles on some lines of a JSON Lines file.
+ArticleTerms lines_evidence(const std::vector<JsonlLine>& lines, const ArticleOrigin& file,
+                            const EntityExtractor& extractor) {
+    ArticleTerms articles;
+    std::vector<std::string> warnings;  // the build's own pass reports them
+    for (const auto& line : lines)
+        if (auto article = parse_jsonl_line(line, file, warnings))
+            articles.push_back(entity_evidence_terms(extractor.extract(*article)));
+    return articles;
+}
+
+// Submits a JSON Lines file line by line, in stretches, as the build reads it (bounded
+// memory, every core on one large file); false when it is not read by lines.
+template <typename Work, typename Count>
+bool submit_jsonl(const ArticleOrigin& file, const EntityExtractor& extractor, Work& work,
+                  Count& count) {
+    constexpr std::size_t kLinesPerTask = 256;
+    try {
+        JsonlLineReader reader(file.path);
+        if (!reader.streamable()) return false;
+        std::vector<JsonlLine> lines;
+        const auto submit = [&] {
+            work.submit(
+                [&extractor, file, lines = std::move(lines)] {
+                    return lines_evidence(lines, file, extractor);
+                },
+                count);
+            lines.clear();
+        };
+        while (auto line = reader.next()) {
+            lines.push_back(std::move(*line));
+            if (lines.size() == kLinesPerTask) submit();
+        }
+        if (!lines.empty()) submit();
+    } catch (const Error&) {
+        // The build's own pass reports it.
+    }
+    return true;
+}
+
 }  // namespace
 
 EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& roots,
@@ -40,6 +83,7 @@ EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& 
     OrderedWork<std::vector<std::vector<std::string>>> work(threads,
                                                             4 * std::max<std::size_t>(threads, 1));
     std::size_t files_read = 0;
+    // A stretch of a JSON Lines file counts as a file read: progress moves along it.
     const auto count = [&](std::vector<std::vector<std::string>>&& articles) {
         for (const auto& terms : articles)
             for (const auto& term : terms) ++articles_with[term];
@@ -51,6 +95,9 @@ EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& 
         if (!root || stopped()) continue;
         const WalkCallbacks callbacks{
             [&](const ArticleOrigin& file) {
+                if (file.format == ArticleFormat::jsonl &&
+                    submit_jsonl(file, extractor, work, count))
+                    return !stopped();
                 if (file.format != ArticleFormat::unsupported)
                     work.submit([&extractor, file] { return file_evidence(file, extractor); },
                                 count);

@@ -2,6 +2,7 @@
 
 #include "common/base/content_hash.h"
 #include "common/base/error.h"
+#include "common/index/schema.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_reader.h"
 
@@ -51,6 +52,30 @@ FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor,
     for (auto& article : parsed.articles) {
         if (extractor != nullptr) article.entities = extractor->extract(article);
         result.documents.push_back(builder.build(article, origin, table));
+    }
+    return result;
+}
+
+std::string record_state(const JsonlLine& line) {
+    return std::to_string(line.number) + ' ' + content_hash(line.text);
+}
+
+FileJobResult run_jsonl_job(const JsonlJob& job, const EntityExtractor* extractor,
+                            const EntityTable& table) {
+    FileJobResult result;
+    result.job.origin = job.origin;
+    thread_local DocumentBuilder builder;
+    result.documents.reserve(job.lines.size());
+    for (const auto& line : job.lines) {
+        auto article = parse_jsonl_line(line, job.origin, result.warnings);
+        if (!article) {
+            result.lines_without_article.push_back(line.number);
+            continue;
+        }
+        if (extractor != nullptr) article->entities = extractor->extract(*article);
+        ArticleDocument document = builder.build(*article, job.origin, table);
+        document.document.add_value(schema::kRecordSlot, record_state(line));
+        result.documents.push_back(std::move(document));
     }
     return result;
 }

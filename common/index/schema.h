@@ -21,8 +21,8 @@ namespace newsindex::schema {
 // 4: one facet value per slot (entity_facet_slot), so stock Xapian servers count them.
 // 5: all facet names packed in one slot too (kEntityFacetsSlot); entity lookups as
 // metadata (kEntityLookupPrefix). 6: facet columns beside the tables (facet_columns.h);
-// facet names in the packed value only.
-inline constexpr int kVersion = 6;
+// facet names in the packed value only. 7: each JSON Lines record's state (kRecordSlot).
+inline constexpr int kVersion = 7;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -46,7 +46,8 @@ inline constexpr std::string_view kSpellingKey = "newsindex.spelling";
 // Updates replace_document() on it.
 inline constexpr std::string_view kIdPrefix = "Q";
 // The file an article came from ("XF" + file key: canonical root '/' relative path).
-// Every article of a JSON Lines file shares it, so a changed file is replaced whole.
+// Every article of a JSON Lines file shares it; a changed one replaces only the records
+// whose kRecordSlot state changed.
 inline constexpr std::string_view kFilePrefix = "XF";
 // The indexed root an article came from ("XR" + canonical root path).
 inline constexpr std::string_view kRootPrefix = "XR";
@@ -90,6 +91,8 @@ inline constexpr Xapian::valueno kDateSlot = 0;
 // What incremental builds compare to decide whether a file changed: its size and mtime
 // (decimal), a hash of its content (for --verify), and the file key itself (so the
 // files of a root can be listed without the term limit's hashing getting in the way).
+// A file's state is read from its first article (lowest document id): a run that keeps
+// some records of a JSON Lines file as they were updates only that one.
 inline constexpr Xapian::valueno kFileSizeSlot = 4;
 inline constexpr Xapian::valueno kFileMtimeSlot = 5;
 inline constexpr Xapian::valueno kFileHashSlot = 6;
@@ -100,6 +103,9 @@ inline constexpr Xapian::valueno kFileKeySlot = 7;
 // them with Xapian's own ValueCountMatchSpy, whose counts per packed value split exactly
 // into counts per name (an article never repeats a name).
 inline constexpr Xapian::valueno kEntityFacetsSlot = 8;
+// Each record of a JSON Lines file: its line number, ' ', and a hash of the line (FNV-1a,
+// hex). A changed file re-indexes only the lines whose state is not in the index.
+inline constexpr Xapian::valueno kRecordSlot = 9;
 // Slots 1000 and up held one facet name each up to schema 5; they stay unused.
 
 // Names of one kind an article contributes to facets (filters see them all): the first
