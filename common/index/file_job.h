@@ -16,6 +16,7 @@
 namespace newsindex {
 
 class EntityExtractor;
+class TagCache;
 
 // What the index holds of a file, to tell whether it changed.
 struct IndexedFile {
@@ -63,11 +64,13 @@ std::string record_state(const JsonlLine& line);
 // Reads, parses, tags (when `extractor` is set) and builds the file's documents with
 // the entity table `table`. Errors reading the file become Outcome::failed; anything
 // else wrong (out of memory) is thrown.
-FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table);
+// Entities the evidence pass kept in `tags` (when set) are used instead of tagging again.
+FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table,
+                           TagCache* tags = nullptr);
 
 // The documents of the job's lines, each with its record state, and the reader's warnings;
 // outcome `read` (job.origin and warnings set), also when no line holds an article.
 FileJobResult run_jsonl_job(const JsonlJob& job, const EntityExtractor* extractor,
-                            const EntityTable& table);
+                            const EntityTable& table, TagCache* tags = nullptr);
 
 }  // namespace newsindex

@@ -23,6 +23,7 @@
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/index/shards.h"
+#include "common/index/tag_cache.h"
 #include "common/index/writable_index.h"
 #include "common/index/xapian_error.h"
 #include "common/ner/entity_extractor.h"
@@ -57,6 +58,10 @@ std::size_t worker_threads(std::size_t jobs) {
     return jobs == 1 ? 0 : jobs;
 }
 
+// Most memory the entities of a first build's evidence pass may hold for its writing pass
+// (tag_cache.h): about 300,000 news articles; those past it are tagged again.
+constexpr std::size_t kMaxKeptTagBytes = std::size_t{256} << 20;
+
 // Which part of the archive a Build writes: shard `index` of `count`.
 struct ShardPart {
     std::size_t index = 0;
@@ -71,8 +76,10 @@ public:
     // `archive_table`: the entity table of every article the run will write (evidence
     // pass), if known; else articles are built with the index's table, then with tables
     // of the evidence so far.
+    // `tags`: what the evidence pass tagged, if it kept it.
     Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer, ShardPart part,
-          std::size_t threads, std::shared_ptr<const EntityTable> archive_table)
+          std::size_t threads, std::shared_ptr<const EntityTable> archive_table,
+          std::shared_ptr<TagCache> tags)
         : options_(options),
           observer_(observer),
           writer_(writer),
@@ -82,6 +89,7 @@ public:
           entity_table_(archive_table ? std::move(archive_table)
                                       : std::make_shared<const EntityTable>(writer.entity_table())),
           tables_used_{entity_table_},
+          tags_(std::move(tags)),
           work_(threads, 4 * std::max<std::size_t>(threads, 1)) {}
 
     // The entity tables the index's articles may have been built with after this run:
@@ -174,9 +182,9 @@ private:
             const EntityExtractor* extractor =
                 options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
             work_.submit(
-                [extractor, table = entity_table_,
+                [extractor, table = entity_table_, tags = tags_,
                  job = FileJob{file, std::move(indexed), options_.verify}]() mutable {
-                    return run_file_job(std::move(job), extractor, *table);
+                    return run_file_job(std::move(job), extractor, *table, tags.get());
                 },
                 [this](FileJobResult&& result) { apply(std::move(result)); });
             return;
@@ -230,8 +238,9 @@ private:
             JsonlJob job{file->origin, {}};
             const auto submit = [&] {
                 work_.submit(
-                    [this, file, extractor, table = entity_table_, job = std::move(job)] {
-                        FileJobResult result = run_jsonl_job(job, extractor, *table);
+                    [this, file, extractor, table = entity_table_, tags = tags_,
+                     job = std::move(job)] {
+                        FileJobResult result = run_jsonl_job(job, extractor, *table, tags.get());
                         result.apply = [this, file](FileJobResult&& done) {
                             apply_jsonl(*file, done);
                         };
@@ -466,6 +475,7 @@ private:
     // What new articles are built with; update_entity_tables() ends the run's tables.
     std::shared_ptr<const EntityTable> entity_table_;
     std::vector<std::shared_ptr<const EntityTable>> tables_used_;
+    const std::shared_ptr<TagCache> tags_;
     std::size_t written_ = 0;  // articles committed
     std::size_t next_table_refresh_ = 1;
     BuildStats stats_;
@@ -542,18 +552,24 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     WalkResult result;
     result.tables_used.resize(shards);
     // A new index: its articles' entity table first (evidence_pass.h).
+    // What it tags is kept for the writing pass, up to a bound, so that each article is
+    // tagged once.
     std::shared_ptr<const EntityTable> archive_table;
+    std::shared_ptr<TagCache> tags;
     if (options.extractor != nullptr &&
         std::all_of(writers.begin(), writers.end(),
-                    [](IndexWriter* writer) { return writer->article_count() == 0; }))
+                    [](IndexWriter* writer) { return writer->article_count() == 0; })) {
+        tags = std::make_shared<TagCache>(kMaxKeptTagBytes);
         archive_table = std::make_shared<const EntityTable>(compute_entity_table(
-            gather_entity_evidence(options.roots, options.extractor->get(),
-                                   worker_threads(options.jobs), options.stop_requested,
-                                   [&](std::size_t files) { observer.learning_entities(files); }),
+            gather_entity_evidence(
+                options.roots, options.extractor->get(), worker_threads(options.jobs),
+                options.stop_requested,
+                [&](std::size_t files) { observer.learning_entities(files); }, tags.get()),
             options.aliases));
+    }
     if (shards == 1) {
         Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs),
-                    archive_table);
+                    archive_table, tags);
         result.stats = build.index_roots();
         result.tables_used[0] = build.tables_used();
         return result;
@@ -570,7 +586,7 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     std::vector<BuildStats> parts(shards);
     on_threads(shards, [&](std::size_t i) {
         SharedObserver::Part part(shared, i);
-        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table);
+        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table, tags);
         parts[i] = build.index_roots();
         result.tables_used[i] = build.tables_used();
     });
