@@ -232,9 +232,18 @@ private:
             }
             const EntityExtractor* extractor =
                 options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
-            std::unordered_map<std::size_t, std::string> known =
-                indexed ? writer_.indexed_records(origin.key())
-                        : std::unordered_map<std::size_t, std::string>{};
+            std::unordered_map<std::size_t, std::string> known;
+            if (indexed) {
+                auto records = writer_.indexed_records(origin.key());
+                if (records) {
+                    known = std::move(*records);
+                } else {
+                    // Indexed whole before (it was not plain UTF-8 then): replaced whole.
+                    writer_.remove_file(origin.key());
+                    file->indexed.reset();
+                    note_change();
+                }
+            }
             JsonlJob job{file->origin, {}};
             const auto submit = [&] {
                 work_.submit(

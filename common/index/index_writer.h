@@ -50,8 +50,10 @@ public:
     void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns,
                         const std::optional<std::string>& content_hash = std::nullopt);
     // The records of a JSON Lines file the index holds: line number -> its kRecordSlot state
-    // (index_writer_records.cc).
-    std::unordered_map<std::size_t, std::string> indexed_records(const std::string& file_key) const;
+    // (index_writer_records.cc); nothing when an article of the file has no state (the
+    // file was read whole), so that only replacing the whole file is right.
+    std::optional<std::unordered_map<std::size_t, std::string>> indexed_records(
+        const std::string& file_key) const;
     // Adds the articles, each replacing the one with its id term if any (its words leave
     // the spelling dictionary).
     void replace_articles(const std::vector<ArticleDocument>& articles);

@@ -10,20 +10,21 @@
 
 namespace newsindex {
 
-std::unordered_map<std::size_t, std::string> IndexWriter::indexed_records(
+std::optional<std::unordered_map<std::size_t, std::string>> IndexWriter::indexed_records(
     const std::string& file_key) const {
-    return xapian_guard(name_, [&] {
-        std::unordered_map<std::size_t, std::string> records;
-        const std::string term = schema::file_term(file_key);
-        ValueStream states(db_, schema::kRecordSlot);
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-            std::string state = states.at(*it);
-            // An article without a state (a file once read whole) is read again.
-            const std::size_t line = std::strtoull(state.c_str(), nullptr, 10);
-            if (line > 0) records.emplace(line, std::move(state));
-        }
-        return records;
-    });
+    return xapian_guard(
+        name_, [&]() -> std::optional<std::unordered_map<std::size_t, std::string>> {
+            std::unordered_map<std::size_t, std::string> records;
+            const std::string term = schema::file_term(file_key);
+            ValueStream states(db_, schema::kRecordSlot);
+            for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+                std::string state = states.at(*it);
+                const std::size_t line = std::strtoull(state.c_str(), nullptr, 10);
+                if (line == 0) return std::nullopt;
+                records.emplace(line, std::move(state));
+            }
+            return records;
+        });
 }
 
 void IndexWriter::replace_articles(const std::vector<ArticleDocument>& articles) {

@@ -217,3 +217,21 @@ TEST_CASE("JSON Lines build: --verify, broken and emptied files") {
     CHECK(stats.files_removed == 1);
     CHECK(f.db.get_doccount() == 0);
 }
+
+TEST_CASE("JSON Lines build: a file once read whole is replaced whole when it turns plain") {
+    Feed f;
+    // UTF-16 with a byte order mark: read whole, its records have no state.
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : records(1, 3)) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    write_file(f.file, utf16);
+    CHECK(f.build().articles_indexed == 3);
+    write_file(f.file, records(1, 2));
+    const BuildStats stats = f.build();
+    CHECK(stats.articles_indexed == 2);
+    CHECK(f.db.get_doccount() == 2);
+    CHECK(f.docid(3) == 0);
+    CHECK(f.build().files_unchanged == 1);
+}
