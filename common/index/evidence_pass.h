@@ -23,8 +23,9 @@ class TagCache;
 // article). Files are read, parsed and tagged on `threads` threads (0: this one); files
 // that cannot be read are left out, as the build leaves them out. Stops early, with the
 // evidence so far, when `stop_requested` is set. `progress` is called with the number of
-// files read after each. When `tags` is set, each article's entities are kept there for
-// the writing pass, which then tags nothing twice.
+// files read after each (a JSON Lines file, read in stretches of lines, counts once per
+// stretch, so that progress moves along a large one). When `tags` is set, each article's entities
+// are kept there for the writing pass, which then tags nothing twice.
 EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& roots,
                                       const EntityExtractor& extractor, std::size_t threads,
                                       const std::atomic<bool>* stop_requested,
