@@ -2,6 +2,8 @@
 
 #include "common/base/content_hash.h"
 #include "common/base/error.h"
+#include "common/index/schema.h"
+#include "common/index/tag_cache.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_reader.h"
 
@@ -9,14 +11,22 @@ namespace newsindex {
 
 namespace {
 
+// The article's entities: those the evidence pass tagged, else tagged now.
+std::vector<Entity> entities_of(const Article& article, const ArticleOrigin& origin,
+                                const EntityExtractor& extractor, TagCache* tags) {
+    if (tags != nullptr)
+        if (auto kept = tags->take(origin, article.id)) return std::move(*kept);
+    return extractor.extract(article);
+}
+
 bool is_blank(std::string_view bytes) {
     return bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
 }  // namespace
 
-FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor,
-                           const EntityTable& table) {
+FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table,
+                           TagCache* tags) {
     using Outcome = FileJobResult::Outcome;
     FileJobResult result;
     result.job = std::move(job);
@@ -49,8 +59,33 @@ FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor,
     thread_local DocumentBuilder builder;
     result.documents.reserve(parsed.articles.size());
     for (auto& article : parsed.articles) {
-        if (extractor != nullptr) article.entities = extractor->extract(article);
+        if (extractor != nullptr) article.entities = entities_of(article, origin, *extractor, tags);
         result.documents.push_back(builder.build(article, origin, table));
+    }
+    return result;
+}
+
+std::string record_state(const JsonlLine& line) {
+    return std::to_string(line.number) + ' ' + content_hash(line.text);
+}
+
+FileJobResult run_jsonl_job(const JsonlJob& job, const EntityExtractor* extractor,
+                            const EntityTable& table, TagCache* tags) {
+    FileJobResult result;
+    result.job.origin = job.origin;
+    thread_local DocumentBuilder builder;
+    result.documents.reserve(job.lines.size());
+    for (const auto& line : job.lines) {
+        auto article = parse_jsonl_line(line, job.origin, result.warnings);
+        if (!article) {
+            result.lines_without_article.push_back(line.number);
+            continue;
+        }
+        if (extractor != nullptr)
+            article->entities = entities_of(*article, job.origin, *extractor, tags);
+        ArticleDocument document = builder.build(*article, job.origin, table);
+        document.document.add_value(schema::kRecordSlot, record_state(line));
+        result.documents.push_back(std::move(document));
     }
     return result;
 }

@@ -3,6 +3,7 @@
 // writer then applies the result.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,10 +11,12 @@
 #include "common/index/document_builder.h"
 #include "common/index/entity_table.h"
 #include "common/read/article_origin.h"
+#include "common/read/jsonl_lines.h"
 
 namespace newsindex {
 
 class EntityExtractor;
+class TagCache;
 
 // What the index holds of a file, to tell whether it changed.
 struct IndexedFile {
@@ -41,11 +44,33 @@ struct FileJobResult {
     std::vector<std::string> warnings;  // the reader's, in order
     bool truncated = false;             // cut at the size limit: the first warning says where
     std::vector<ArticleDocument> documents;
+    // For a stretch of a JSON Lines file (run_jsonl_job): the lines that held no article.
+    std::vector<std::size_t> lines_without_article;
+    // How the writer applies this result, when not as a whole file's: OrderedWork hands
+    // every result to the same consumer, so a result says what it is.
+    std::function<void(FileJobResult&&)> apply;
 };
+
+// A stretch of the new or changed records of a JSON Lines file, read by the writer's
+// thread as it compared each line with the index (jsonl_lines.h).
+struct JsonlJob {
+    ArticleOrigin origin;  // content_hash set with --verify
+    std::vector<JsonlLine> lines;
+};
+
+// What the index stores of a record (schema::kRecordSlot) to tell whether it changed.
+std::string record_state(const JsonlLine& line);
 
 // Reads, parses, tags (when `extractor` is set) and builds the file's documents with
 // the entity table `table`. Errors reading the file become Outcome::failed; anything
 // else wrong (out of memory) is thrown.
-FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table);
+// Entities the evidence pass kept in `tags` (when set) are used instead of tagging again.
+FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table,
+                           TagCache* tags = nullptr);
+
+// The documents of the job's lines, each with its record state, and the reader's warnings;
+// outcome `read` (job.origin and warnings set), also when no line holds an article.
+FileJobResult run_jsonl_job(const JsonlJob& job, const EntityExtractor* extractor,
+                            const EntityTable& table, TagCache* tags = nullptr);
 
 }  // namespace newsindex

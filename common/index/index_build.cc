@@ -23,11 +23,13 @@
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
 #include "common/index/shards.h"
+#include "common/index/tag_cache.h"
 #include "common/index/writable_index.h"
 #include "common/index/xapian_error.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_origin.h"
 #include "common/read/corpus_walker.h"
+#include "common/read/jsonl_lines.h"
 
 namespace newsindex {
 
@@ -56,6 +58,10 @@ std::size_t worker_threads(std::size_t jobs) {
     return jobs == 1 ? 0 : jobs;
 }
 
+// Most memory the entities of a first build's evidence pass may hold for its writing pass
+// (tag_cache.h): about 300,000 news articles; those past it are tagged again.
+constexpr std::size_t kMaxKeptTagBytes = std::size_t{256} << 20;
+
 // Which part of the archive a Build writes: shard `index` of `count`.
 struct ShardPart {
     std::size_t index = 0;
@@ -70,8 +76,10 @@ public:
     // `archive_table`: the entity table of every article the run will write (evidence
     // pass), if known; else articles are built with the index's table, then with tables
     // of the evidence so far.
+    // `tags`: what the evidence pass tagged, if it kept it.
     Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer, ShardPart part,
-          std::size_t threads, std::shared_ptr<const EntityTable> archive_table)
+          std::size_t threads, std::shared_ptr<const EntityTable> archive_table,
+          std::shared_ptr<TagCache> tags)
         : options_(options),
           observer_(observer),
           writer_(writer),
@@ -81,6 +89,7 @@ public:
           entity_table_(archive_table ? std::move(archive_table)
                                       : std::make_shared<const EntityTable>(writer.entity_table())),
           tables_used_{entity_table_},
+          tags_(std::move(tags)),
           work_(threads, 4 * std::max<std::size_t>(threads, 1)) {}
 
     // The entity tables the index's articles may have been built with after this run:
@@ -172,13 +181,14 @@ private:
         }
         if (!indexed || options_.verify || indexed->size != file.size ||
             indexed->mtime_ns != file.mtime_ns) {
+            if (file.format == ArticleFormat::jsonl && index_jsonl(file, indexed)) return;
             // The model loads here, on the writer's thread, when a file first needs it.
             const EntityExtractor* extractor =
                 options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
             work_.submit(
-                [extractor, table = entity_table_,
+                [extractor, table = entity_table_, tags = tags_,
                  job = FileJob{file, std::move(indexed), options_.verify}]() mutable {
-                    return run_file_job(std::move(job), extractor, *table);
+                    return run_file_job(std::move(job), extractor, *table, tags.get());
                 },
                 [this](FileJobResult&& result) { apply(std::move(result)); });
             return;
@@ -187,8 +197,185 @@ private:
         observer_.progress(stats_);
     }
 
+    // What a run knows of one JSON Lines file while its records are written.
+    struct JsonlFile {
+        ArticleOrigin origin;
+        std::optional<IndexedFile> indexed;
+        std::size_t records = 0;    // non-blank lines
+        std::size_t unchanged = 0;  // records the index holds as they are
+        std::size_t written = 0;
+        std::vector<std::size_t> gone;           // lines whose indexed record is to be removed
+        std::vector<std::string> held_warnings;  // until the file is known to hold an article
+        std::vector<std::string> file_warnings;  // the reader's, about the whole file
+        std::string read_error;
+        bool has_article() const { return unchanged + written > 0; }
+    };
+
+    // Reads a JSON Lines file line by line on this thread, in bounded memory, and hands the
+    // records that are new or changed to the workers in stretches; what the index holds of
+    // the others stays. False for a file not read by lines (jsonl_lines.h).
+    bool index_jsonl(const ArticleOrigin& origin, const std::optional<IndexedFile>& indexed) {
+        constexpr std::size_t kLinesPerJob = 256;
+        auto file = std::make_shared<JsonlFile>();
+        file->origin = origin;
+        file->indexed = indexed;
+        try {
+            std::optional<JsonlLineReader> reader(std::in_place, origin.path);
+            if (!reader->streamable()) return false;
+            if (options_.verify) {
+                // One pass for the hash, so that an unchanged file is not written at all.
+                while (reader->next()) {
+                }
+                file->origin.content_hash = reader->content_hash();
+                if (indexed && indexed->content_hash == file->origin.content_hash) {
+                    ++stats_.files_unchanged;
+                    observer_.progress(stats_);
+                    return true;
+                }
+                reader.emplace(origin.path);
+            }
+            const EntityExtractor* extractor =
+                options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
+            std::unordered_map<std::size_t, std::string> known;
+            if (indexed) {
+                auto records = writer_.indexed_records(origin.key());
+                if (records) {
+                    known = std::move(*records);
+                } else {
+                    // Indexed whole before (it was not plain UTF-8 then): replaced whole.
+                    writer_.remove_file(origin.key());
+                    file->indexed.reset();
+                    note_change();
+                }
+            }
+            JsonlJob job{file->origin, {}};
+            const auto submit = [&] {
+                work_.submit(
+                    [this, file, extractor, table = entity_table_, tags = tags_,
+                     job = std::move(job)] {
+                        FileJobResult result = run_jsonl_job(job, extractor, *table, tags.get());
+                        result.apply = [this, file](FileJobResult&& done) {
+                            apply_jsonl(*file, done);
+                        };
+                        return result;
+                    },
+                    [this](FileJobResult&& result) { apply(std::move(result)); });
+                job = JsonlJob{file->origin, {}};
+            };
+            while (auto line = reader->next()) {
+                ++file->records;
+                if (const auto it = known.find(line->number); it != known.end()) {
+                    const bool same = it->second == record_state(*line);
+                    known.erase(it);
+                    if (same) {
+                        ++file->unchanged;
+                        continue;
+                    }
+                }
+                job.lines.push_back(std::move(*line));
+                if (job.lines.size() == kLinesPerJob) submit();
+            }
+            if (!job.lines.empty()) submit();
+            file->file_warnings = reader->warnings();
+            for (const auto& [line, state] : known) file->gone.push_back(line);
+        } catch (const Error& e) {
+            file->read_error = e.what();
+        }
+        // Once every stretch is written, in walk order like everything else.
+        work_.submit(
+            [this, file] {
+                FileJobResult result;
+                result.apply = [this, file](FileJobResult&&) { finish_jsonl(*file); };
+                return result;
+            },
+            [this](FileJobResult&& result) { apply(std::move(result)); });
+        return true;
+    }
+
+    void apply_jsonl(JsonlFile& file, FileJobResult& result) {
+        for (const std::size_t line : result.lines_without_article) file.gone.push_back(line);
+        if (!result.documents.empty()) {
+            if (file.indexed)
+                writer_.replace_articles(result.documents);
+            else
+                writer_.add_file(result.documents);
+            file.written += result.documents.size();
+            stats_.articles_read += result.documents.size();
+            stats_.articles_indexed += result.documents.size();
+            note_change(result.documents.size());
+        }
+        for (auto& warning : result.warnings) file.held_warnings.push_back(std::move(warning));
+        if (file.has_article()) report_jsonl_warnings(file);
+        observer_.progress(stats_);
+    }
+
+    void report_jsonl_warnings(JsonlFile& file) {
+        for (const auto& warning : file.held_warnings) {
+            ++stats_.warnings;
+            observer_.problem(file.origin.path, warning, false);
+        }
+        file.held_warnings.clear();
+    }
+
+    void finish_jsonl(JsonlFile& file) {
+        const ArticleOrigin& origin = file.origin;
+        const bool indexed = file.indexed.has_value();
+        if (!file.read_error.empty()) {
+            // The state stays as it was, so the next run reads the file again.
+            ++stats_.files_failed;
+            observer_.problem(origin.path, file.read_error, true);
+            return;
+        }
+        auto& warnings = file.file_warnings;
+        if (!file.has_article()) {
+            if (file.records == 0) {
+                remove_emptied(origin, indexed);
+                observer_.progress(stats_);
+                return;
+            }
+            // As parse_file says it: the first problem, and how many more.
+            warnings.insert(warnings.end(), file.held_warnings.begin(), file.held_warnings.end());
+            std::string message = warnings.empty() ? "no articles in the file" : warnings.front();
+            if (warnings.size() > 1)
+                message += " (and " + std::to_string(warnings.size() - 1) + " more problem" +
+                           (warnings.size() > 2 ? "s" : "") + ")";
+            ++stats_.files_failed;
+            if (indexed) {
+                writer_.set_file_state(origin.key(), origin.size, origin.mtime_ns,
+                                       origin.content_hash);
+                note_change(0);
+                message += " (the index keeps the last version it could read)";
+            }
+            observer_.problem(origin.path, message, true);
+            observer_.progress(stats_);
+            return;
+        }
+        for (const auto& warning : warnings) {
+            ++stats_.warnings;
+            observer_.problem(origin.path, warning, false);
+        }
+        report_jsonl_warnings(file);
+        std::size_t removed = 0;
+        for (const std::size_t line : file.gone)
+            removed += writer_.remove_article(
+                schema::id_term(origin.article_key(jsonl_record_id(origin.relative, line))));
+        // Records kept as they were still carry the file's old state; the index reads a
+        // file's state from its first article, so that one is brought up to date.
+        if (indexed && file.unchanged > 0)
+            writer_.set_first_article_state(origin.key(), origin.size, origin.mtime_ns,
+                                            origin.content_hash);
+        if (removed > 0 || (indexed && file.unchanged > 0)) note_change(removed);
+        if (file.written == 0 && removed == 0) ++stats_.files_unchanged;
+        observer_.progress(stats_);
+    }
+
     // Writes what a worker made of a file, in the order the walk found the files.
     void apply(FileJobResult&& result) {
+        if (result.apply) {
+            const auto apply_result = std::move(result.apply);
+            apply_result(std::move(result));
+            return;
+        }
         using Outcome = FileJobResult::Outcome;
         const ArticleOrigin& origin = result.job.origin;
         const bool indexed = result.job.indexed.has_value();
@@ -306,6 +493,7 @@ private:
     // What new articles are built with; update_entity_tables() ends the run's tables.
     std::shared_ptr<const EntityTable> entity_table_;
     std::vector<std::shared_ptr<const EntityTable>> tables_used_;
+    const std::shared_ptr<TagCache> tags_;
     std::size_t written_ = 0;  // articles committed
     std::size_t next_table_refresh_ = 1;
     BuildStats stats_;
@@ -382,18 +570,24 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     WalkResult result;
     result.tables_used.resize(shards);
     // A new index: its articles' entity table first (evidence_pass.h).
+    // What it tags is kept for the writing pass, up to a bound, so that each article is
+    // tagged once.
     std::shared_ptr<const EntityTable> archive_table;
+    std::shared_ptr<TagCache> tags;
     if (options.extractor != nullptr &&
         std::all_of(writers.begin(), writers.end(),
-                    [](IndexWriter* writer) { return writer->article_count() == 0; }))
+                    [](IndexWriter* writer) { return writer->article_count() == 0; })) {
+        tags = std::make_shared<TagCache>(kMaxKeptTagBytes);
         archive_table = std::make_shared<const EntityTable>(compute_entity_table(
-            gather_entity_evidence(options.roots, options.extractor->get(),
-                                   worker_threads(options.jobs), options.stop_requested,
-                                   [&](std::size_t files) { observer.learning_entities(files); }),
+            gather_entity_evidence(
+                options.roots, options.extractor->get(), worker_threads(options.jobs),
+                options.stop_requested,
+                [&](std::size_t files) { observer.learning_entities(files); }, tags.get()),
             options.aliases));
+    }
     if (shards == 1) {
         Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs),
-                    archive_table);
+                    archive_table, tags);
         result.stats = build.index_roots();
         result.tables_used[0] = build.tables_used();
         return result;
@@ -410,7 +604,7 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     std::vector<BuildStats> parts(shards);
     on_threads(shards, [&](std::size_t i) {
         SharedObserver::Part part(shared, i);
-        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table);
+        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table, tags);
         parts[i] = build.index_roots();
         result.tables_used[i] = build.tables_used();
     });

@@ -234,7 +234,8 @@ void IndexWriter::remove_file_articles(const std::string& file_key) {
 }
 
 void IndexWriter::set_file_state(const std::string& file_key, std::uintmax_t size,
-                                 std::int64_t mtime_ns) {
+                                 std::int64_t mtime_ns,
+                                 const std::optional<std::string>& content_hash) {
     guarded([&] {
         const std::string term = schema::file_term(file_key);
         std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
@@ -242,6 +243,7 @@ void IndexWriter::set_file_state(const std::string& file_key, std::uintmax_t siz
             Xapian::Document doc = db_.get_document(id);
             doc.add_value(schema::kFileSizeSlot, std::to_string(size));
             doc.add_value(schema::kFileMtimeSlot, std::to_string(mtime_ns));
+            if (content_hash) doc.add_value(schema::kFileHashSlot, *content_hash);
             db_.replace_document(id, doc);
         }
     });

@@ -45,8 +45,24 @@ public:
     // looking for old ones.
     void add_file(const std::vector<ArticleDocument>& articles);
     void remove_file(const std::string& file_key);
-    // Records a new size and mtime for every article of the file, keeping the articles.
-    void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns);
+    // Records a new size and mtime (and content hash, when given) for every article of the
+    // file, keeping the articles.
+    void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns,
+                        const std::optional<std::string>& content_hash = std::nullopt);
+    // The records of a JSON Lines file the index holds: line number -> its kRecordSlot state
+    // (index_writer_records.cc); nothing when an article of the file has no state (the
+    // file was read whole), so that only replacing the whole file is right.
+    std::optional<std::unordered_map<std::size_t, std::string>> indexed_records(
+        const std::string& file_key) const;
+    // Adds the articles, each replacing the one with its id term if any (its words leave
+    // the spelling dictionary).
+    void replace_articles(const std::vector<ArticleDocument>& articles);
+    // Records a new state for the file where indexed_file() and files_under() read it, in
+    // its first article (lowest document id), when only some of its articles were written.
+    void set_first_article_state(const std::string& file_key, std::uintmax_t size,
+                                 std::int64_t mtime_ns, const std::string& content_hash);
+    // Removes the article with this id term, if the index has it; true if it had.
+    bool remove_article(const std::string& id_term);
     // Every indexed file under `root` (a canonical root path), by key, with its state: one
     // pass over value streams, where indexed_file() looks each file up.
     std::unordered_map<std::string, IndexedFile> files_under(const std::string& root) const;

@@ -25,7 +25,7 @@ namespace newsindex::schema {
 // that Omega and quest read (caption=, sample=, url=, modtime= lines before the JSON);
 // what a name is (ner/name_lists.h): lone given names, software and other-language words
 // gone, kinds decided by strong mentions, so articles tagged before carry entities that
-// the same text no longer gives.
+// the same text no longer gives; each JSON Lines record's state (kRecordSlot).
 inline constexpr int kVersion = 7;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
@@ -50,7 +50,8 @@ inline constexpr std::string_view kSpellingKey = "newsindex.spelling";
 // Updates replace_document() on it.
 inline constexpr std::string_view kIdPrefix = "Q";
 // The file an article came from ("XF" + file key: canonical root '/' relative path).
-// Every article of a JSON Lines file shares it, so a changed file is replaced whole.
+// Every article of a JSON Lines file shares it; a changed one replaces only the records
+// whose kRecordSlot state changed.
 inline constexpr std::string_view kFilePrefix = "XF";
 // The indexed root an article came from ("XR" + canonical root path).
 inline constexpr std::string_view kRootPrefix = "XR";
@@ -99,6 +100,8 @@ inline constexpr Xapian::valueno kDateSlot = 0;
 // What incremental builds compare to decide whether a file changed: its size and mtime
 // (decimal), a hash of its content (for --verify), and the file key itself (so the
 // files of a root can be listed without the term limit's hashing getting in the way).
+// A file's state is read from its first article (lowest document id): a run that keeps
+// some records of a JSON Lines file as they were updates only that one.
 inline constexpr Xapian::valueno kFileSizeSlot = 4;
 inline constexpr Xapian::valueno kFileMtimeSlot = 5;
 inline constexpr Xapian::valueno kFileHashSlot = 6;
@@ -109,6 +112,9 @@ inline constexpr Xapian::valueno kFileKeySlot = 7;
 // them with Xapian's own ValueCountMatchSpy, whose counts per packed value split exactly
 // into counts per name (an article never repeats a name).
 inline constexpr Xapian::valueno kEntityFacetsSlot = 8;
+// Each record of a JSON Lines file: its line number, ' ', and a hash of the line (FNV-1a,
+// hex). A changed file re-indexes only the lines whose state is not in the index.
+inline constexpr Xapian::valueno kRecordSlot = 9;
 // Slots 1000 and up held one facet name each up to schema 5; they stay unused.
 
 // Names of one kind an article contributes to facets (filters see them all): the first

@@ -61,24 +61,6 @@ bool has_binary_magic(std::string_view head) {
     return false;
 }
 
-// NUL bytes or other control characters beyond a tiny fraction mean binary data (or
-// UTF-16, which the readers do not decode); a few NULs in text are damage.
-bool looks_binary(std::string_view content) {
-    const std::string_view head = content.substr(0, kSniffBytes);
-    if (has_binary_magic(head)) return true;
-    std::size_t nul = 0, control = 0;
-    for (const char c : head) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte == 0)
-            ++nul;
-        else if (byte < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' &&
-                 c != '\x1B')
-            ++control;
-    }
-    return nul > std::max<std::size_t>(8, head.size() / 200) ||
-           control > std::max<std::size_t>(8, head.size() / 10);
-}
-
 // "\r\n" and lone "\r" become "\n".
 void normalise_line_ends(std::string& text) {
     if (text.find('\r') == std::string::npos) return;
@@ -101,7 +83,7 @@ std::string prepare_content(std::string_view raw, std::vector<std::string>& warn
     // Windows tools save "Unicode" text as UTF-16 with a byte order mark.
     const std::optional<std::string> decoded = utf8::from_utf16_or_32(raw);
     if (decoded) raw = *decoded;
-    if (looks_binary(raw)) throw Error(ErrorKind::bad_input, "binary file, not text");
+    if (readers::looks_binary(raw)) throw Error(ErrorKind::bad_input, "binary file, not text");
     std::string text(raw);
     if (const auto nul = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'))) {
         std::erase(text, '\0');
@@ -161,6 +143,28 @@ std::string lower_extension(const std::filesystem::path& path) {
 
 }  // namespace
 
+namespace readers {
+
+// NUL bytes or other control characters beyond a tiny fraction mean binary data (or
+// UTF-16, which the readers do not decode); a few NULs in text are damage.
+bool looks_binary(std::string_view content) {
+    const std::string_view head = content.substr(0, kSniffBytes);
+    if (has_binary_magic(head)) return true;
+    std::size_t nul = 0, control = 0;
+    for (const char c : head) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte == 0)
+            ++nul;
+        else if (byte < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' &&
+                 c != '\x1B')
+            ++control;
+    }
+    return nul > std::max<std::size_t>(8, head.size() / 200) ||
+           control > std::max<std::size_t>(8, head.size() / 10);
+}
+
+}  // namespace readers
+
 ArticleFormat format_for_path(const std::filesystem::path& path) {
     const std::string extension = lower_extension(path);
     if (extension.empty() || extension == ".txt") return ArticleFormat::text;
@@ -185,6 +189,30 @@ std::string_view format_name(ArticleFormat format) {
     }
     return "unsupported";
 }
+
+namespace readers {
+
+void finish_article(Article& article, ArticleFormat format, std::string_view date_path,
+                    std::string_view stored_path) {
+    // Valid UTF-8 in does not guarantee valid UTF-8 out: Gumbo decodes an overflowing
+    // numeric character reference ("&#5555555555555555555555") into a stray byte.
+    for (std::string* field : {&article.title, &article.subtitle, &article.body, &article.source,
+                               &article.url, &article.author})
+        utf8::repair(*field);
+    article.path = std::string(stored_path);
+    if (!article.date) {
+        if (const std::optional<Date> path_date = date_from_path(date_path)) {
+            article.date = path_date;
+            article.date_source = "path";
+        }
+    } else if (article.date_source.empty()) {
+        article.date_source = format == ArticleFormat::text   ? "date line"
+                              : format == ArticleFormat::html ? "metadata"
+                                                              : "json field";
+    }
+}
+
+}  // namespace readers
 
 namespace {
 
@@ -212,23 +240,8 @@ ReadResult parse_content(std::string_view content, ArticleFormat format, std::st
         case ArticleFormat::unsupported:
             break;
     }
-    const std::optional<Date> path_date = date_from_path(date_path);
-    for (auto& article : result.articles) {
-        // Valid UTF-8 in does not guarantee valid UTF-8 out: Gumbo decodes an overflowing
-        // numeric character reference ("&#5555555555555555555555") into a stray byte.
-        for (std::string* field : {&article.title, &article.subtitle, &article.body,
-                                   &article.source, &article.url, &article.author})
-            utf8::repair(*field);
-        article.path = std::string(stored_path);
-        if (!article.date && path_date) {
-            article.date = path_date;
-            article.date_source = "path";
-        } else if (article.date && article.date_source.empty()) {
-            article.date_source = format == ArticleFormat::text   ? "date line"
-                                  : format == ArticleFormat::html ? "metadata"
-                                                                  : "json field";
-        }
-    }
+    for (auto& article : result.articles)
+        readers::finish_article(article, format, date_path, stored_path);
     return result;
 }
 

@@ -237,6 +237,23 @@ std::vector<Article> read_json(std::string_view text, std::string_view id,
     return articles;
 }
 
+std::optional<Article> read_jsonl_line(std::string_view line, std::size_t line_number,
+                                       std::string_view id, std::vector<std::string>& warnings) {
+    const std::string where = "line " + std::to_string(line_number);
+    if (json_too_deep(line)) {
+        warnings.push_back(where + ": " + too_deep_message());
+        return std::nullopt;
+    }
+    json record;
+    try {
+        record = json::parse(line.begin(), line.end());
+    } catch (const json::exception& error) {
+        warnings.push_back(where + ": malformed JSON (" + describe(error) + ")");
+        return std::nullopt;
+    }
+    return article_of(record, record_id(id, line_number), where, warnings);
+}
+
 std::vector<Article> read_jsonl(std::string_view text, std::string_view id,
                                 std::vector<std::string>& warnings) {
     const std::size_t first_own = warnings.size();
@@ -248,19 +265,7 @@ std::vector<Article> read_jsonl(std::string_view text, std::string_view id,
         start = end + 1;
         ++line_number;
         if (line.empty()) continue;
-        const std::string where = "line " + std::to_string(line_number);
-        if (json_too_deep(line)) {
-            warnings.push_back(where + ": " + too_deep_message());
-            continue;
-        }
-        json record;
-        try {
-            record = json::parse(line.begin(), line.end());
-        } catch (const json::exception& error) {
-            warnings.push_back(where + ": malformed JSON (" + describe(error) + ")");
-            continue;
-        }
-        if (auto article = article_of(record, record_id(id, line_number), where, warnings))
+        if (auto article = read_jsonl_line(line, line_number, id, warnings))
             articles.push_back(std::move(*article));
     }
     if (articles.empty()) throw_nothing_read(warnings, first_own);

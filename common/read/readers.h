@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/base/article.h"
+#include "common/read/article_reader.h"
 
 namespace newsindex::readers {
 
@@ -24,6 +26,19 @@ std::vector<Article> read_json(std::string_view json, std::string_view id,
                                std::vector<std::string>& warnings);
 std::vector<Article> read_jsonl(std::string_view jsonl, std::string_view id,
                                 std::vector<std::string>& warnings);
+// One record of a JSON Lines file (jsonl_lines.h): the article on `line`, id
+// "id#line_number"; nothing, with a warning "line N: ...", when there is none.
+std::optional<Article> read_jsonl_line(std::string_view line, std::size_t line_number,
+                                       std::string_view id, std::vector<std::string>& warnings);
+
+// What parse_articles does to every article a reader gives: fields repaired, `stored_path`
+// recorded, a date from `date_path` when the content has none.
+void finish_article(Article& article, ArticleFormat format, std::string_view date_path,
+                    std::string_view stored_path);
+
+// True for bytes that are not text (a known binary signature, or too many control
+// characters in `head`, the first few KB of a file).
+bool looks_binary(std::string_view head);
 
 // Most levels a JSON document may nest: nlohmann parses recursively, and deeper input
 // is no article anyone wrote.

@@ -26,7 +26,8 @@ TEST_CASE("schema: prefixes and slots are distinct") {
                                        schema::kFileMtimeSlot, schema::kFileHashSlot,
                                        schema::kFileKeySlot};
     slots.insert(schema::kEntityFacetsSlot);
-    CHECK(slots.size() == 6);
+    slots.insert(schema::kRecordSlot);
+    CHECK(slots.size() == 7);
 }
 
 TEST_CASE("schema: id terms stay under Xapian's term limit and unique") {
