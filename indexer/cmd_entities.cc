@@ -11,6 +11,7 @@
 #include "common/cli/command_line.h"
 #include "common/cli/database_location.h"
 #include "common/cli/exit_codes.h"
+#include "common/index/article_entities.h"
 #include "common/index/entity_report.h"
 #include "common/ner/entity_extractor.h"
 #include "indexer/article_files.h"
@@ -112,7 +113,7 @@ int run_entities(int argc, char** argv) {
     if (!extractor) return exit_code::kSomeFilesFailed;
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     const int status = for_each_article(kSpec, files, [&](const Article& article) {
-        const auto entities = extractor->extract(article);
+        const auto entities = article_entities(*extractor, article);
         if (json)
             out.push_back({{"id", article.id},
                            {"title", article.title},

@@ -10,6 +10,7 @@ packages="
   nlohmann-json3-dev
   libgumbo-dev
   libicu-dev
+  libcld2-dev
   libcpp-httplib-dev
   doctest-dev
   iso-codes

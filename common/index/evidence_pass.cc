@@ -6,6 +6,7 @@
 
 #include "common/base/error.h"
 #include "common/base/ordered_work.h"
+#include "common/index/article_entities.h"
 #include "common/index/entity_document.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_origin.h"
@@ -22,7 +23,7 @@ std::vector<std::vector<std::string>> file_evidence(const ArticleOrigin& file,
     std::vector<std::vector<std::string>> articles;
     try {
         for (auto& article : parse_file(read_file(file.path, file.format), file).articles)
-            articles.push_back(entity_evidence_terms(extractor.extract(article)));
+            articles.push_back(entity_evidence_terms(article_entities(extractor, article)));
     } catch (const Error&) {
         // The build's own pass reports it.
     }

@@ -2,6 +2,7 @@
 
 #include "common/base/content_hash.h"
 #include "common/base/error.h"
+#include "common/index/article_entities.h"
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_reader.h"
 
@@ -49,7 +50,7 @@ FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor,
     thread_local DocumentBuilder builder;
     result.documents.reserve(parsed.articles.size());
     for (auto& article : parsed.articles) {
-        if (extractor != nullptr) article.entities = extractor->extract(article);
+        if (extractor != nullptr) article.entities = article_entities(*extractor, article);
         result.documents.push_back(builder.build(article, origin, table));
     }
     return result;

@@ -21,8 +21,9 @@ namespace newsindex::schema {
 // 4: one facet value per slot (entity_facet_slot), so stock Xapian servers count them.
 // 5: all facet names packed in one slot too (kEntityFacetsSlot); entity lookups as
 // metadata (kEntityLookupPrefix). 6: facet columns beside the tables (facet_columns.h);
-// facet names in the packed value only.
-inline constexpr int kVersion = 6;
+// facet names in the packed value only. 7: the article's language (kDataLanguage); no
+// entities tagged in other languages, a file's own entities instead of the tagger's.
+inline constexpr int kVersion = 7;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -121,7 +122,8 @@ inline constexpr std::string_view kDataDate = "date";  // "YYYY-MM-DD"
 inline constexpr std::string_view kDataSource = "source";
 inline constexpr std::string_view kDataUrl = "url";
 inline constexpr std::string_view kDataAuthor = "author";
-inline constexpr std::string_view kDataBody = "body";  // the text snippets are cut from
+inline constexpr std::string_view kDataLanguage = "language";  // ISO 639-1, when known
+inline constexpr std::string_view kDataBody = "body";          // the text snippets are cut from
 inline constexpr std::string_view kDataEntities = "entities";
 // The names the article's own tagging gave, before the entity table: {"person": [...], ...}.
 inline constexpr std::string_view kDataRawEntities = "raw_entities";

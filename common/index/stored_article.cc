@@ -49,6 +49,7 @@ std::string encode_stored_article(const Article& article) {
     add_if_set(schema::kDataSource, article.source);
     add_if_set(schema::kDataUrl, article.url);
     add_if_set(schema::kDataAuthor, article.author);
+    add_if_set(schema::kDataLanguage, article.language);
     if (article.date) data[key(schema::kDataDate)] = article.date->iso();
     if (!article.entities.empty()) {
         json entities = json::object();
@@ -79,6 +80,7 @@ Article decode_stored_article(const std::string& data) {
     article.source = string_field(object, schema::kDataSource);
     article.url = string_field(object, schema::kDataUrl);
     article.author = string_field(object, schema::kDataAuthor);
+    article.language = string_field(object, schema::kDataLanguage);
     article.date = parse_date(string_field(object, schema::kDataDate));
     for_each_entity(object, schema::kDataEntities, [&](EntityKind kind, std::string name) {
         Entity entity;

@@ -15,6 +15,7 @@
 
 #include "common/base/utf8.h"
 #include "common/read/article_origin.h"
+#include "common/read/language.h"
 #include "common/read/readers.h"
 
 namespace newsindex {
@@ -220,6 +221,8 @@ ReadResult parse_content(std::string_view content, ArticleFormat format, std::st
                                    &article.source, &article.url, &article.author})
             utf8::repair(*field);
         article.path = std::string(stored_path);
+        // A reader leaves what the file declares, if anything; the text decides.
+        article.language = article_language(article, article.language);
         if (!article.date && path_date) {
             article.date = path_date;
             article.date_source = "path";
