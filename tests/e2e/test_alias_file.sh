@@ -6,11 +6,6 @@
 source "$(dirname "$0")/lib.sh"
 
 cp -r "$FIXTURES/e2e/entities" "$WORK/news"
-facet() {  # facet KIND: "value=count;..." over every article
-    search_json '' --limit 0 --facet-limit 100
-    FACET=$(jqo ".facets.$1 | map(\"\(.value)=\(.count)\") | join(\";\")")
-}
-
 # Reversal: "I want it called Fed", over the shipped "Fed -> Federal Reserve". One value,
 # counted once, and every filter spelling gives the facet's count.
 printf 'org\tFederal Reserve\tFed\n' >"$WORK/aliases.tsv"

@@ -28,10 +28,6 @@ expect_not_contains "$OUT" "Tuesday" "unknown kinds skipped"
 
 run "$NEWSINDEX" build "$WORK/news"
 expect_rc 0 "build"
-facet() {  # facet KIND: "value=count;..." over every article
-    search_json '' --limit 0 --facet-limit 100
-    FACET=$(jqo ".facets.$1 | map(\"\(.value)=\(.count)\") | join(\";\")")
-}
 facet person
 expect_contains "$FACET" "Ann Leeward=3" "JSON, spaCy and GDELT forms: one value"
 expect_contains "$FACET" "Kofi Annanberg=1" "GDELT names"
