@@ -170,7 +170,9 @@ std::vector<Article> read_html(std::string_view html_text, std::string_view id,
 
 std::vector<std::string> html_fragment_paragraphs(std::string_view html_text) {
     const html::GumboTree tree = html::parse(html_text, nullptr);
-    return html::paragraphs_of(tree->document);
+    std::vector<std::string> paragraphs = html::paragraphs_of(tree->document);
+    drop_furniture(paragraphs);
+    return paragraphs;
 }
 
 }  // namespace newsindex::readers

@@ -224,3 +224,11 @@ TEST_CASE("article language: detected from the text, else declared") {
         ArticleFormat::text, "a.txt", "a.txt");
     CHECK(result.articles.at(0).language == "en");
 }
+
+TEST_CASE("json reader: furniture left out of an HTML body") {
+    const auto result = parse_articles(
+        R"({"title": "T", "content": "<p>The council approved the plan on Monday.</p>)"
+        R"(<p>Photo by Joan Bardelletti</p><p>Sign up for our newsletter</p>"})",
+        ArticleFormat::json, "a", "a");
+    CHECK(result.articles.at(0).body == "The council approved the plan on Monday.");
+}
