@@ -45,12 +45,12 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
 // class and id.
 bool unlikely_hint(std::string_view s) {
     return contains_any(
-        s,
-        {"-ad-",       "ai2html", "banner",    "breadcrumbs",  "combx",    "comment",  "community",
-         "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
-         "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
-         "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
-         "pager",      "popup",   "yom-remote"});
+        s, {"-ad-",         "ai2html",    "banner",  "breadcrumbs", "combx",  "comment",
+            "community",    "cover-wrap", "disqus",  "extra",       "footer", "gdpr",
+            "header",       "legends",    "menu",    "related",     "remark", "replies",
+            "rss",          "shoutbox",   "sidebar", "skyscraper",  "social", "sponsor",
+            "supplemental", "ad-break",   "agegate", "pagination",  "pager",  "popup",
+            "yom-remote",   "modal"});
 }
 bool maybe_candidate_hint(std::string_view s) {
     return contains_any(

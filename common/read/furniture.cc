@@ -107,6 +107,7 @@ bool is_furniture(std::string_view paragraph) {
                     "subscribe for", "click here to subscribe", "follow us", "leave a comment",
                     "listen to this article", "read more:", "related:", "advertisement"}))
         return true;
+    if (lower == "advertising" || lower == "advertisement" || lower == "sponsored") return true;
     if (lower.starts_with("follow ") &&
         (lower.find("twitter") != std::string::npos ||
          lower.find("facebook") != std::string::npos ||

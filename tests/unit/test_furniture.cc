@@ -14,7 +14,7 @@ TEST_CASE("furniture: credits, bylines and widgets, not story sentences") {
           "Even luxury hotels aren't always cleaned Getty Images", "By Bradley M. Kuhn",
           "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
           "Follow Backchannel: Twitter | Facebook", "SIGN UP FOR OUR NEWSLETTER",
-          "Sign up for Command Line, a paid weekly newsletter from Alex Heath."})
+          "Sign up for Command Line, a paid weekly newsletter from Alex Heath.", "ADVERTISING"})
         CHECK_MESSAGE(is_furniture(line), line);
     for (const char* line :
          {"By Monday, the rebels had fled the capital.", "N/A", "Introductions/Shout-Outs",
