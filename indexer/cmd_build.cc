@@ -233,10 +233,14 @@ int run_build(int argc, char** argv) {
         for (const auto& file : values["aliases"].as<std::vector<std::string>>())
             alias_files.emplace_back(file);
     try {
+        std::vector<AliasLine> lines;
         for (const auto& file : alias_files) {
-            auto aliases = read_alias_file(file);
-            build.aliases.insert(build.aliases.end(), aliases.begin(), aliases.end());
+            auto more = read_alias_file(file);
+            lines.insert(lines.end(), more.begin(), more.end());
         }
+        AliasList list = resolve_aliases(lines);
+        for (const auto& warning : list.warnings) std::cerr << "newsindex: " << warning << '\n';
+        build.aliases = std::move(list.aliases);
     } catch (const Error& e) {
         return usage_error(kSpec, e.what());
     }

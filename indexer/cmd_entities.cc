@@ -11,6 +11,7 @@
 #include "common/cli/command_line.h"
 #include "common/cli/database_location.h"
 #include "common/cli/exit_codes.h"
+#include "common/index/article_entities.h"
 #include "common/index/entity_report.h"
 #include "common/ner/entity_extractor.h"
 #include "indexer/article_files.h"
@@ -27,7 +28,9 @@ const CommandSpec kSpec{
     "Prints the people, organisations and places of each article, one per line: kind,\n"
     "name, mention count; the names are the article's own, before the archive's entity\n"
     "table. With --top, lists the index's entities instead: the N with the most articles,\n"
-    "each with its article count (its facet count) and the other names articles gave it.",
+    "each with its article count (its facet count) and the other names articles gave it,\n"
+    "then the names the table keeps out of the facets (suppressed in the alias file, or a\n"
+    "first name alone), marked \"(suppressed)\" (in JSON \"suppressed\": true).",
     "Database: --db, else $NEWSINDEX_DB, else ${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
     "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error or no index.\n",
     "files"};
@@ -41,29 +44,38 @@ int print_top_entities(const po::variables_map& vm, bool json) {
     }
     const auto db =
         database_path(vm.count("db") ? std::optional(vm["db"].as<std::string>()) : std::nullopt);
-    std::vector<ArchiveEntity> entities;
+    EntityReport report;
     try {
-        entities = top_entities(db, vm["top"].as<Count>().value, kind);
+        report = top_entities(db, vm["top"].as<Count>().value, kind);
     } catch (const Error& e) {
         return report_index_error(kSpec, e);
     }
     if (json) {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const auto& e : entities)
+        for (const auto& e : report.top)
             out.push_back({{"kind", entity_kind_name(e.entity.kind)},
                            {"name", e.entity.name},
                            {"articles", e.articles},
                            {"aliases", e.aliases}});
+        for (const auto& e : report.suppressed)
+            out.push_back({{"kind", entity_kind_name(e.entity.kind)},
+                           {"name", e.entity.name},
+                           {"articles", e.articles},
+                           {"suppressed", true}});
         print_json(out);
         return exit_code::kOk;
     }
-    for (const auto& e : entities) {
+    for (const auto& e : report.top) {
         std::cout << std::setw(7) << e.articles << "  " << std::left << std::setw(7)
                   << entity_kind_name(e.entity.kind) << std::right << printable(e.entity.name);
         for (std::size_t i = 0; i < e.aliases.size(); ++i)
             std::cout << (i == 0 ? "  (also: " : ", ") << printable(e.aliases[i]);
         std::cout << (e.aliases.empty() ? "\n" : ")\n");
     }
+    for (const auto& e : report.suppressed)
+        std::cout << std::setw(7) << e.articles << "  " << std::left << std::setw(7)
+                  << entity_kind_name(e.entity.kind) << std::right << printable(e.entity.name)
+                  << "  (suppressed)\n";
     return exit_code::kOk;
 }
 
@@ -101,7 +113,7 @@ int run_entities(int argc, char** argv) {
     if (!extractor) return exit_code::kSomeFilesFailed;
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     const int status = for_each_article(kSpec, files, [&](const Article& article) {
-        const auto entities = extractor->extract(article);
+        const auto entities = article_entities(*extractor, article);
         if (json)
             out.push_back({{"id", article.id},
                            {"title", article.title},

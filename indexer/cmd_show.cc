@@ -10,6 +10,7 @@
 
 #include "common/cli/command_line.h"
 #include "common/cli/exit_codes.h"
+#include "common/index/article_entities.h"
 #include "common/ner/entity_extractor.h"
 #include "indexer/article_files.h"
 #include "indexer/commands.h"
@@ -23,8 +24,9 @@ namespace {
 const CommandSpec kSpec{
     "newsindex show", "FILE|DIR...",
     "Prints what the index would store for each article of the files: title, subtitle,\n"
-    "date and where it came from, author, source, url, the extracted body and the\n"
-    "entities (the article's own names, before the archive's entity table). A folder\n"
+    "date and where it came from, author, language, source, url, the extracted body and\n"
+    "the entities (the article's own names, before the archive's entity table; the\n"
+    "file's own when it gives them, none for a language other than English). A folder\n"
     "stands for every article file under it, with the ids a build of it would give.\n"
     "Nothing is written to the index.",
     "Exit codes: 0 ok, 1 a file or the model could not be read, 2 usage error.\n", "files"};
@@ -38,6 +40,7 @@ nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>*
         {"date", a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json()},
         {"date_source", a.date ? nlohmann::ordered_json(a.date_source) : nlohmann::ordered_json()},
         {"author", a.author},
+        {"language", a.language},
         {"source", a.source},
         {"url", a.url},
         {"body", a.body},
@@ -56,6 +59,7 @@ void print_text(const Article& a, const std::vector<Entity>* entities) {
     print_field("subtitle: ", a.subtitle);
     if (a.date) std::cout << "date:     " << a.date->iso() << " (from " << a.date_source << ")\n";
     print_field("author:   ", a.author);
+    print_field("language: ", a.language);
     print_field("source:   ", a.source);
     print_field("url:      ", a.url);
     if (entities != nullptr) {
@@ -100,7 +104,7 @@ int run_show(int argc, char** argv) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     const int status = for_each_article(kSpec, files, [&](const Article& article) {
         std::vector<Entity> entities;
-        if (extractor) entities = extractor->extract(article);
+        if (extractor) entities = article_entities(*extractor, article);
         const std::vector<Entity>* shown = extractor ? &entities : nullptr;
         if (json)
             out.push_back(article_json(article, shown));

@@ -11,6 +11,7 @@ packages="
   libsimdjson-dev
   libgumbo-dev
   libicu-dev
+  libcld2-dev
   doctest-dev
   iso-codes
   xz-utils

@@ -29,6 +29,13 @@ struct Article {
     std::string source;
     std::string url;
     std::string author;
+    // ISO 639-1 code of the text's language ("en", "fr") when the detector is sure of it,
+    // else the one the file declares, else empty. Only English (or unknown) is tagged:
+    // the tagger knows English, and reads French capitals as names ("Parmi", "Un").
+    std::string language;
+    // Entities the file itself gives (a JSON record's "entities", from spaCy, GDELT or a
+    // newsroom's own tagging): when set, used instead of the tagger's, even when empty.
+    std::optional<std::vector<Entity>> given_entities;
     // Named entities, filled in by the tagger (empty until then). An article read back
     // from the index holds the archive-wide entities here (entity_table.h), and in
     // raw_entities the names its own tagging gave them.

@@ -14,8 +14,17 @@
 
 namespace newsindex {
 
-std::vector<ArchiveEntity> top_entities(const std::filesystem::path& database, std::size_t limit,
-                                        std::optional<EntityKind> kind) {
+namespace {
+
+bool more_articles(const ArchiveEntity& a, const ArchiveEntity& b) {
+    if (a.articles != b.articles) return a.articles > b.articles;
+    return a.entity.name < b.entity.name;
+}
+
+}  // namespace
+
+EntityReport top_entities(const std::filesystem::path& database, std::size_t limit,
+                          std::optional<EntityKind> kind) {
     const Xapian::Database db = open_index(database);
     return xapian_guard("index " + database.string(), [&] {
         const auto table =
@@ -25,12 +34,17 @@ std::vector<ArchiveEntity> top_entities(const std::filesystem::path& database, s
             std::map<std::string, std::uint32_t> aliases;
         };
         std::map<std::string, Found> by_term;  // the entity's filter term
+        EntityReport report;
         const std::string prefix(schema::kRawEntityPrefix);
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
             const auto raw = parse_raw_entity_term(*it);
             if (!raw) continue;
             const NamedEntity resolved = table.resolve(*raw);
-            if (resolved.name.empty() || (kind && resolved.kind != *kind)) continue;
+            if (kind && resolved.kind != *kind) continue;
+            if (resolved.name.empty()) {
+                report.suppressed.push_back({*raw, it.get_termfreq(), {}});
+                continue;
+            }
             const auto terms = entity_terms(resolved.kind, resolved.name);
             if (terms.term.empty()) continue;
             auto& found = by_term[terms.term];
@@ -42,7 +56,7 @@ std::vector<ArchiveEntity> top_entities(const std::filesystem::path& database, s
             if (entity_key(raw->name) != entity_key(terms.name))
                 found.aliases[raw->name] += it.get_termfreq();
         }
-        std::vector<ArchiveEntity> entities;
+        std::vector<ArchiveEntity>& entities = report.top;
         for (auto& [term, found] : by_term) {
             std::vector<std::pair<std::string, std::uint32_t>> aliases(found.aliases.begin(),
                                                                        found.aliases.end());
@@ -51,12 +65,11 @@ std::vector<ArchiveEntity> top_entities(const std::filesystem::path& database, s
             for (auto& alias : aliases) found.entity.aliases.push_back(std::move(alias.first));
             if (found.entity.articles > 0) entities.push_back(std::move(found.entity));
         }
-        std::sort(entities.begin(), entities.end(), [](const auto& a, const auto& b) {
-            if (a.articles != b.articles) return a.articles > b.articles;
-            return a.entity.name < b.entity.name;
-        });
+        std::sort(entities.begin(), entities.end(), more_articles);
         if (entities.size() > limit) entities.resize(limit);
-        return entities;
+        std::sort(report.suppressed.begin(), report.suppressed.end(), more_articles);
+        if (report.suppressed.size() > limit) report.suppressed.resize(limit);
+        return report;
     });
 }
 

@@ -86,6 +86,7 @@ public:
         EntityTable table;
         // Every curated alias, used in the archive or not, so that filters follow it.
         for (const auto& [key, alias] : curated_) {
+            if (alias->name.empty()) continue;  // suppressed: its articles' names drop below
             const std::size_t root = root_of(group_for(alias->kind, entity_key(alias->name)));
             NamedEntity entity{groups_[root].kind, display_of(root)};
             NamedEntity raw{alias->kind, alias->alias};
@@ -190,6 +191,11 @@ private:
             const auto it = curated_.find(groups_[g].key);
             if (it == curated_.end()) continue;
             const CuratedAlias& alias = *it->second;
+            // An empty name suppresses the alias: it names nobody ("person	Max	-").
+            if (alias.name.empty()) {
+                groups_[g].dropped = true;
+                continue;
+            }
             // A two-letter acronym in the list ("UN") stands for its expansion only where the
             // archive writes it in capitals: the French "Un" is no United Nations (wire copy
             // writes longer ones as words: "Opec", "Unctad").
@@ -204,6 +210,7 @@ private:
         }
         // A curated name that is also written out in articles keeps the list's spelling.
         for (const auto& [key, alias] : curated_) {
+            if (alias->name.empty()) continue;
             const auto it = group_index_.find(group_key(alias->kind, entity_key(alias->name)));
             if (it != group_index_.end()) groups_[it->second].curated_name = alias->name;
         }
@@ -220,7 +227,7 @@ private:
             votes[from][to] += alias.articles;
         }
         for (const auto& [from, targets] : votes) {
-            if (groups_[from].link != kNoGroup) continue;
+            if (groups_[from].link != kNoGroup || groups_[from].dropped) continue;
             std::uint64_t total = 0;
             auto best = targets.begin();
             for (auto it = targets.begin(); it != targets.end(); ++it) {
@@ -230,8 +237,10 @@ private:
             // One article's folding does not outweigh hundreds that use the name alone
             // ("Moody" beside "Series A. Moody" once, and "Moody's" everywhere).
             const std::uint64_t alone = groups_[from].articles;
+            // Never back to itself: a user's alias may run the other way ("Federal
+            // Reserve" -> "Fed" where articles fold "Fed" into "Federal Reserve").
             if (dominates(best->second, total) && best->second * 20 >= alone &&
-                (best->second >= 2 || alone <= 2))
+                (best->second >= 2 || alone <= 2) && root_of(best->first) != from)
                 groups_[from].link = best->first;
         }
     }
@@ -281,7 +290,7 @@ private:
         }
         for (std::size_t g = 0; g < groups_.size(); ++g) {
             Group& group = groups_[g];
-            if (group.link != kNoGroup || group.members == 0) continue;
+            if (group.link != kNoGroup || group.members == 0 || group.dropped) continue;
             if (group.kind == EntityKind::person) {
                 // A firm named after a person, or a surname of full names in the archive,
                 // whichever holds more articles.
@@ -327,6 +336,8 @@ private:
                         group.link = firm;
                 }
             }
+            if (groups_[g].link != kNoGroup && root_of(groups_[g].link) == g)
+                groups_[g].link = kNoGroup;
         }
     }
 

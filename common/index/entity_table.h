@@ -68,7 +68,7 @@ EntityEvidence merge_evidence(const std::vector<EntityEvidence>& parts);
 struct CuratedAlias {
     EntityKind kind = EntityKind::org;
     std::string alias;
-    std::string name;
+    std::string name;  // empty: suppressed, the alias names nobody
 };
 
 class EntityTable {

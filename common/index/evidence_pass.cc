@@ -6,6 +6,7 @@
 
 #include "common/base/error.h"
 #include "common/base/ordered_work.h"
+#include "common/index/article_entities.h"
 #include "common/index/entity_document.h"
 #include "common/index/tag_cache.h"
 #include "common/ner/entity_extractor.h"
@@ -21,7 +22,7 @@ namespace {
 // The article's evidence terms; its entities are kept in `tags` when set.
 std::vector<std::string> tagged_evidence(const ArticleOrigin& file, const Article& article,
                                          const EntityExtractor& extractor, TagCache* tags) {
-    std::vector<Entity> entities = extractor.extract(article);
+    std::vector<Entity> entities = article_entities(extractor, article);
     std::vector<std::string> terms = entity_evidence_terms(entities);
     if (tags != nullptr) tags->put(file, article.id, std::move(entities));
     return terms;

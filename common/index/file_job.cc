@@ -2,6 +2,7 @@
 
 #include "common/base/content_hash.h"
 #include "common/base/error.h"
+#include "common/index/article_entities.h"
 #include "common/index/schema.h"
 #include "common/index/tag_cache.h"
 #include "common/ner/entity_extractor.h"
@@ -16,7 +17,7 @@ std::vector<Entity> entities_of(const Article& article, const ArticleOrigin& ori
                                 const EntityExtractor& extractor, TagCache* tags) {
     if (tags != nullptr)
         if (auto kept = tags->take(origin, article.id)) return std::move(*kept);
-    return extractor.extract(article);
+    return article_entities(extractor, article);
 }
 
 bool is_blank(std::string_view bytes) {

@@ -25,7 +25,9 @@ namespace newsindex::schema {
 // that Omega and quest read (caption=, sample=, url=, modtime= lines before the JSON);
 // what a name is (ner/name_lists.h): lone given names, software and other-language words
 // gone, kinds decided by strong mentions, so articles tagged before carry entities that
-// the same text no longer gives; each JSON Lines record's state (kRecordSlot).
+// the same text no longer gives; each JSON Lines record's state (kRecordSlot);
+// the article's language (kDataLanguage); no entities tagged in other languages, a
+// file's own entities instead of the tagger's.
 inline constexpr int kVersion = 7;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
@@ -149,7 +151,8 @@ inline constexpr std::string_view kDataDate = "date";  // "YYYY-MM-DD"
 inline constexpr std::string_view kDataSource = "source";
 inline constexpr std::string_view kDataUrl = "url";
 inline constexpr std::string_view kDataAuthor = "author";
-inline constexpr std::string_view kDataBody = "body";  // the text snippets are cut from
+inline constexpr std::string_view kDataLanguage = "language";  // ISO 639-1, when known
+inline constexpr std::string_view kDataBody = "body";          // the text snippets are cut from
 inline constexpr std::string_view kDataEntities = "entities";
 // The names the article's own tagging gave, before the entity table: {"person": [...], ...}.
 inline constexpr std::string_view kDataRawEntities = "raw_entities";

@@ -85,6 +85,7 @@ std::string encode_stored_article(const Article& article) {
     add_if_set(schema::kDataSource, article.source);
     add_if_set(schema::kDataUrl, article.url);
     add_if_set(schema::kDataAuthor, article.author);
+    add_if_set(schema::kDataLanguage, article.language);
     if (article.date) data[key(schema::kDataDate)] = article.date->iso();
     if (!article.entities.empty()) {
         json entities = json::object();
@@ -137,6 +138,7 @@ Article decode_stored_article(const std::string& data) {
     article.source = string_field(schema::kDataSource);
     article.url = string_field(schema::kDataUrl);
     article.author = string_field(schema::kDataAuthor);
+    article.language = string_field(schema::kDataLanguage);
     article.date = parse_date(string_field(schema::kDataDate));
     // Calls fn(kind, name) for each name of an {"person": [...], ...} object.
     const auto for_each_entity = [&](std::string_view field, auto&& fn) {

@@ -15,6 +15,7 @@
 
 #include "common/base/utf8.h"
 #include "common/read/article_origin.h"
+#include "common/read/language.h"
 #include "common/read/readers.h"
 
 namespace newsindex {
@@ -200,6 +201,8 @@ void finish_article(Article& article, ArticleFormat format, std::string_view dat
                                &article.url, &article.author})
         utf8::repair(*field);
     article.path = std::string(stored_path);
+    // A reader leaves what the file declares, if anything; the text decides.
+    article.language = article_language(article, article.language);
     if (!article.date) {
         if (const std::optional<Date> path_date = date_from_path(date_path)) {
             article.date = path_date;

@@ -45,12 +45,12 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
 // class and id.
 bool unlikely_hint(std::string_view s) {
     return contains_any(
-        s,
-        {"-ad-",       "ai2html", "banner",    "breadcrumbs",  "combx",    "comment",  "community",
-         "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
-         "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
-         "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
-         "pager",      "popup",   "yom-remote"});
+        s, {"-ad-",         "ai2html",    "banner",  "breadcrumbs", "combx",  "comment",
+            "community",    "cover-wrap", "disqus",  "extra",       "footer", "gdpr",
+            "header",       "legends",    "menu",    "related",     "remark", "replies",
+            "rss",          "shoutbox",   "sidebar", "skyscraper",  "social", "sponsor",
+            "supplemental", "ad-break",   "agegate", "pagination",  "pager",  "popup",
+            "yom-remote",   "modal"});
 }
 bool maybe_candidate_hint(std::string_view s) {
     return contains_any(
@@ -80,6 +80,28 @@ bool negative_hint(std::string_view s) {
 }
 bool byline_hint(std::string_view s) {
     return contains_any(s, {"byline", "author", "dateline", "writtenby", "p-author"});
+}
+// Furniture that Readability keeps but that is no story text, and whose names a tagger
+// would take for the story's: captions and image credits, author boxes, newsletter boxes.
+// A class that only says whether something has one ("no_caption", "has-caption") is not.
+bool furniture_hint(std::string_view s) {
+    while (!s.empty()) {
+        const std::size_t end = std::min(s.find(' '), s.size());
+        const std::string_view token = s.substr(0, end);
+        s.remove_prefix(std::min(end + 1, s.size()));
+        if (token.starts_with("no") || token.starts_with("has") || token.starts_with("with"))
+            continue;
+        if (contains_any(token, {"caption", "credit", "copyright", "newsletter", "author-bio",
+                                 "authorbio", "author-box", "about-author", "author-info"}))
+            return true;
+    }
+    return false;
+}
+// Reference lists and bibliographies ("Surname, First (2001). Title ..."): every entry a
+// name the story never mentions.
+bool reference_list_hint(std::string_view s) {
+    return contains_any(
+        s, {"reflist", "refbegin", "references", "bibliography", "citation-list", "footnotes"});
 }
 bool share_hint(std::string_view s) {
     return is_word(s, "share") || is_word(s, "sharedaddy") || s.find("share-") == 0 ||
@@ -223,6 +245,17 @@ private:
                 if (byline_.empty()) byline_ = text;
                 return true;
             }
+        }
+        // Captions (and the credits in them) and reference lists are set aside on every
+        // attempt: their names are never the story's.
+        if (tag == GUMBO_TAG_FIGCAPTION) return true;
+        const bool story_element =
+            tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+        if (!story_element) {
+            if (reference_list_hint(h) ||
+                lower(attribute(node, "itemprop")).find("copyright") != std::string::npos)
+                return true;
+            if (furniture_hint(h) && collapse_whitespace(text_of(node)).size() < 600) return true;
         }
         if (flags_.strip_unlikely && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A &&
             unlikely_hint(h) && !maybe_candidate_hint(h) &&

@@ -7,6 +7,7 @@
 #include "common/base/utf8.h"
 #include "common/read/article_reader.h"
 #include "common/read/content_scorer.h"
+#include "common/read/furniture.h"
 #include "common/read/html_metadata.h"
 #include "common/read/html_tree.h"
 #include "common/read/readers.h"
@@ -132,6 +133,7 @@ std::vector<Article> read_html(std::string_view html_text, std::string_view id,
     // whose markup hid most of it from the scorer.
     if (!page.article_body.empty() && total_size(paragraphs) * 2 < page.article_body.size())
         paragraphs = split_paragraphs(page.article_body);
+    drop_furniture(paragraphs);
 
     const auto containers = story_containers(page, content);
     Article article;
@@ -148,7 +150,8 @@ std::vector<Article> read_html(std::string_view html_text, std::string_view id,
             break;
         }
 
-    if (utf8::length(page.description) <= kMaxSubtitleChars) article.subtitle = page.description;
+    if (utf8::length(page.description) <= kMaxSubtitleChars)
+        article.subtitle = strip_trailing_credit(page.description);
     choose_date(page, containers, paragraphs, article);
     drop_trailing_boilerplate(paragraphs);
     article.body = join_paragraphs(paragraphs);
@@ -167,7 +170,9 @@ std::vector<Article> read_html(std::string_view html_text, std::string_view id,
 
 std::vector<std::string> html_fragment_paragraphs(std::string_view html_text) {
     const html::GumboTree tree = html::parse(html_text, nullptr);
-    return html::paragraphs_of(tree->document);
+    std::vector<std::string> paragraphs = html::paragraphs_of(tree->document);
+    drop_furniture(paragraphs);
+    return paragraphs;
 }
 
 }  // namespace newsindex::readers

@@ -1,11 +1,15 @@
 // JSON (one object, or an array of objects) and JSON Lines (one object per line):
 // one article per object, with the field names common news exports use.
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/base/entity_key.h"
 #include "common/base/utf8.h"
 #include "common/read/article_reader.h"
 #include "common/read/readers.h"
@@ -19,6 +23,8 @@ using nlohmann::json;
 // nlohmann parses recursively and has no depth limit; this is far beyond any article.
 // Paragraphs at the top of a body that may be a printed date line.
 constexpr std::size_t kDateLineParagraphs = 3;
+// A name is a few words: a longer "name" is a mistake, and would bloat the index.
+constexpr std::size_t kMaxGivenEntityBytes = 200;
 
 std::string too_deep_message() {
     return "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels in JSON";
@@ -139,6 +145,127 @@ std::vector<std::string> body_paragraphs(const json& object) {
     return looks_like_html(text) ? html_fragment_paragraphs(text) : split_paragraphs(text);
 }
 
+// The kind an entity list or label names: spaCy's labels (PERSON, ORG, GPE, LOC), CoNLL's
+// (PER, ORG, LOC), GDELT's field names (persons, organizations, locations) and plain words.
+std::optional<EntityKind> kind_of_label(std::string_view label) {
+    static constexpr std::array<std::pair<std::string_view, EntityKind>, 18> kLabels = {{
+        {"person", EntityKind::person},
+        {"persons", EntityKind::person},
+        {"people", EntityKind::person},
+        {"per", EntityKind::person},
+        {"org", EntityKind::org},
+        {"orgs", EntityKind::org},
+        {"organization", EntityKind::org},
+        {"organizations", EntityKind::org},
+        {"organisation", EntityKind::org},
+        {"organisations", EntityKind::org},
+        {"place", EntityKind::place},
+        {"places", EntityKind::place},
+        {"loc", EntityKind::place},
+        {"location", EntityKind::place},
+        {"locations", EntityKind::place},
+        {"gpe", EntityKind::place},
+        {"country", EntityKind::place},
+        {"countries", EntityKind::place},
+    }};
+    for (const auto& [name, kind] : kLabels)
+        if (iequals(label, name)) return kind;
+    return std::nullopt;
+}
+
+// The entities a record gives itself, when it has an "entities" field:
+//   {"persons": ["Ann Lee", ...], "organizations": [...], "places": [...]}, any of the
+//     kind names kind_of_label knows as keys; an item is a name, or {"name" | "text":
+//     NAME, "count" | "mentions": N}; a list may also be one string of names split by
+//     ";" (GDELT: "ann lee;bo ma", "name,offset", "1#Kenya#KE#..." locations; names
+//     in lower case are capitalised);
+//   [{"text": NAME, "label": "PERSON"}, ...], spaCy's entities, one item per mention.
+// Names are folded case-insensitively per kind, their mentions counted; other labels
+// (DATE, NORP, ...) are skipped, and so are names over kMaxGivenEntityBytes.
+std::optional<std::vector<Entity>> given_entities(const json& record, const std::string& where,
+                                                  std::vector<std::string>& warnings) {
+    const json* value = field(record, {"entities"});
+    if (value == nullptr) return std::nullopt;
+    std::vector<Entity> entities;
+    std::map<std::pair<EntityKind, std::string>, std::size_t> index;
+    bool too_long = false;
+    const auto add = [&](EntityKind kind, std::string name, int count) {
+        name = collapse_whitespace(name);
+        while (!name.empty() && (name.back() == '.' || name.back() == ','))
+            name.pop_back();  // "Salomon Brothers Inc." is "Salomon Brothers Inc"
+        if (name.empty()) return;
+        // GDELT writes names in lower case ("kofi annan"); a reader writes them capitalised.
+        if (entity_key(name) == name) name = utf8::title_case(name);
+        if (name.size() > kMaxGivenEntityBytes) {
+            too_long = true;
+            return;
+        }
+        const auto [it, added] = index.try_emplace({kind, entity_key(name)}, entities.size());
+        if (added) entities.push_back({kind, name, 0, {name}, {}});
+        Entity& entity = entities[it->second];
+        entity.count += std::max(count, 1);
+        if (std::find(entity.mentions.begin(), entity.mentions.end(), name) ==
+            entity.mentions.end())
+            entity.mentions.push_back(name);
+    };
+    // GDELT's "name,offset" and "type#name#country#..." items: the name part.
+    const auto gdelt_name = [](std::string_view item) {
+        if (const auto hash = item.find('#'); hash != std::string_view::npos) {
+            item.remove_prefix(hash + 1);
+            item = item.substr(0, item.find('#'));
+        }
+        if (const auto comma = item.rfind(',');
+            comma != std::string_view::npos && comma + 1 < item.size() &&
+            std::all_of(item.begin() + comma + 1, item.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            item = item.substr(0, comma);
+        return std::string(item);
+    };
+    const auto add_item = [&](EntityKind kind, const json& item) {
+        if (item.is_string()) {
+            add(kind, item.get<std::string>(), 1);
+        } else if (item.is_object()) {
+            const json* count = field(item, {"count", "mentions", "frequency"});
+            add(kind, string_value(field(item, {"name", "text", "entity", "value"})),
+                count && count->is_number_integer() ? count->get<int>() : 1);
+        }
+    };
+    if (value->is_object()) {
+        for (const auto& [key, list] : value->items()) {
+            const auto kind = kind_of_label(key);
+            if (!kind) continue;
+            if (list.is_array()) {
+                for (const auto& item : list) add_item(*kind, item);
+            } else if (list.is_string()) {
+                std::string_view names = list.get_ref<const std::string&>();
+                while (!names.empty()) {
+                    const auto end = std::min(names.find(';'), names.size());
+                    add(*kind, gdelt_name(names.substr(0, end)), 1);
+                    names.remove_prefix(std::min(end + 1, names.size()));
+                }
+            }
+        }
+    } else if (value->is_array()) {
+        for (const auto& item : *value) {
+            if (!item.is_object()) continue;
+            const auto kind = kind_of_label(string_value(field(item, {"label", "type", "kind"})));
+            if (kind) add_item(*kind, item);
+        }
+    } else {
+        warnings.push_back(where + ": \"entities\" is neither an object nor an array; ignored");
+        return std::nullopt;
+    }
+    if (too_long)
+        warnings.push_back(where + ": entity names over " + std::to_string(kMaxGivenEntityBytes) +
+                           " bytes skipped");
+    std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        if (a.count != b.count) return a.count > b.count;
+        return a.name < b.name;
+    });
+    return entities;
+}
+
 // The article of one record; nothing (and a warning saying `where`) when it has neither
 // title nor body.
 std::optional<Article> article_of(const json& record, std::string id, const std::string& where,
@@ -171,6 +298,8 @@ std::optional<Article> article_of(const json& record, std::string id, const std:
         if (const json* source = field(record, {"source"}); source && source->is_object())
             article.source = text_field(*source, {"name"});
     article.author = author_of(field(record, {"author", "authors"}));
+    article.language = text_field(record, {"language", "lang"});
+    article.given_entities = given_entities(record, where, warnings);
     return article;
 }
 

@@ -61,6 +61,12 @@ count() {
     COUNT=$(jqo .total)
 }
 
+# facet KIND: the KIND facet over every article as "value=count;...", into $FACET.
+facet() {
+    search_json '' --limit 0 --facet-limit 100
+    FACET=$(jqo ".facets.$1 | map(\"\(.value)=\(.count)\") | join(\";\")")
+}
+
 finish() {
     if [ "$FAILURES" -gt 0 ]; then
         echo "$FAILURES check(s) failed" >&2

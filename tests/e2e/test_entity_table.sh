@@ -9,11 +9,6 @@ printf 'person\tThe Gipper\tRonald Reagan\n' >"$WORK/aliases.tsv"
 run "$NEWSINDEX" build --aliases "$WORK/aliases.tsv" "$WORK/news"
 expect_rc 0 "build"
 
-facet() {  # facet KIND: "value=count;..." over every article
-    search_json '' --limit 0 --facet-limit 100
-    FACET=$(jqo ".facets.$1 | map(\"\(.value)=\(.count)\") | join(\";\")")
-}
-
 # "Reagan" alone (one article) is Ronald Reagan, named in full in another.
 facet person
 expect_contains "$FACET" "Ronald Reagan=2" "short form joins the full name"

@@ -36,7 +36,7 @@ run "$NEWSINDEX" show --json "$PAGE"
 expect_rc 0 "show --json"
 expect_eq "$(jqo 'length')" "1" "one object per article"
 expect_eq "$(jqo '.[0] | keys_unsorted | join(",")')" \
-    "id,path,title,subtitle,date,date_source,author,source,url,body,entities" "keys"
+    "id,path,title,subtitle,date,date_source,author,language,source,url,body,entities" "keys"
 expect_eq "$(jqo '.[0].title')" "Harbour budget agreed" "title from JSON-LD"
 expect_eq "$(jqo '.[0].subtitle')" "The council agrees a budget for the harbour" "subtitle"
 expect_eq "$(jqo '.[0].date')" "2015-07-24" "date"

@@ -202,10 +202,11 @@ TEST_CASE("alias file: lines, comments and errors") {
         "person\tThe Gipper\tRonald Reagan\n",
         "aliases.tsv");
     REQUIRE(aliases.size() == 2);
-    CHECK(aliases[0].kind == O);
-    CHECK(aliases[0].alias == "Fed");
-    CHECK(aliases[0].name == "Federal Reserve");
-    CHECK(aliases[1].kind == P);
+    CHECK(aliases[0].alias.kind == O);
+    CHECK(aliases[0].alias.alias == "Fed");
+    CHECK(aliases[0].alias.name == "Federal Reserve");
+    CHECK(aliases[0].line == 3);
+    CHECK(aliases[1].alias.kind == P);
     CHECK_THROWS_WITH_AS(parse_aliases("org\tFed\n", "a.tsv"),
                          "a.tsv:1: expected KIND<TAB>ALIAS<TAB>NAME", Error);
     CHECK_THROWS_WITH_AS(parse_aliases("\nthing\tA\tB\n", "a.tsv"),
@@ -213,4 +214,59 @@ TEST_CASE("alias file: lines, comments and errors") {
     CHECK_THROWS_AS(read_alias_file("/nonexistent/aliases.tsv"), Error);
     // The shipped list parses.
     CHECK_FALSE(read_alias_file(NEWSINDEX_MODELS "/aliases.tsv").empty());
+}
+
+TEST_CASE("alias file: suppression, length cap, later lines and loops") {
+    // "-" suppresses; a name over the cap is refused, naming the line.
+    const auto lines = parse_aliases("person\tMax\t-\n", "a.tsv");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].alias.name.empty());
+    CHECK_THROWS_WITH_AS(parse_aliases("org\t" + std::string(201, 'x') + "\tX\n", "a.tsv"),
+                         "a.tsv:1: name longer than 200 bytes", Error);
+
+    // A later line about the same alias replaces the earlier, quietly.
+    auto list = resolve_aliases(
+        parse_aliases("org\tAP\tAmazon Prime\norg\tAP\tAssociated Press\n", "a.tsv"));
+    REQUIRE(list.aliases.size() == 1);
+    CHECK(list.aliases[0].name == "Associated Press");
+    CHECK(list.warnings.empty());
+
+    // The user's file reversing the shipped one is an override: no loop, no warning.
+    auto shipped = parse_aliases("org\tFed\tFederal Reserve\n", "shipped.tsv");
+    const auto user = parse_aliases("org\tfederal reserve\tFed\n", "user.tsv");
+    shipped.insert(shipped.end(), user.begin(), user.end());
+    list = resolve_aliases(shipped);
+    REQUIRE(list.aliases.size() == 1);
+    CHECK(list.aliases[0].alias == "federal reserve");
+    CHECK(list.warnings.empty());
+
+    // A loop within one file is broken at its earliest line and reported.
+    list = resolve_aliases(
+        parse_aliases("place\tJapan\tUnited States\nplace\tUnited States\tJapan\n", "a.tsv"));
+    REQUIRE(list.aliases.size() == 1);
+    CHECK(list.aliases[0].alias == "United States");
+    REQUIRE(list.warnings.size() == 1);
+    CHECK(list.warnings[0] ==
+          "a.tsv:1: \"Japan\" -> \"United States\" loops back through a.tsv:2; this line is "
+          "ignored");
+    // Three lines round: one goes; a chain without a loop stays whole.
+    list = resolve_aliases(parse_aliases("org\tA\tB\norg\tB\tC\norg\tC\tA\n", "a.tsv"));
+    CHECK(list.aliases.size() == 2);
+    CHECK(list.warnings.size() == 1);
+    list = resolve_aliases(parse_aliases("org\tA\tB\norg\tB\tC\norg\tX\tX\n", "a.tsv"));
+    CHECK(list.aliases.size() == 3);
+    CHECK(list.warnings.empty());
+}
+
+TEST_CASE("entity table: suppressed and reversed curated aliases") {
+    const auto table = compute_entity_table(Evidence()
+                                                .name(P, "Max", 3)
+                                                .name(O, "Fed", 5)
+                                                .name(O, "Federal Reserve", 4)
+                                                .alias(O, "Fed", "Federal Reserve", 2)
+                                                .evidence,
+                                            {{P, "Max", ""}, {O, "Federal Reserve", "Fed"}});
+    CHECK(table.resolve({P, "Max"}).name.empty());
+    CHECK(table.resolve({O, "Federal Reserve"}) == NamedEntity{O, "Fed"});
+    CHECK(table.resolve({O, "Fed"}) == NamedEntity{O, "Fed"});
 }

@@ -169,3 +169,66 @@ TEST_CASE("json reader: odd encodings and value types") {
         CHECK(result.warnings.front() == "record 1: not a JSON object");
     }
 }
+
+TEST_CASE("json reader: a record's own entities, in the accepted shapes") {
+    const auto kinds = [](const newsindex::Article& a) {
+        std::string out;
+        for (const auto& e : *a.given_entities)
+            out += std::string(newsindex::entity_kind_name(e.kind)) + ":" + e.name + "=" +
+                   std::to_string(e.count) + ";";
+        return out;
+    };
+    auto result = parse_articles(
+        R"({"title": "T", "body": "B", "entities": {"people": ["Ann Lee", {"text": "ann lee",
+            "count": 2}], "ORG": ["Acme Inc."], "locations": "1#Ghana#GH#GH;2#Accra#GH",
+            "dates": ["Monday"], "persons": "bo ma,120;bo ma,300"}})",
+        ArticleFormat::json, "a.json", "a.json");
+    REQUIRE(result.articles.at(0).given_entities);
+    CHECK(kinds(result.articles[0]) ==
+          "person:Ann Lee=3;person:Bo Ma=2;org:Acme Inc=1;place:Accra=1;place:Ghana=1;");
+    // spaCy's mentions, one per item; labels it has no kind for are skipped.
+    result = parse_articles(
+        R"({"title": "T", "body": "B", "entities": [{"text": "Ann Lee", "label": "PERSON"},
+            {"text": "Paris", "label": "GPE"}, {"text": "French", "label": "NORP"},
+            {"text": "Ann Lee", "label": "PERSON"}]})",
+        ArticleFormat::json, "a.json", "a.json");
+    CHECK(kinds(result.articles.at(0)) == "person:Ann Lee=2;place:Paris=1;");
+    // No field: the tagger decides; an empty object: none; over-long names skipped.
+    result = parse_articles(R"({"title": "T", "body": "B"})", ArticleFormat::json, "a", "a");
+    CHECK_FALSE(result.articles.at(0).given_entities);
+    result = parse_articles(R"({"title": "T", "body": "B", "entities": {}})", ArticleFormat::json,
+                            "a", "a");
+    CHECK(result.articles.at(0).given_entities->empty());
+    result = parse_articles(R"({"title": "T", "body": "B", "entities": {"persons": [")" +
+                                std::string(300, 'x') + R"("]}})",
+                            ArticleFormat::json, "a", "a");
+    CHECK(result.articles.at(0).given_entities->empty());
+    CHECK(result.warnings.at(0) == "the JSON object: entity names over 200 bytes skipped");
+}
+
+TEST_CASE("article language: detected from the text, else declared") {
+    auto result = parse_articles(
+        R"({"title": "La Commission propose un plan", "lang": "en", "body": )"
+        R"("Parmi les mesures annoncées mardi à Bruxelles, la Commission européenne veut )"
+        R"(réduire les émissions de gaz à effet de serre de moitié avant la fin de la )"
+        R"(décennie. Un porte-parole a expliqué que les États membres devront présenter )"
+        R"(leurs propres plans avant l'été."})",
+        ArticleFormat::json, "a", "a");
+    CHECK(result.articles.at(0).language == "fr");
+    result = parse_articles(R"({"title": "Hola", "body": "Hola", "language": "es-AR"})",
+                            ArticleFormat::json, "a", "a");
+    CHECK(result.articles.at(0).language == "es");
+    result = parse_articles(
+        "Oil prices rise\n\nOil prices rose on Monday after the producers' group said it would "
+        "cut output for the rest of the year, traders in London and New York said.",
+        ArticleFormat::text, "a.txt", "a.txt");
+    CHECK(result.articles.at(0).language == "en");
+}
+
+TEST_CASE("json reader: furniture left out of an HTML body") {
+    const auto result = parse_articles(
+        R"({"title": "T", "content": "<p>The council approved the plan on Monday.</p>)"
+        R"(<p>Photo by Joan Bardelletti</p><p>Sign up for our newsletter</p>"})",
+        ArticleFormat::json, "a", "a");
+    CHECK(result.articles.at(0).body == "The council approved the plan on Monday.");
+}
