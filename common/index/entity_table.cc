@@ -471,6 +471,41 @@ std::string curated_aliases_hash(const std::vector<CuratedAlias>& curated) {
     return hash.hex();
 }
 
+std::string entity_table_source(const EntityEvidence& evidence,
+                                const std::vector<CuratedAlias>& curated) {
+    // Two hashes of every entry with its count, and the numbers of entries: evidence that
+    // differs anywhere gives another fingerprint, short of a collision of both.
+    Fnv1a64 forward;
+    Fnv1a64 salted;
+    salted.update("newsindex entity evidence");
+    const auto add = [&](std::string_view part) {
+        forward.update(part);
+        salted.update(part);
+    };
+    add(curated_aliases_hash(curated));
+    for (const auto& [entity, articles] : evidence.names) {
+        add(entity_kind_name(entity.kind));
+        add("\x1f");
+        add(entity.name);
+        add("\x1f");
+        add(std::to_string(articles));
+        add("\n");
+    }
+    add("\x1e");
+    for (const auto& alias : evidence.aliases) {
+        add(entity_kind_name(alias.kind));
+        add("\x1f");
+        add(alias.alias);
+        add("\x1f");
+        add(alias.name);
+        add("\x1f");
+        add(std::to_string(alias.articles));
+        add("\n");
+    }
+    return forward.hex() + salted.hex() + ":" + std::to_string(evidence.names.size()) + ":" +
+           std::to_string(evidence.aliases.size());
+}
+
 EntityTable compute_entity_table(const EntityEvidence& evidence,
                                  const std::vector<CuratedAlias>& curated) {
     return TableBuilder(evidence, curated).build();

@@ -96,6 +96,11 @@ private:
 // Changes whenever the list does: an index records what its table was computed with.
 std::string curated_aliases_hash(const std::vector<CuratedAlias>& curated);
 
+// A fingerprint of what compute_entity_table() is given: the same evidence (in the same
+// order) and list give the same fingerprint, so a table recorded with it still holds.
+std::string entity_table_source(const EntityEvidence& evidence,
+                                const std::vector<CuratedAlias>& curated);
+
 EntityTable compute_entity_table(const EntityEvidence& evidence,
                                  const std::vector<CuratedAlias>& curated);
 

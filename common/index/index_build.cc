@@ -622,15 +622,24 @@ std::size_t update_entity_tables(
         return writer->metadata().entity_table_state == state;
     });
     if (current) return 0;
-    std::vector<EntityEvidence> evidence;
-    for (IndexWriter* writer : writers) evidence.push_back(writer->entity_evidence());
-    const EntityTable table = compute_entity_table(
-        writers.size() == 1 ? std::move(evidence.front()) : merge_evidence(evidence), curated);
+    std::vector<EntityEvidence> parts;
+    for (IndexWriter* writer : writers) parts.push_back(writer->entity_evidence());
+    const EntityEvidence evidence =
+        writers.size() == 1 ? std::move(parts.front()) : merge_evidence(parts);
+    // Changed articles that name the same entities as before (an edit of the text, a file
+    // written again) leave the evidence, and so the table, as they were: the table every
+    // shard recorded with this evidence is the one computing it would give.
+    const std::string source = entity_table_source(evidence, curated);
+    const bool same_source = std::all_of(writers.begin(), writers.end(), [&](IndexWriter* writer) {
+        return writer->entity_table_source() == source;
+    });
+    const EntityTable table =
+        same_source ? writers.front()->entity_table() : compute_entity_table(evidence, curated);
     std::vector<std::size_t> rewritten(writers.size());
     on_threads(writers.size(), [&](std::size_t i) {
         std::vector<const EntityTable*> built_with;
         for (const auto& used : tables_used[i]) built_with.push_back(used.get());
-        rewritten[i] = writers[i]->rewrite_entities(table, built_with);
+        rewritten[i] = writers[i]->rewrite_entities(table, built_with, source);
         IndexMetadata metadata = writers[i]->metadata();
         metadata.entity_table_state = state;
         writers[i]->set_metadata(metadata);

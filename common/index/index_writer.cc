@@ -292,8 +292,13 @@ EntityEvidence IndexWriter::entity_evidence() const {
     });
 }
 
+std::string IndexWriter::entity_table_source() const {
+    return guarded([&] { return db_.get_metadata(std::string(schema::kEntityTableSourceKey)); });
+}
+
 std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
-                                          const std::vector<const EntityTable*>& built_with) {
+                                          const std::vector<const EntityTable*>& built_with,
+                                          std::string_view source) {
     return guarded([&] {
         const EntityTable old_table = entity_table();
         // Every article with a name an earlier table resolves otherwise, each once. A name
@@ -327,13 +332,16 @@ std::size_t IndexWriter::rewrite_entities(const EntityTable& table,
         }
         update_entity_lookup(db_, old_table, table);
         db_.set_metadata(std::string(schema::kEntityLinksKey), table.serialise());
+        db_.set_metadata(std::string(schema::kEntityTableSourceKey), std::string(source));
         return rewritten;
     });
 }
 
 std::size_t IndexWriter::update_entity_table(const std::vector<CuratedAlias>& curated) {
     const EntityTable old_table = entity_table();
-    return rewrite_entities(compute_entity_table(entity_evidence(), curated), {&old_table});
+    const EntityEvidence evidence = entity_evidence();
+    return rewrite_entities(compute_entity_table(evidence, curated), {&old_table},
+                            newsindex::entity_table_source(evidence, curated));
 }
 
 IndexMetadata IndexWriter::metadata() const {

@@ -78,8 +78,13 @@ public:
     // `built_with` (the tables its articles may have been built with: the one the index
     // held, and any a build used since), and records `table`, all in the next commit.
     // Returns the number of articles rewritten.
+    // `source`: what `table` was computed from (entity_table_source()), recorded with it;
+    // empty when the caller cannot say.
     std::size_t rewrite_entities(const EntityTable& table,
-                                 const std::vector<const EntityTable*>& built_with);
+                                 const std::vector<const EntityTable*>& built_with,
+                                 std::string_view source = {});
+    // The `source` recorded with the entity table; empty when none was.
+    std::string entity_table_source() const;
     // Both: the table of this index's own evidence and `curated`.
     std::size_t update_entity_table(const std::vector<CuratedAlias>& curated);
 

@@ -42,6 +42,10 @@ inline constexpr std::string_view kEntityLinksKey = "newsindex.entity_links";
 inline constexpr std::string_view kEntityLookupPrefix = "newsindex.entity:";
 // Whether the entity table is current (see IndexMetadata::entity_table_state).
 inline constexpr std::string_view kEntityTableStateKey = "newsindex.entity_table";
+// What the recorded entity table was computed from (entity_table_source() in
+// entity_table.h), written with the table: a run whose articles changed but whose
+// evidence did not keeps the table without recomputing it.
+inline constexpr std::string_view kEntityTableSourceKey = "newsindex.entity_table_source";
 // "1" when the spelling dictionary (index/spelling.h) has followed every article since
 // the index was empty; an index made before it has none, until a `build --full`.
 inline constexpr std::string_view kSpellingKey = "newsindex.spelling";

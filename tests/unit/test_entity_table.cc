@@ -270,3 +270,35 @@ TEST_CASE("entity table: suppressed and reversed curated aliases") {
     CHECK(table.resolve({O, "Federal Reserve"}) == NamedEntity{O, "Fed"});
     CHECK(table.resolve({O, "Fed"}) == NamedEntity{O, "Fed"});
 }
+
+TEST_CASE("entity table: its source changes with any evidence or curated alias") {
+    const auto base = [] {
+        return Evidence()
+            .name(P, "Reagan", 3)
+            .name(P, "Ronald Reagan", 1)
+            .alias(P, "Reagan", "Ronald Reagan", 1);
+    };
+    const std::vector<CuratedAlias> curated = {{O, "Fed", "Federal Reserve"}};
+    const std::string source = entity_table_source(base().evidence, curated);
+    CHECK(source == entity_table_source(base().evidence, curated));
+    // One article more, another name, another kind, another alias, another list.
+    CHECK(source != entity_table_source(Evidence()
+                                            .name(P, "Reagan", 4)
+                                            .name(P, "Ronald Reagan", 1)
+                                            .alias(P, "Reagan", "Ronald Reagan", 1)
+                                            .evidence,
+                                        curated));
+    CHECK(source != entity_table_source(base().name(P, "Nancy Reagan", 1).evidence, curated));
+    CHECK(source != entity_table_source(Evidence()
+                                            .name(O, "Reagan", 3)
+                                            .name(P, "Ronald Reagan", 1)
+                                            .alias(P, "Reagan", "Ronald Reagan", 1)
+                                            .evidence,
+                                        curated));
+    CHECK(source !=
+          entity_table_source(base().alias(P, "Ron", "Ronald Reagan", 1).evidence, curated));
+    CHECK(source != entity_table_source(base().evidence, {}));
+    // A name moved from one list to the other is other evidence too.
+    CHECK(entity_table_source(Evidence().name(P, "A", 1).evidence, {}) !=
+          entity_table_source(Evidence().alias(P, "A", "", 1).evidence, {}));
+}
