@@ -123,7 +123,7 @@ Article decode_stored_article(const std::string& data) {
     thread_local simdjson::dom::parser parser;
     simdjson::dom::object object;
     const std::string_view part = json_part(data);
-    if (parser.parse(part.data(), part.size()).get(object) != simdjson::SUCCESS)
+    if (part.empty() || parser.parse(part.data(), part.size()).get(object) != simdjson::SUCCESS)
         throw Error(ErrorKind::corrupt, "document data is not a JSON object");
     const auto string_field = [&](std::string_view name) {
         std::string_view value;
