@@ -21,4 +21,8 @@ std::optional<Error> failure_being_terminated() {
     return std::nullopt;
 }
 
+std::string_view xapian_call_being_terminated() {
+    return detail::xapian_context;
+}
+
 }  // namespace newsindex

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "common/base/error.h"
 
@@ -16,5 +17,11 @@ namespace newsindex {
 // when it is a Xapian::Error (named like the xapian_guard() it left: "index PATH") or an
 // Error; nothing for any other.
 std::optional<Error> failure_being_terminated();
+
+// For the same handler when no exception is being handled: the context of the Xapian call
+// this thread is inside ("index PATH"), or empty. Xapian 1.4 has been seen to end a sharded
+// build on a full disk through std::terminate with no exception in flight too (once in
+// some 200 builds); inside a Xapian call the index still holds its last commit.
+std::string_view xapian_call_being_terminated();
 
 }  // namespace newsindex
