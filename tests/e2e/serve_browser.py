@@ -32,14 +32,7 @@ except ImportError:
 
 WAIT_SECONDS = 15  # generous: the server may run under AddressSanitizer
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-    return condition
+from checks import check, failures  # noqa: E402 (beside this script)
 
 
 def start_browser(profile):

@@ -29,14 +29,7 @@ import threading
 import time
 import urllib.parse
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-    return condition
+from checks import check, failures  # noqa: E402 (beside this script)
 
 
 def address(url):
