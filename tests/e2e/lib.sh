@@ -116,3 +116,12 @@ make_many_reports() {
 all_ids() {
     "$NEWSSEARCH" --json --limit 1000000 --facets none '' | jq -r '.hits[].id' | sort
 }
+
+# can_run_as_nobody: whether user nobody can run the programs under test and read the
+# data files they load (models/). A clone in a private folder (mktemp -d makes it 0700)
+# cannot be; the tests that drop root to nobody then leave those checks out, saying so.
+can_run_as_nobody() {
+    [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null || return 1
+    setpriv --reuid=nobody --regid=nogroup --clear-groups -- \
+        sh -c 'test -x "$1" && test -r "$2/models/aliases.tsv"' sh "$NEWSINDEX" "$PROJECT_ROOT"
+}

@@ -6,7 +6,9 @@ source "$(dirname "$0")/lib.sh"
 
 as_user=()
 if [ "$(id -u)" -eq 0 ]; then
-    command -v setpriv >/dev/null || skip "running as root without setpriv to drop privileges"
+    can_run_as_nobody ||
+        skip "as root, this test runs the indexer as user nobody, who cannot read this build" \
+            "and its models (no setpriv, or a private folder such as mktemp -d makes)"
     as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
     chmod 755 "$WORK"  # mktemp -d made it private to root
 fi
