@@ -312,10 +312,17 @@ void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazet
         if (words.empty() || ner::known_name(e.name)) return false;
         const bool given = ner::is_given_name(words.front());
         const bool foreign = ner::is_foreign_word(words.front());
-        const bool common_word = words.size() == 1 && e.count <= 2 &&
-                                 std::any_of(words[0].begin() + 1, words[0].end(),
-                                             [](char c) { return c >= 'a' && c <= 'z'; }) &&
-                                 lower_case_words.contains(entity_key(words[0]));
+        // "Rhino", "Executor": a word the dictionary knows only in lower case; a person
+        // named by such words alone ("Public License", "Mossy Cobblestone") is none either.
+        const bool dictionary_word =
+            (words.size() == 1 || e.kind == EntityKind::person) &&
+            std::all_of(words.begin(), words.end(),
+                        [](std::string_view w) { return ner::is_common_word(w); });
+        const bool common_word = dictionary_word ||
+                                 (words.size() == 1 && e.count <= 2 &&
+                                  std::any_of(words[0].begin() + 1, words[0].end(),
+                                              [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                                  lower_case_words.contains(entity_key(words[0])));
         if (!given && !foreign && !common_word) return false;
         if (is_gazetteer_name(words, gazetteer, codes)) return false;
         if (foreign || common_word) return true;

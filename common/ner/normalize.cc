@@ -149,6 +149,23 @@ struct Group {
     bool company = false;  // some form ends in "Inc", "Corp", ...
 };
 
+// Where a person's name starts once common words glued before it are cut: a word of a
+// heading or a role ("Feminist Glenn Fleishman", "Snopes Fact-Checker David Emery"), or a
+// verb form opening a two-word name ("Haunted Izuku", "Added Mutton"). Given names stay
+// ("Rose Smith"), and so does a two-word name after any other word ("Garret Alfert").
+std::size_t after_common_words(std::span<const Token> words) {
+    const auto common = [](std::string_view w) {
+        return upper_ascii(w.front()) && is_common_word(w) && !is_given_name(w);
+    };
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 2 < words.size(); ++i)
+        if (common(words[i].text)) start = i + 1;
+    if (start == 0 && words.size() == 2 && common(words[0].text) &&
+        (words[0].text.ends_with("ed") || words[0].text.ends_with("ing")))
+        start = 1;
+    return start;
+}
+
 std::vector<std::string> key_words(const std::string& key) {
     std::vector<std::string> out;
     for_each_name_word(key, [&](std::string_view w) { out.emplace_back(w); });
@@ -433,9 +450,15 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
             }
             while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
             strong = strong || (b > before_titles && is_title_word(m.tokens[b - 1].text));
+            b = after_common_words(std::span(m.tokens).subspan(b, e - b)) + b;
         }
-        // Digits are in no one's name: "May8 Untrd" is a wire table's column.
-        if (m.kind == EntityKind::person &&
+        // "Nelson Nelson": two cells of a table read as one name.
+        if (e - b == 2 && equals_ignoring_ascii_case(m.tokens[b].text, m.tokens[b + 1].text)) --e;
+        // Events are neither people, bodies nor places ("Vietnam War", "Great Depression").
+        if (e - b > 1 && is_event_head(m.tokens[e - 1].text)) continue;
+        // Digits are in no one's name: "May8 Untrd" is a wire table's column; nor in a
+        // place's, where they are coordinates or models ("41°17′S", "LGP-30").
+        if (m.kind != EntityKind::org &&
             std::any_of(m.tokens.begin() + static_cast<std::ptrdiff_t>(b),
                         m.tokens.begin() + static_cast<std::ptrdiff_t>(e), [](const Token& t) {
                             return std::any_of(t.text.begin(), t.text.end(),
