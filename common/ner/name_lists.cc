@@ -90,13 +90,19 @@ bool is_common_word(std::string_view word) {
         if (static_cast<unsigned char>(c) >= 0x80) return false;
         lower += lower_ascii(c);
     }
-    return common_words().contains(lower);
+    if (common_words().contains(lower)) return true;
+    // "Fact-Checker": a compound of common words is one too.
+    const auto dash = lower.find('-');
+    if (dash == std::string::npos || dash == 0 || dash + 1 >= lower.size()) return false;
+    return common_words().contains(lower.substr(0, dash)) &&
+           is_common_word(std::string_view(lower).substr(dash + 1));
 }
 
 bool is_event_head(std::string_view word) {
-    static constexpr std::array<std::string_view, 14> kHeads = {
-        "War",      "Wars",     "Revolution",   "Depression", "Rebellion", "Uprising", "Massacre",
-        "Summit",   "Awards",   "Championship", "Biennale",   "Olympics",  "Festival", "Affray"};
+    static constexpr std::array<std::string_view, 19> kHeads = {
+        "War",    "Wars",   "Revolution",   "Depression", "Rebellion", "Uprising", "Massacre",
+        "Summit", "Awards", "Championship", "Biennale",   "Olympics",  "Festival", "Affray",
+        "Act",    "Bill",   "Accord",       "Accords",    "Treaty"};
     return in_list(kHeads, word);
 }
 
@@ -147,7 +153,7 @@ bool is_headline_verb(std::string_view word) {
 }
 
 bool is_organisation_head(std::string_view word) {
-    static constexpr std::array<std::string_view, 48> kHeads = {
+    static constexpr std::array<std::string_view, 49> kHeads = {
         "Union",        "Party",     "Council",        "Committee",   "Agency",     "Ministry",
         "University",   "College",   "School",         "Association", "Commission", "Organization",
         "Organisation", "Institute", "Foundation",     "Bureau",      "Department", "Federation",

@@ -19,8 +19,9 @@ bool is_given_name(std::string_view word);
 // ("Apollo", "Shell", "Baker" are not in it).
 bool is_common_word(std::string_view word);
 
-// Words that end the names of events, which are neither people, bodies nor places
-// ("Vietnam War", "Great Depression", "Mozilla Summit"), ignoring case.
+// Words that end the names of events and laws, which are neither people, bodies nor places
+// ("Vietnam War", "Great Depression", "Mozilla Summit", "Data Retention Bill"), ignoring
+// case.
 bool is_event_head(std::string_view word);
 
 // What models/name_kinds.tsv says a whole name is, ignoring case.
