@@ -153,7 +153,7 @@ bool is_headline_verb(std::string_view word) {
 }
 
 bool is_organisation_head(std::string_view word) {
-    static constexpr std::array<std::string_view, 49> kHeads = {
+    static constexpr std::array<std::string_view, 47> kHeads = {
         "Union",        "Party",     "Council",        "Committee",   "Agency",     "Ministry",
         "University",   "College",   "School",         "Association", "Commission", "Organization",
         "Organisation", "Institute", "Foundation",     "Bureau",      "Department", "Federation",
@@ -161,7 +161,7 @@ bool is_organisation_head(std::string_view word) {
         "Authority",    "Group",     "Alliance",       "League",      "Society",    "Army",
         "Police",       "Front",     "Movement",       "Church",      "Congress",   "Parliament",
         "Assembly",     "Senate",    "Administration", "Service",     "Office",     "Center",
-        "Centre",       "Tech",      "Club",           "Exchange"};
+        "Centre",       "Tech",      "Club",           "Exchange",    "Navy"};
     return in_list(kHeads, word);
 }
 
