@@ -18,10 +18,11 @@ packages="
 "
 # Tests and CI only: the sanitizer runtime and libFuzzer come with clang; the GeoNames city
 # names are what bench/train_model.sh builds the tagger's gazetteer from; libtext-names-perl's
-# given-name frequencies make models/given_names.txt (scripts/make_given_names.sh); curl, Chromium,
+# given-name frequencies make models/given_names.txt (scripts/make_given_names.sh), and with
+# wamerican's dictionary models/common_words.txt (scripts/make_common_words.sh); curl, Chromium,
 # its WebDriver and Selenium test the page of newssearch serve (tests/e2e/test_serve.sh).
 if [ "${1:-}" = "--dev" ]; then
-  packages="$packages clang libclang-rt-14-dev clang-format jq time libgeonames-common libtext-names-perl"
+  packages="$packages clang libclang-rt-14-dev clang-format jq time libgeonames-common libtext-names-perl wamerican"
   # groff renders the manual pages for their test (tests/e2e/test_query_features.sh).
   packages="$packages groff-base"
   packages="$packages curl chromium chromium-driver python3-selenium"

@@ -301,9 +301,13 @@ bool is_gazetteer_name(std::span<const std::string_view> words, const ner::Gazet
 //
 // A name that starts with a word of another language ("En Canadá") is none, and so is a
 // one-word name the article also writes in lower case ("Control", "control"), unless it
-// is a gazetteer place: a common word at the start of a sentence or in a heading.
+// is a gazetteer place: a common word at the start of a sentence or in a heading. A word
+// the dictionary writes only in lower case ("Rhino") is no person or place either, unless the
+// article writes it as part of a longer name (`name_parts`: "Standard and Poor's", whose "Poor" the
+// archive joins to the firm).
 void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer,
-                      const std::set<std::string, std::less<>>& lower_case_words) {
+                      const std::set<std::string, std::less<>>& lower_case_words,
+                      const std::set<std::string, std::less<>>& name_parts) {
     std::vector<std::uint8_t> codes;
     std::erase_if(entities, [&](Entity& e) {
         const auto tokens = ner::tokenize(e.name);
@@ -312,10 +316,20 @@ void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazet
         if (words.empty() || ner::known_name(e.name)) return false;
         const bool given = ner::is_given_name(words.front());
         const bool foreign = ner::is_foreign_word(words.front());
-        const bool common_word = words.size() == 1 && e.count <= 2 &&
-                                 std::any_of(words[0].begin() + 1, words[0].end(),
-                                             [](char c) { return c >= 'a' && c <= 'z'; }) &&
-                                 lower_case_words.contains(entity_key(words[0]));
+        // "Rhino", "Executor": a word the dictionary knows only in lower case; a person
+        // named by such words alone ("Public License", "Mossy Cobblestone") is none either.
+        // Organisations are left to the archive, which joins a firm's first word to the
+        // firm ("Coastal" -> "Coastal Corp").
+        const bool dictionary_word =
+            e.kind != EntityKind::org && (words.size() == 1 || e.kind == EntityKind::person) &&
+            !(words.size() == 1 && name_parts.contains(entity_key(words[0]))) &&
+            std::all_of(words.begin(), words.end(),
+                        [](std::string_view w) { return ner::is_common_word(w); });
+        const bool common_word =
+            dictionary_word || (words.size() == 1 && e.count <= 2 &&
+                                std::any_of(words[0].begin() + 1, words[0].end(),
+                                            [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                                lower_case_words.contains(entity_key(words[0])));
         if (!given && !foreign && !common_word) return false;
         if (is_gazetteer_name(words, gazetteer, codes)) return false;
         if (foreign || common_word) return true;
@@ -446,6 +460,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     std::vector<ner::Mention> mentions;
     std::vector<std::uint8_t> codes;
     std::set<std::string, std::less<>> strong_people;
+    std::set<std::string, std::less<>> name_parts;
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
         const auto& sent = a.sentences[s];
         auto chunks = ner::chunks(a.tags[s]);
@@ -487,6 +502,15 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
                 for (std::uint32_t i = b + 1; i < c.end; ++i) full.append(" ").append(words[i]);
                 strong_people.insert(entity_key(full));
             }
+            // "Standard and Poor's", "Duff and Phelps": a word followed by a possessive
+            // or by "and" and a capitalised word is part of a longer name.
+            if (c.end < words.size() &&
+                (is_possessive_token(words[c.end]) ||
+                 ((words[c.end] == "and" || words[c.end] == "&") && c.end + 1 < words.size() &&
+                  is_capitalised(words[c.end + 1]))))
+                name_parts.insert(entity_key(words[c.end - 1]));
+            if (c.end - c.begin >= 2 && is_possessive_token(words[c.end - 1]))
+                name_parts.insert(entity_key(words[c.end - 2]));
             mentions.push_back(std::move(m));
         }
     }
@@ -495,7 +519,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     for (const auto& sentence : a.words)
         for (const std::string_view w : sentence)
             if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
-    apply_name_lists(entities, model_->gazetteer(), lower_case_words);
+    apply_name_lists(entities, model_->gazetteer(), lower_case_words, name_parts);
     expand_news_credits(entities, a.texts);
     retype_places(entities, model_->gazetteer(), strong_people);
     return entities;

@@ -14,6 +14,16 @@ namespace newsindex::ner {
 // ignoring case.
 bool is_given_name(std::string_view word);
 
+// An English word the dictionary writes only in lower case, and no common surname
+// (models/common_words.txt): "Rhino", "Executor", "Haunted" name nothing on their own
+// ("Apollo", "Shell", "Baker" are not in it).
+bool is_common_word(std::string_view word);
+
+// Words that end the names of events and laws, which are neither people, bodies nor places
+// ("Vietnam War", "Great Depression", "Mozilla Summit", "Data Retention Bill"), ignoring
+// case.
+bool is_event_head(std::string_view word);
+
 // What models/name_kinds.tsv says a whole name is, ignoring case.
 // `foreign`: a word of another language, no entity alone (none) and no first word of one.
 enum class KnownName { person, org, place, none, foreign };

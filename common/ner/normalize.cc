@@ -149,6 +149,40 @@ struct Group {
     bool company = false;  // some form ends in "Inc", "Corp", ...
 };
 
+// Head words of bodies that are surnames too ("Margaret Court", "Charlotte Church").
+bool is_surname_head(std::string_view word) {
+    static constexpr std::array<std::string_view, 8> kHeads = {
+        "court", "church", "bank", "board", "front", "club", "police", "congress"};
+    return std::find(kHeads.begin(), kHeads.end(), word) != kHeads.end();
+}
+
+// Where a person's name starts once common words glued before it are cut: a word of a
+// heading or a role before a given name ("Feminist Glenn Fleishman", "Snopes Fact-Checker
+// David Emery"; not "Archer Daniels Midland").
+// Given names stay ("Rose Smith"), and so does a two-word name after any other word
+// ("Garret Alfert"); words.size() when no person is left.
+std::size_t after_common_words(std::span<const Token> words) {
+    const auto common = [](std::string_view w) {
+        return upper_ascii(w.front()) && is_common_word(w) && !is_given_name(w);
+    };
+    // Firms named after people keep their names ("Archer Daniels Midland Co").
+    if (std::any_of(words.begin(), words.end(), [](const Token& t) {
+            return is_corporate_suffix(t.text) || !upper_ascii(t.text.front());
+        }))
+        return 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 2 < words.size(); ++i)
+        if (common(words[i].text) && is_given_name(words[i + 1].text)) start = i + 1;
+    // Two words with a verb form first ("Haunted Izuku", "Added Mutton") are a heading or
+    // a title, and a word before a given name ("Aunt Miranda") leaves a name that names
+    // nobody: no person at all (all the words are cut).
+    if (start == 0 && words.size() == 2 && common(words[0].text) &&
+        (words[0].text.ends_with("ed") || words[0].text.ends_with("ing") ||
+         is_given_name(words[1].text)))
+        start = 2;
+    return start;
+}
+
 std::vector<std::string> key_words(const std::string& key) {
     std::vector<std::string> out;
     for_each_name_word(key, [&](std::string_view w) { out.emplace_back(w); });
@@ -433,9 +467,16 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
             }
             while (e - b > 1 && is_title_word(m.tokens[b].text)) ++b;
             strong = strong || (b > before_titles && is_title_word(m.tokens[b - 1].text));
+            b = after_common_words(std::span(m.tokens).subspan(b, e - b)) + b;
+            if (b == e) continue;
         }
-        // Digits are in no one's name: "May8 Untrd" is a wire table's column.
-        if (m.kind == EntityKind::person &&
+        // "Nelson Nelson": two cells of a table read as one name.
+        if (e - b == 2 && equals_ignoring_ascii_case(m.tokens[b].text, m.tokens[b + 1].text)) --e;
+        // Events are neither people, bodies nor places ("Vietnam War", "Great Depression").
+        if (e - b > 1 && is_event_head(m.tokens[e - 1].text)) continue;
+        // Digits are in no one's name: "May8 Untrd" is a wire table's column; nor in a
+        // place's, where they are coordinates or models ("41°17′S", "LGP-30").
+        if (m.kind != EntityKind::org &&
             std::any_of(m.tokens.begin() + static_cast<std::ptrdiff_t>(b),
                         m.tokens.begin() + static_cast<std::ptrdiff_t>(e), [](const Token& t) {
                             return std::any_of(t.text.begin(), t.text.end(),
@@ -519,10 +560,12 @@ std::vector<Entity> normalize_mentions(std::span<const Mention> mentions) {
         if (known == KnownName::person) g.kind = EntityKind::person;
         if (known == KnownName::org) g.kind = EntityKind::org;
         if (known == KnownName::place) g.kind = EntityKind::place;
-        // "Royal Navy" read as a person too, but "Margaret Court" is one.
+        // "Royal Navy" read as a person too, but "Margaret Court" is one: a given name
+        // first keeps a person only before a head word that is also a surname.
         if (!known && g.kind != EntityKind::org && g.words.size() >= 2 &&
             is_organisation_head(g.words.back()) &&
-            (g.kind == EntityKind::place || !is_given_name(g.words.front())))
+            (g.kind == EntityKind::place || !is_given_name(g.words.front()) ||
+             !is_surname_head(g.words.back())))
             g.kind = EntityKind::org;
         // "Solander Islands" read as a body is a place.
         if (!known && g.kind == EntityKind::org && g.words.size() >= 2 &&
