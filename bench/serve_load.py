@@ -42,9 +42,13 @@ QUERIES = [
 
 
 def request_path(i, like_ids):
-    # Every seventh request is more-like-this: an id from the warm-up search.
+    # Every seventh request is more-like-this, and every eleventh an article view: an id
+    # from the warm-up search.
     if i % 7 == 6 and like_ids:
         return "/api/like?" + urllib.parse.urlencode({"id": like_ids[i % len(like_ids)]})
+    if i % 11 == 10 and like_ids:
+        return "/api/article?" + urllib.parse.urlencode(
+            {"id": like_ids[i % len(like_ids)], "q": "said"})
     params = dict(QUERIES[i % len(QUERIES)])
     if "q2" in params:
         params["q"] += " " + params.pop("q2")
@@ -79,20 +83,22 @@ def main():
     latencies = []
     failures = []
     lock = threading.Lock()
-    kinds = {"search": 0, "facet filter": 0, "like": 0}
+    kinds = {"search": 0, "facet filter": 0, "like": 0, "article": 0}
 
     def worker(thread):
         barrier.wait()
         for i in range(thread, args.requests, args.concurrency):
             path = request_path(i, like_ids)
             kind = ("like" if path.startswith("/api/like") else
+                    "article" if path.startswith("/api/article") else
                     "facet filter" if any(f in urllib.parse.unquote_plus(path)
                                           for f in ("person:", "org:", "place:", "date:"))
                     else "search")
             try:
                 status, body, seconds = fetch(base + path)
                 document = json.loads(body)
-                if status != 200 or "total" not in document or "hits" not in document:
+                expected = ("body", "mentions") if kind == "article" else ("total", "hits")
+                if status != 200 or any(key not in document for key in expected):
                     raise ValueError(f"HTTP {status}: {body[:200]!r}")
                 with lock:
                     latencies.append(seconds)
@@ -112,7 +118,8 @@ def main():
         ordered = sorted(latencies)
         pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
         print(f"requests: {len(latencies) + len(failures)} ({kinds['search']} searches, "
-              f"{kinds['facet filter']} with facet or date filters, {kinds['like']} like), "
+              f"{kinds['facet filter']} with facet or date filters, {kinds['like']} like, "
+              f"{kinds['article']} article views), "
               f"concurrency {args.concurrency}, failed {len(failures)}")
         print(f"latency ms: p50 {pick(0.50):.0f}, p95 {pick(0.95):.0f}, p99 {pick(0.99):.0f}, "
               f"max {ordered[-1] * 1000:.0f}, mean {statistics.mean(ordered) * 1000:.0f}")

@@ -67,8 +67,15 @@ Xapian::WritableDatabase& database() {
                     "Roza Otunbayeva spoke in Bishkek. Ελληνικά 中文 кириллица.", {1999, 1, 1}, "",
                     {entity(EntityKind::person, "Roza Otunbayeva")}),
         };
+        std::vector<Article> in_languages = articles;
+        // Articles in other languages, so that queries are read in several.
+        in_languages[2].language = "de";
+        Article french = article("fr.txt", "Les députés à São Paulo",
+                                 "Les députés ont voté. 人工智能研究。", {2012, 5, 1}, "", {});
+        french.language = "fr";
+        in_languages.push_back(std::move(french));
         newsindex::DocumentBuilder builder;
-        for (const auto& a : articles) {
+        for (const auto& a : in_languages) {
             newsindex::ArticleOrigin origin;
             origin.root = "/corpus";
             origin.relative = a.id;

@@ -52,9 +52,11 @@ void check_target(std::string_view input, serve::Endpoint endpoint) {
             bug("refusal without a UTF-8 message", input);
         return;
     }
-    const SearchRequest& request = std::get<SearchRequest>(result);
+    const SearchRequest& request = std::get<serve::SearchTarget>(result).request;
     if (input.size() > serve::kMaxTargetBytes) bug("accepted a target over 8 KB", input);
-    if (request.limit > serve::kMaxLimit) bug("limit over the maximum", input);
+    const std::size_t max_limit =
+        endpoint == serve::Endpoint::download ? serve::kMaxExportRows : serve::kMaxLimit;
+    if (request.limit > max_limit) bug("limit over the maximum", input);
     if (request.offset > serve::kMaxOffset) bug("offset over the maximum", input);
     if (request.facet_limit > serve::kMaxFacetLimit) bug("facet_limit over the maximum", input);
     check_text(request.query, "query", input);
@@ -69,6 +71,22 @@ void check_target(std::string_view input, serve::Endpoint endpoint) {
             request.facets.begin() + i)
             bug("facet " + facet + " twice", input);
     }
+}
+
+void check_article_target(std::string_view input) {
+    const auto result = serve::parse_article_target(input);
+    if (const auto* error = std::get_if<serve::RequestError>(&result)) {
+        if (error->status != 400 && error->status != 414)
+            bug("article refused with status " + std::to_string(error->status), input);
+        if (error->message.empty() || !valid_utf8(error->message))
+            bug("article refusal without a UTF-8 message", input);
+        return;
+    }
+    const ArticleRequest& request = std::get<ArticleRequest>(result);
+    if (input.size() > serve::kMaxTargetBytes) bug("accepted an article target over 8 KB", input);
+    if (request.id.empty()) bug("/api/article accepted without an id", input);
+    check_text(request.id, "id", input);
+    check_text(request.query, "query", input);
 }
 
 std::string encode(std::string_view text) {
@@ -147,6 +165,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     check_target(input, serve::Endpoint::search);
     check_target(input, serve::Endpoint::like);
+    check_target(input, serve::Endpoint::download);
+    check_article_target(input);
     check_round_trip(input);
     check_head(input);
     check_host(input);

@@ -46,6 +46,7 @@ inline int fuzz_reader(const std::uint8_t* data, std::size_t size, ArticleFormat
             require_valid_utf8(article.source, "article source");
             require_valid_utf8(article.url, "article url");
             require_valid_utf8(article.author, "article author");
+            for (const auto& keyword : article.keywords) require_valid_utf8(keyword, "keyword");
             if (article.date) require_valid_utf8(article.date->iso(), "article date");
         }
         for (const auto& warning : result.warnings) require_valid_utf8_message(warning, "warning");

@@ -9,6 +9,8 @@
 #include "common/read/article_origin.h"
 #include "common/read/article_reader.h"
 #include "common/read/corpus_walker.h"
+#include "common/read/file_records.h"
+#include "common/read/metadata_table.h"
 
 namespace newsindex::cli {
 
@@ -23,6 +25,25 @@ std::filesystem::path typed_back(const std::string& word) {
         unescaped && *unescaped != word && std::filesystem::exists(*unescaped, ec))
         return *unescaped;
     return word;
+}
+
+// Every article of a file the walk found, as a build reads it: record by record where
+// the format is read so (an archive, a WARC), else whole.
+ReadResult read_origin(const ArticleOrigin& origin) {
+    if (is_record_format(origin.format))
+        if (const auto records = open_records(origin)) {
+            ReadResult result;
+            while (auto record = records->next())
+                for (auto& article : parse_record(*record, origin, result.warnings))
+                    result.articles.push_back(std::move(article));
+            for (auto& warning : records->warnings()) result.warnings.push_back(warning);
+            if (result.articles.empty())
+                throw Error(ErrorKind::bad_input, result.warnings.empty()
+                                                      ? "no articles in the file"
+                                                      : result.warnings.front());
+            return result;
+        }
+    return parse_file(read_file(origin.path, origin.format), origin);
 }
 
 void print_warnings(const CommandSpec& spec, const std::filesystem::path& file,
@@ -48,12 +69,27 @@ int for_each_article_under(const CommandSpec& spec, const std::filesystem::path&
         fail(folder, "cannot read: " + ec.message());
         return status;
     }
+    // The tables beside the articles, as a build of the folder reads them.
+    MetadataTables tables;
+    for (const auto& table : find_metadata_tables(folder)) {
+        std::vector<std::string> warnings;
+        try {
+            tables.load(table, warnings);
+        } catch (const Error& e) {
+            warnings.push_back(std::string(e.what()) + "; the table is not used");
+        }
+        for (const auto& warning : warnings)
+            std::cerr << spec.name << ": " << printable(table.string()) << ": " << one_line(warning)
+                      << "\n";
+    }
     WalkCallbacks callbacks;
     callbacks.on_error = fail;
-    callbacks.on_file = [&](const ArticleOrigin& origin) {
-        if (origin.format == ArticleFormat::unsupported) return true;  // as a build skips it
+    callbacks.on_file = [&](const ArticleOrigin& found) {
+        if (found.format == ArticleFormat::unsupported) return true;  // as a build skips it
+        ArticleOrigin origin = found;
+        origin.metadata = &tables;
         try {
-            const ReadResult result = parse_file(read_file(origin.path, origin.format), origin);
+            const ReadResult result = read_origin(origin);
             print_warnings(spec, origin.path, result);
             for (const auto& article : result.articles) fn(article);
         } catch (const Error& e) {
@@ -80,7 +116,18 @@ int for_each_article(const CommandSpec& spec, const std::vector<std::string>& wo
         }
         ReadResult result;
         try {
-            result = read_articles(file, format_for_path(file), file.string(), file.string());
+            const ArticleFormat format = format_for_path(file);
+            if (is_record_format(format)) {
+                // Ids as a build of the file alone gives them.
+                ArticleOrigin origin;
+                origin.path = file;
+                origin.root = std::filesystem::absolute(file).parent_path().string();
+                origin.relative = file.filename().string();
+                origin.format = format;
+                result = read_origin(origin);
+            } else {
+                result = read_articles(file, format, file.string(), file.string());
+            }
         } catch (const Error& e) {
             std::cerr << spec.name << ": " << printable(word) << ": " << one_line(e.what()) << "\n";
             status = exit_code::kSomeFilesFailed;

@@ -18,6 +18,7 @@
 #include "common/index/alias_file.h"
 #include "common/index/index_build.h"
 #include "common/ner/entity_extractor.h"
+#include "common/read/language.h"
 #include "indexer/commands.h"
 #include "indexer/terminate_handler.h"
 
@@ -177,6 +178,8 @@ int run_build(int argc, char** argv) {
         "model", po::value<std::string>(), "entity model file (default: the shipped model)")(
         "no-entities", po::bool_switch(), "index text only, without entity facets")(
         "verify", po::bool_switch(), "compare file contents, not just size and time")(
+        "language", po::value<std::string>()->default_value("en"),
+        "ISO 639-1 code of articles whose language is unknown (short or mixed text)")(
         "full", po::bool_switch(),
         "rebuild from scratch into a new index, then switch to it atomically")(
         "wait", po::value<Count>()->default_value({0}, "0"),
@@ -188,7 +191,12 @@ int run_build(int argc, char** argv) {
         "make a new index (or, with --full, remake one) of N shard databases written in "
         "parallel")("aliases", po::value<std::vector<std::string>>()->composing(),
                     "a curated alias file read after the shipped one and "
-                    "~/.config/newsindex/aliases.tsv (repeatable)");
+                    "~/.config/newsindex/aliases.tsv (repeatable)")(
+        "meta", po::value<std::vector<std::string>>()->composing(),
+        "a metadata table (TSV, or CSV by its .csv name) whose date, title, source, url and "
+        "author columns go over what the readers find, for the articles its file or id "
+        "column names (repeatable; give it on every run, or name it newsindex-meta.tsv "
+        "beside the articles)");
     po::variables_map values;
     if (auto stop = parse_command_line(argc, argv, kSpec, options, values)) return *stop;
     BuildOptions build;
@@ -208,10 +216,20 @@ int run_build(int argc, char** argv) {
     const bool full = values["full"].as<bool>();
     build.batch_size = std::max<std::size_t>(1, values["batch"].as<Count>().value);
     build.verify = values["verify"].as<bool>();
+    build.default_language = values["language"].as<std::string>();
+    if (!is_language_code(build.default_language))
+        return usage_error(kSpec, "--language must be an ISO 639-1 code such as en or fr");
     build.jobs = values["jobs"].as<Count>().value;
     if (build.jobs > kMaxJobs)
         return usage_error(kSpec, "--jobs must be 0 to 256 (0: one per core)");
     build.shards = values["shards"].as<Count>().value;
+    if (values.count("meta"))
+        for (const auto& table : values["meta"].as<std::vector<std::string>>()) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(table, ec))
+                return usage_error(kSpec, "--meta " + table + ": no such file");
+            build.metadata_tables.emplace_back(table);
+        }
     build.stop_requested = &g_stop;
     const auto wait = std::chrono::seconds(values["wait"].as<Count>().value);
 

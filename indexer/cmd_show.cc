@@ -24,7 +24,7 @@ namespace {
 const CommandSpec kSpec{
     "newsindex show", "FILE|DIR...",
     "Prints what the index would store for each article of the files: title, subtitle,\n"
-    "date and where it came from, author, language, source, url, the extracted body and\n"
+    "date and where it came from, author, language, source, url, keywords, the extracted body and\n"
     "the entities (the article's own names, before the archive's entity table; the\n"
     "file's own when it gives them, none for a language other than English). A folder\n"
     "stands for every article file under it, with the ids a build of it would give.\n"
@@ -43,6 +43,7 @@ nlohmann::ordered_json article_json(const Article& a, const std::vector<Entity>*
         {"language", a.language},
         {"source", a.source},
         {"url", a.url},
+        {"keywords", a.keywords},
         {"body", a.body},
     };
     if (entities != nullptr) out["entities"] = entities_json(*entities, false);
@@ -62,6 +63,9 @@ void print_text(const Article& a, const std::vector<Entity>* entities) {
     print_field("language: ", a.language);
     print_field("source:   ", a.source);
     print_field("url:      ", a.url);
+    std::string keywords;
+    for (const auto& keyword : a.keywords) keywords += (keywords.empty() ? "" : "; ") + keyword;
+    print_field("keywords: ", keywords);
     if (entities != nullptr) {
         std::cout << "entities:\n";
         for (const auto& e : *entities)

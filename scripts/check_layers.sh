@@ -12,10 +12,11 @@ declare -A allowed=(
     [base]="base"
     [read]="base read"
     [ner]="base ner"
-    [index]="base read ner index"
-    [search]="base read ner index search"
+    [story]="base story"
+    [index]="base read ner story index"
+    [search]="base read ner story index search"
     [ner_train]="base ner ner_train"
-    [cli]="base read ner index search cli"
+    [cli]="base read ner story index search cli"
 )
 
 violations=0

@@ -6,12 +6,18 @@ set -eu
 packages="
   build-essential cmake pkg-config
   libxapian-dev xapian-tools
+  zlib1g-dev
   libboost-program-options-dev
   nlohmann-json3-dev
   libsimdjson-dev
   libgumbo-dev
+  libarchive-dev
   libicu-dev
   libcld2-dev
+  libxml2-dev
+  libgmime-3.0-dev
+  libpoppler-cpp-dev
+  libcmark-dev
   doctest-dev
   iso-codes
   xz-utils
@@ -25,7 +31,11 @@ if [ "${1:-}" = "--dev" ]; then
   packages="$packages clang libclang-rt-14-dev clang-format jq time libgeonames-common libtext-names-perl wamerican"
   # groff renders the manual pages for their test (tests/e2e/test_query_features.sh).
   packages="$packages groff-base"
+  # bzip2 makes the .bz2 file of tests/e2e/test_containers.sh.
+  packages="$packages bzip2"
   packages="$packages curl chromium chromium-driver python3-selenium"
+  # feedparser reads the Atom feed of newssearch serve (/feed.atom) as a feed reader would.
+  packages="$packages python3-feedparser"
 fi
 
 missing=""

@@ -16,6 +16,7 @@
 #include "common/cli/exit_codes.h"
 #include "common/cli/near_miss.h"
 #include "common/search/search.h"
+#include "searcher/alert.h"
 #include "searcher/output.h"
 #include "searcher/serve.h"
 
@@ -42,11 +43,18 @@ void search_options(po::options_description& options);
 void no_options(po::options_description&) {}
 int run_search(int argc, char** argv);
 int run_help(int argc, char** argv);
+void show_options(po::options_description& options);
+int run_show(int argc, char** argv);
 
 constexpr Command kCommands[] = {
     {"search", "QUERY...", "the same as newssearch QUERY...", search_options, run_search},
+    {"show", "ID", "one article whole, the query's words marked (see show --help)", show_options,
+     run_show},
     {"serve", "", "serve the search page and a JSON API (see serve --help)", cli::serve_options,
      cli::exec_serve},
+    {"alert", "NAME QUERY...",
+     "print the matches new since this alert's last run (see alert --help)", cli::alert_options,
+     cli::run_alert},
     {"help", "", "show this help", no_options, run_help},
 };
 constexpr const Command& kDefaultCommand = kCommands[0];
@@ -97,15 +105,26 @@ CommandSpec search_spec() {
             "  newssearch 'person:Bakiyev date:2010-04' --sort -date\n"
             "  newssearch 'interest rates' --since 1987-03 --until 1987-04-15\n"
             "  newssearch 'place:Belarus' --since 7d --limit 0 --facets person,org\n"
+            "  newssearch 'oil prices' --limit 0 --facet-order notable\n"
             "  newssearch 'place:Minsk' \\\n"
             "      --like 2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt\n"
             "  newssearch Bakiyev --explain\n"
             "  newssearch oil --format csv --fields rank,date,id,title --limit 100\n"
+            "  newssearch 'person:\"James Baker\"' --collapse\n"
+            "  newssearch --story 70b719cec78b8c77\n"
             "Output: text for people; --json one document (query, total, hits, facets,\n"
             "suggestion); --format jsonl one hit per line; --format csv a header line, then a\n"
             "line per hit. --fields picks the hit fields of those three from rank, id, path,\n"
-            "title, subtitle, date, source, url, author, score, percent, snippet, entities,\n"
-            "explain. --count prints the number of matches, --ids their ids.\n"
+            "title, subtitle, date, source, url, language, author, score, percent, snippet,\n"
+            "entities, story, story_size, explain. --collapse shows one hit per story (the\n"
+            "versions of one article, found when it was indexed) and counts the stories;\n"
+            "--story ID lists one story's versions, oldest first, each with what it changed.\n"
+            "--count prints the number of matches, --ids their ids.\n"
+            "Facets: --facet-order notable ranks names by how much more often the matches\n"
+            "name them than the whole archive does: with fg = count / matches and bg =\n"
+            "articles naming it / all articles, score = (fg - bg) * fg / bg when fg > bg,\n"
+            "else 0 (Elasticsearch's JLH); names in fewer than 3 matches come last. JSON\n"
+            "gives each value's \"score\".\n"
             "Database: --db, else $NEWSINDEX_DB, else "
             "${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
             "Exit codes: 0 ok (also when nothing matches), 2 bad option, bad query or no index,\n"
@@ -186,14 +205,20 @@ void search_options(po::options_description& options) {
         "ids", po::bool_switch(), "print only the matching articles' ids, one per line")(
         "estimate", po::bool_switch(),
         "estimate totals and facet counts (faster on large indexes)")(
-        "facets", po::value<std::string>()->default_value("person,org,place,date"),
-        "facets to count: any of person,org,place,date, or none")(
+        "facets", po::value<std::string>()->default_value("all"),
+        "facets to count: all, none, or some of person,org,place,date,language")(
         "facet-limit", po::value<Count>()->default_value({10}, "10"), "values shown per facet")(
+        "facet-order", po::value<std::string>()->default_value("count"),
+        "count (most matches first) or notable (most over-represented in the matches)")(
         "color", po::value<std::string>()->default_value("auto"),
         "mark hits in bold: auto, always, never")("since", po::value<std::string>(),
                                                   "only articles dated DATE or later (see Dates)")(
         "until", po::value<std::string>(), "only articles dated DATE or earlier")(
         "explain", po::bool_switch(), "show the weight each query term gives each hit")(
+        "story", po::value<std::string>(),
+        "the versions of this story (an id from a hit), oldest first, with what each changed")(
+        "collapse", po::bool_switch(),
+        "one hit per story (versions of one article), with its number of versions")(
         "fields", po::value<std::string>(),
         "hit fields of json, jsonl and csv output, comma-separated (see Output)")(
         "no-correct", po::bool_switch(),
@@ -222,6 +247,7 @@ std::optional<SortOrder> parse_sort(const std::string& s) {
 
 std::optional<std::vector<std::string>> parse_facets(const std::string& list) {
     std::vector<std::string> facets;
+    if (list == "all") return std::vector<std::string>(kFacetNames.begin(), kFacetNames.end());
     std::istringstream in(list);
     for (std::string name; std::getline(in, name, ',');) {
         if (name.empty() || name == "none") continue;
@@ -281,11 +307,22 @@ int run_search(int argc, char** argv) {
     const auto sort = parse_sort(values["sort"].as<std::string>());
     if (!sort) return usage_error(spec, "--sort must be relevance, date or -date");
     request.sort = *sort;
+    if (values.count("story")) {
+        // The versions of one story, oldest first: the first is the original.
+        request.story = values["story"].as<std::string>();
+        if (values["sort"].defaulted()) request.sort = SortOrder::date_ascending;
+        if (values["limit"].defaulted()) request.limit = 1000;
+    }
     const auto facets = parse_facets(values["facets"].as<std::string>());
     if (!facets)
         return usage_error(spec,
-                           "--facets takes a comma-separated list of person, org, place, date");
+                           "--facets takes a comma-separated list of person, org, place, date, "
+                           "language");
     request.facets = *facets;
+    const std::string facet_order = values["facet-order"].as<std::string>();
+    if (facet_order != "count" && facet_order != "notable")
+        return usage_error(spec, "--facet-order must be count or notable");
+    request.facet_order = facet_order == "notable" ? FacetOrder::notable : FacetOrder::count;
 
     std::string format = values["json"].as<bool>() ? "json" : values["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "jsonl" && format != "csv")
@@ -311,6 +348,7 @@ int run_search(int argc, char** argv) {
     request.since = *since;
     request.until = *until;
     request.explain = values["explain"].as<bool>() && !count_only && !ids_only;
+    request.collapse = values["collapse"].as<bool>();
     if (values.count("fields")) {
         if (format == "text" || count_only || ids_only)
             return usage_error(spec, "--fields applies to --format json, jsonl and csv");
@@ -367,6 +405,89 @@ int run_search(int argc, char** argv) {
         return report_index_error(spec, e);
     } catch (const std::exception& e) {
         return usage_error(spec, e.what());
+    }
+}
+
+void show_options(po::options_description& options) {
+    options.add_options()("db", po::value<std::vector<std::string>>()->composing(),
+                          "index location; repeat to search several as one")(
+        "query,q", po::value<std::string>()->default_value(""),
+        "mark the words of this query in the text")("any", po::bool_switch(),
+                                                    "the query matches any of its words")(
+        "related", po::value<Count>()->default_value({5}, "5"),
+        "titles of articles like this one to list (0: none)")(
+        "json", po::bool_switch(), "print one JSON document, the marks as byte spans")(
+        "color", po::value<std::string>()->default_value("auto"),
+        "mark the query's words in bold: auto, always, never");
+}
+
+CommandSpec show_spec() {
+    return {"newssearch show", "ID",
+            "Shows one article of the index whole, by its id (or path) as a hit shows it:\n"
+            "title, date, source (else the folder it came from), author, URL or path, the\n"
+            "stored text with the words of --query marked, its people, organizations and\n"
+            "places, and the titles of articles like it. --json gives the same as the page's\n"
+            "/api/article: the marks as [begin, end) byte offsets into the UTF-8 text, and\n"
+            "each entity mention with the kind and name of its entity.",
+            "Examples:\n"
+            "  newssearch show reuters/reut2-000.sgm#12\n"
+            "  newssearch show --json -q 'Bakiyev extradition' 2010/04/20/refuge.txt\n"
+            "Database: --db, else $NEWSINDEX_DB, else "
+            "${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
+            "Exit codes: 0 ok, 2 bad option, bad query, no article with that id or no index,\n"
+            "74 the index could not be read.\n",
+            "id"};
+}
+
+int run_show(int argc, char** argv) {
+    const CommandSpec spec = show_spec();
+    po::options_description options("Options");
+    show_options(options);
+    po::variables_map values;
+    if (auto stop = parse_command_line(argc, argv, spec, options, values)) return *stop;
+    const auto ids = operands(spec, values);
+    if (ids.size() != 1) return usage_error(spec, "show takes one article id");
+    ArticleRequest request;
+    request.id = ids.front();
+    request.query = values["query"].as<std::string>();
+    request.match_any = values["any"].as<bool>();
+    request.related = static_cast<decltype(ArticleRequest::related)>(
+        std::min<std::uint64_t>(values["related"].as<Count>().value, 100));
+    const std::string color = values["color"].as<std::string>();
+    if (color != "auto" && color != "always" && color != "never")
+        return usage_error(spec, "--color must be auto, always or never");
+    const bool bold = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+    const auto databases =
+        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
+                                          : std::vector<std::string>());
+    bool opened = false;
+    try {
+        NewsSearcher searcher = open_searcher(databases);
+        opened = true;
+        ArticleView view;
+        try {
+            view = searcher.article(request);
+        } catch (const Error& e) {
+            // An id printed with \xNN escapes (printable()) names the article it was printed for.
+            const auto unescaped = from_printable(request.id);
+            if (e.kind() != ErrorKind::not_found || !unescaped || *unescaped == request.id) throw;
+            ArticleRequest again = request;
+            again.id = *unescaped;
+            view = searcher.article(again);
+        }
+        if (values["json"].as<bool>())
+            cli::print_article_json(std::cout, view);
+        else
+            cli::print_article_text(std::cout, view, bold);
+        return exit_code::kOk;
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::not_found && opened) {
+            std::cerr << spec.name << ": no article " << printable(request.id) << " in the index\n";
+            return exit_code::kUsage;
+        }
+        if (e.kind() == ErrorKind::bad_input && opened)
+            return usage_error(spec, "cannot parse query '" + request.query + "': " + e.what());
+        return report_index_error(spec, e);
     }
 }
 

@@ -25,12 +25,25 @@ json nullable(const std::string& s) {
     return s.empty() ? json(nullptr) : json(s);
 }
 
-// The snippet's text with each highlight between `open` and `close`, fit for a terminal.
-std::string marked(const Snippet& snippet, std::string_view open, std::string_view close) {
+// printable() of each line of `text`, the line breaks kept: an article's paragraphs.
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    for (std::size_t begin = 0;;) {
+        const auto end = text.find('\n', begin);
+        out += printable(text.substr(begin, end == std::string_view::npos ? end : end - begin));
+        if (end == std::string_view::npos) return out;
+        out += '\n';
+        begin = end + 1;
+    }
+}
+
+// `text` with each highlight between `open` and `close`, fit for a terminal.
+std::string marked(std::string_view text, const std::vector<HighlightSpan>& highlights,
+                   std::string_view open, std::string_view close,
+                   std::string (*printable)(std::string_view) = newsindex::printable) {
     std::string out;
     std::size_t copied = 0;
-    const std::string_view text = snippet.text;
-    for (const auto& span : snippet.highlights) {
+    for (const auto& span : highlights) {
         out += printable(text.substr(copied, span.begin - copied));
         out += open;
         out += printable(text.substr(span.begin, span.end - span.begin));
@@ -38,6 +51,27 @@ std::string marked(const Snippet& snippet, std::string_view open, std::string_vi
         copied = span.end;
     }
     out += printable(text.substr(copied));
+    return out;
+}
+
+std::string marked(const Snippet& snippet, std::string_view open, std::string_view close) {
+    return marked(snippet.text, snippet.highlights, open, close);
+}
+
+json entity_names(const Article& a) {
+    json entities = json::object();
+    for (const auto kind : kEntityKinds) {
+        json names = json::array();
+        for (const auto& entity : a.entities)
+            if (entity.kind == kind) names.push_back(entity.name);
+        entities[std::string(entity_kind_name(kind))] = std::move(names);
+    }
+    return entities;
+}
+
+json spans_json(const std::vector<HighlightSpan>& spans) {
+    json out = json::array();
+    for (const auto& span : spans) out.push_back({span.begin, span.end});
     return out;
 }
 
@@ -58,19 +92,13 @@ json field_json(const SearchHit& hit, std::string_view field) {
     if (field == "source") return nullable(a.source);
     if (field == "url") return nullable(a.url);
     if (field == "author") return nullable(a.author);
+    if (field == "language") return nullable(a.language);
     if (field == "score") return hit.score;
     if (field == "percent") return hit.percent;
     if (field == "snippet") return marked(hit.snippet, "[[", "]]");
-    if (field == "entities") {
-        json entities = json::object();
-        for (const auto kind : kEntityKinds) {
-            json names = json::array();
-            for (const auto& entity : a.entities)
-                if (entity.kind == kind) names.push_back(entity.name);
-            entities[std::string(entity_kind_name(kind))] = std::move(names);
-        }
-        return entities;
-    }
+    if (field == "entities") return entity_names(a);
+    if (field == "story") return nullable(hit.story);
+    if (field == "story_size") return hit.story_size;
     if (field == "explain") {
         json terms = json::array();
         for (const auto& term : hit.explain)
@@ -83,9 +111,40 @@ json field_json(const SearchHit& hit, std::string_view field) {
     return nullptr;
 }
 
+// What a later version of a story changed, as a line says it: "new headline, 1 paragraph
+// added, paragraphs moved"; "same text" when nothing did.
+std::string describe_changes(const stories::VersionChanges& changes) {
+    std::vector<std::string> parts;
+    if (changes.new_headline) parts.emplace_back("new headline");
+    const auto count = [&](std::size_t n, std::string_view what) {
+        if (n > 0)
+            parts.push_back(std::to_string(n) + (n == 1 ? " paragraph " : " paragraphs ") +
+                            std::string(what));
+    };
+    count(changes.added, "added");
+    count(changes.dropped, "dropped");
+    count(changes.reworded, "reworded");
+    if (changes.moved) parts.emplace_back("paragraphs moved");
+    if (parts.empty()) return "same text";
+    std::string line;
+    for (const auto& part : parts) line += (line.empty() ? "" : ", ") + part;
+    return line;
+}
+
+json changes_json(const stories::VersionChanges& changes) {
+    return {{"new_headline", changes.new_headline},
+            {"added", changes.added},
+            {"dropped", changes.dropped},
+            {"reworded", changes.reworded},
+            {"moved", changes.moved},
+            {"same_text", changes.identical()}};
+}
+
 json hit_json(const SearchHit& hit, const std::vector<std::string>& fields) {
     json object = json::object();
     for (const auto& field : fields) object[field] = field_json(hit, field);
+    // Listing one story's versions (--story): the first is the original.
+    if (hit.changes) object["changes"] = changes_json(*hit.changes);
     return object;
 }
 
@@ -158,14 +217,79 @@ void print_jsonl(std::ostream& out, const SearchResponse& response,
 }
 
 void print_csv(std::ostream& out, const SearchResponse& response,
-               const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out << (i == 0 ? "" : ",") << fields[i];
-    out << "\r\n";
+               const std::vector<std::string>& fields, bool header) {
+    if (header) {
+        for (std::size_t i = 0; i < fields.size(); ++i) out << (i == 0 ? "" : ",") << fields[i];
+        out << "\r\n";
+    }
     for (const auto& hit : response.hits) {
         for (std::size_t i = 0; i < fields.size(); ++i)
             out << (i == 0 ? "" : ",") << csv_field(field_text(hit, fields[i]));
         out << "\r\n";
     }
+}
+
+void print_article_text(std::ostream& out, const ArticleView& view, bool bold) {
+    const std::string_view open = bold ? "\033[1m" : "[[";
+    const std::string_view close = bold ? "\033[0m" : "]]";
+    const Article& a = view.article;
+    out << (a.title.empty() ? printable(a.id) : marked(a.title, view.title_highlights, open, close))
+        << '\n';
+    if (!a.subtitle.empty()) out << printable(a.subtitle) << '\n';
+    std::string line = a.date ? a.date->iso() : "no date";
+    const std::string& source = a.source.empty() ? view.folder : a.source;
+    if (!source.empty()) line += "  " + source;
+    if (!a.author.empty()) line += "  by " + a.author;
+    out << printable(line) << '\n' << printable(a.url.empty() ? a.path : a.url) << "\n\n";
+    if (!a.body.empty())
+        out << marked(a.body, view.body_highlights, open, close, printable_lines) << "\n\n";
+    for (const auto kind : kEntityKinds) {
+        std::string names;
+        for (const auto& entity : a.entities)
+            if (entity.kind == kind) append_item(names, entity.name);
+        if (!names.empty())
+            out << facet_heading(entity_kind_name(kind)) << ": " << printable(names) << '\n';
+    }
+    if (view.related.empty()) return;
+    out << "\nMore like this:\n";
+    for (const auto& related : view.related)
+        out << "  " << (related.date ? related.date->iso() : "no date   ") << "  "
+            << printable(related.title.empty() ? related.id : related.title) << "  ("
+            << printable(related.id) << ")\n";
+}
+
+void print_article_json(std::ostream& out, const ArticleView& view) {
+    const Article& a = view.article;
+    json mentions = json::array();
+    for (const auto& mention : view.mentions)
+        mentions.push_back({{"begin", mention.begin},
+                            {"end", mention.end},
+                            {"kind", entity_kind_name(mention.kind)},
+                            {"entity", mention.entity}});
+    json related = json::array();
+    for (const auto& r : view.related)
+        related.push_back({{"id", r.id},
+                           {"title", r.title},
+                           {"date", r.date ? json(r.date->iso()) : json(nullptr)}});
+    const json document = {
+        {"id", a.id},
+        {"path", a.path},
+        {"title", a.title},
+        {"subtitle", nullable(a.subtitle)},
+        {"date", a.date ? json(a.date->iso()) : json(nullptr)},
+        {"source", nullable(a.source)},
+        {"folder", nullable(view.folder)},
+        {"author", nullable(a.author)},
+        {"url", nullable(a.url)},
+        {"language", nullable(a.language)},
+        {"body", a.body},
+        {"title_highlights", spans_json(view.title_highlights)},
+        {"highlights", spans_json(view.body_highlights)},
+        {"mentions", std::move(mentions)},
+        {"entities", entity_names(a)},
+        {"related", std::move(related)},
+    };
+    out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 void print_ids(std::ostream& out, const SearchResponse& response) {
@@ -189,11 +313,23 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
         out << "   " << (hit.article.date ? hit.article.date->iso() : "no date") << "  "
             << printable(hit.article.path) << '\n';
         if (!hit.snippet.empty()) out << "   " << marked(hit.snippet, open, close) << '\n';
+        if (request.collapse && hit.story_size > 1)
+            out << "   " << hit.story_size << " versions (story " << hit.story << ")\n";
+        if (!request.story.empty())
+            out << "   "
+                << (hit.changes ? "changed: " + describe_changes(*hit.changes)
+                                : std::string("original"))
+                << '\n';
         if (request.explain) print_explanation(out, hit);
         out << '\n';
     }
-    out << (response.total_exact ? "" : "about ") << response.total
-        << (response.total == 1 ? " match" : " matches");
+    out << (response.total_exact ? "" : "about ") << response.total;
+    if (response.stories)
+        out << (response.total == 1 ? " article in " : " articles in ")
+            << (response.stories_exact ? "" : "about ") << *response.stories
+            << (*response.stories == 1 ? " story" : " stories");
+    else
+        out << (response.total == 1 ? " match" : " matches");
     if (response.corrected)
         out << " for " << printable(response.suggestion);
     else if (!request.query.empty())
@@ -208,11 +344,20 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
         if (facet.values.empty()) continue;
         out << '\n'
             << facet_heading(facet.name) << (response.facets_exact ? "" : " (estimated counts)")
+            << (request.facet_order == FacetOrder::notable && facet.name != "date"
+                    ? ", most notable first (count, score)"
+                    : "")
             << ":\n";
+        const bool scored = request.facet_order == FacetOrder::notable && facet.name != "date";
         for (const auto& value : facet.values) {
-            char count[16];
+            char count[32];
             std::snprintf(count, sizeof count, "%7u", static_cast<unsigned>(value.count));
-            out << count << "  " << printable(value.value) << '\n';
+            out << count << "  ";
+            if (scored) {
+                std::snprintf(count, sizeof count, "%9.4f  ", value.score);
+                out << count;
+            }
+            out << printable(value.value) << '\n';
         }
     }
 }
@@ -233,12 +378,20 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
         {"corrected", response.corrected},
         {"warnings", response.warnings},
     };
+    if (response.stories) {
+        document["stories"] = *response.stories;
+        document["stories_exact"] = response.stories_exact;
+    }
     if (!request.facets.empty()) {
         json facets = json::object();
         for (const auto& facet : response.facets) {
             json values = json::array();
-            for (const auto& value : facet.values)
-                values.push_back({{"value", value.value}, {"count", value.count}});
+            const bool scored = request.facet_order == FacetOrder::notable && facet.name != "date";
+            for (const auto& value : facet.values) {
+                json entry = {{"value", value.value}, {"count", value.count}};
+                if (scored) entry["score"] = value.score;
+                values.push_back(std::move(entry));
+            }
             facets[facet.name] = std::move(values);
         }
         document["facets"] = std::move(facets);

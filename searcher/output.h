@@ -22,8 +22,16 @@ void print_jsonl(std::ostream& out, const SearchResponse& response,
                  const std::vector<std::string>& fields = default_json_fields(false));
 // A header line naming `fields`, then a line per hit (RFC 4180); entities as
 // "person:Name; place:Name", explanations as "term=weight; ...".
+// `header` false leaves out the header line: the second and later pages of one table.
 void print_csv(std::ostream& out, const SearchResponse& response,
-               const std::vector<std::string>& fields = default_csv_fields());
+               const std::vector<std::string>& fields = default_csv_fields(), bool header = true);
+// One article whole (newssearch show): its fields, its text with the query's words marked
+// (ANSI bold when `bold`, else [[ ]]), its entities and the titles of articles like it.
+void print_article_text(std::ostream& out, const ArticleView& view, bool bold);
+// The same as one JSON document, the marks as spans: [begin, end) byte offsets into the
+// title or body's UTF-8 ("highlights", "title_highlights"), and each mention with the
+// kind and name of its entity ("mentions"), for the page to render.
+void print_article_json(std::ostream& out, const ArticleView& view);
 // One article id per line, for other programs to read.
 void print_ids(std::ostream& out, const SearchResponse& response);
 

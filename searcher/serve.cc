@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -31,8 +32,10 @@
 #include "common/cli/database_location.h"
 #include "common/cli/exit_codes.h"
 #include "common/search/search.h"
+#include "searcher/atom_feed.h"
 #include "searcher/output.h"
 #include "searcher/serve_connections.h"
+#include "searcher/serve_gzip.h"
 #include "searcher/serve_http.h"
 #include "searcher/serve_request.h"
 #include "serve_assets.h"  // generated from searcher/assets/ at build time
@@ -50,8 +53,15 @@ CommandSpec serve_spec() {
             "Serves the search page and its JSON API over HTTP, read-only:\n"
             "  /                  the search page\n"
             "  /api/search?q=...  what newssearch --json prints (offset, limit, sort, facets,\n"
-            "                     facet_limit, any, like as the options of the same names)\n"
+            "                     facet_limit, any, collapse, like, format, fields as the\n"
+            "                     options of the same names)\n"
             "  /api/like?id=ID    articles like that one\n"
+            "  /article?id=ID     the article whole (q=...: the query's words marked)\n"
+            "  /api/article?id=ID what newssearch show --json prints (q, any)\n"
+            "  /api/facet_values?kind=person&prefix=bak  the facet's names that start so\n"
+            "                     (any case), with their article counts, the most named first\n"
+            "  /api/export?q=...  every match (at most 100000) as a CSV or JSON Lines download\n"
+            "                     (format=csv|jsonl, fields, sort, like as for /api/search)\n"
             "  /healthz           {\"status\": \"ok\", \"articles\": N}\n"
             "It listens on 127.0.0.1 unless --bind says otherwise, answers only requests whose\n"
             "Host is that address, localhost or an --allow-host name (else 421), prints\n"
@@ -76,6 +86,8 @@ constexpr std::array kAssets = {
     Asset{"/", "text/html; charset=utf-8", assets::index_html},
     Asset{"/index.html", "text/html; charset=utf-8", assets::index_html},
     Asset{"/app.js", "text/javascript; charset=utf-8", assets::app_js},
+    Asset{"/article", "text/html; charset=utf-8", assets::article_html},
+    Asset{"/article.js", "text/javascript; charset=utf-8", assets::article_js},
     Asset{"/style.css", "text/css; charset=utf-8", assets::style_css},
     Asset{"/favicon.svg", "image/svg+xml", assets::favicon_svg},
 };
@@ -196,12 +208,65 @@ int status_for(ErrorKind kind) {
     }
 }
 
+// Now in UTC, as RFC 3339 ("2026-12-03T10:00:00Z"): a feed's time when no entry is dated.
+std::string utc_now_rfc3339() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+// The hits of `target` printed as its format asks; a download's in pages of kExportPage
+// hits, so that no more than a page of articles is held at once.
+using Doccount = decltype(SearchRequest::limit);
+constexpr Doccount kExportPage = 1000;
+std::string printed(NewsSearcher& searcher, const serve::SearchTarget& target, bool download,
+                    const std::string& base) {
+    const SearchRequest& request = target.request;
+    if (target.format == "atom") {
+        std::ostringstream out;
+        print_atom_feed(out, request, searcher.search(request), base, utc_now_rfc3339());
+        return out.str();
+    }
+    std::vector<std::string> fields = request.fields;
+    if (fields.empty())
+        fields = target.format == "csv" ? default_csv_fields() : default_json_fields(false);
+    std::ostringstream out;
+    if (!download) {
+        const SearchResponse response = searcher.search(request);
+        if (target.format == "json")
+            print_json(out, request, response);
+        else if (target.format == "jsonl")
+            print_jsonl(out, response, fields);
+        else
+            print_csv(out, response, fields);
+        return out.str();
+    }
+    SearchRequest page = request;
+    page.exact = false;  // the total is not printed: each page needs only its hits
+    const Doccount end = request.offset + request.limit;
+    for (page.offset = request.offset; page.offset < end || page.offset == request.offset;
+         page.offset += kExportPage) {
+        page.limit = std::min(kExportPage, end - page.offset);
+        const SearchResponse response = searcher.search(page);
+        if (target.format == "jsonl")
+            print_jsonl(out, response, fields);
+        else
+            print_csv(out, response, fields, page.offset == request.offset);
+        if (response.hits.size() < page.limit || page.limit == 0) break;
+    }
+    return out.str();
+}
+
 HttpResponse answer_search(const Databases& index, const HttpRequest& req,
                            serve::Endpoint endpoint) {
     auto parsed = serve::parse_search_target(req.target, endpoint);
     if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
         return send_error(refused->status, refused->message);
-    const SearchRequest& request = std::get<SearchRequest>(parsed);
+    const serve::SearchTarget& target = std::get<serve::SearchTarget>(parsed);
+    const SearchRequest& request = target.request;
     NewsSearcher* searcher = nullptr;
     try {
         searcher = &worker_index().at(index);
@@ -212,10 +277,18 @@ HttpResponse answer_search(const Databases& index, const HttpRequest& req,
         return send_error(503, std::string(kIndexUnavailable));
     }
     try {
-        const SearchResponse response = searcher->search(request);
-        std::ostringstream out;
-        print_json(out, request, response);
-        return send_json(200, out.str());
+        const bool download = endpoint == serve::Endpoint::download;
+        // The links of a feed go back to this server, by the name the client used for it.
+        const std::string base = "http://" + (req.has_host ? req.host : std::string("localhost"));
+        HttpResponse res = send_json(200, printed(*searcher, target, download, base));
+        if (target.format == "atom") res.content_type = "application/atom+xml; charset=utf-8";
+        if (target.format == "csv") res.content_type = "text/csv; charset=utf-8";
+        if (target.format == "jsonl") res.content_type = "application/x-ndjson; charset=utf-8";
+        if (download)
+            res.headers.emplace_back("Content-Disposition",
+                                     std::string("attachment; filename=\"newsindex-export.") +
+                                         (target.format == "csv" ? "csv" : "jsonl") + '"');
+        return res;
     } catch (const Error& e) {
         const int status = status_for(e.kind());
         if (status >= 500) {
@@ -234,6 +307,49 @@ HttpResponse answer_search(const Databases& index, const HttpRequest& req,
     }
 }
 
+HttpResponse answer_article(const Databases& index, const HttpRequest& req) {
+    auto parsed = serve::parse_article_target(req.target);
+    if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
+        return send_error(refused->status, refused->message);
+    const ArticleRequest& request = std::get<ArticleRequest>(parsed);
+    try {
+        const ArticleView view = worker_index().at(index).article(request);
+        std::ostringstream out;
+        print_article_json(out, view);
+        return send_json(200, out.str());
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::not_found)
+            return send_error(404, "no article " + request.id + " in the index");
+        if (e.kind() == ErrorKind::bad_input)
+            return send_error(400, std::string("cannot parse query: ") + e.what());
+        worker_index().forget();
+        log_line("newssearch serve: " + one_line(e.what()));
+        return send_error(e.kind() == ErrorKind::internal ? 500 : 503,
+                          e.kind() == ErrorKind::internal ? std::string("internal error")
+                                                          : std::string(kIndexUnavailable));
+    }
+}
+
+HttpResponse answer_facet_values(const Databases& index, const HttpRequest& req) {
+    auto parsed = serve::parse_facet_values_target(req.target);
+    if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
+        return send_error(refused->status, refused->message);
+    const auto& request = std::get<serve::FacetValueRequest>(parsed);
+    try {
+        json values = json::array();
+        for (const auto& value : worker_index().at(index).facet_value_search(
+                 request.kind, request.prefix, request.limit))
+            values.push_back({{"value", value.value}, {"count", value.count}});
+        return send_json(200, json_text({{"kind", entity_kind_name(request.kind)},
+                                         {"prefix", request.prefix},
+                                         {"values", std::move(values)}}));
+    } catch (const Error& e) {
+        worker_index().forget();
+        log_line("newssearch serve: " + one_line(e.what()));
+        return send_error(503, std::string(kIndexUnavailable));
+    }
+}
+
 HttpResponse answer_health(const Databases& index) {
     try {
         const auto articles = worker_index().at(index).article_count();
@@ -248,6 +364,10 @@ HttpResponse answer_health(const Databases& index) {
 HttpResponse answer_get(const Databases& index, const HttpRequest& req) {
     if (req.path == "/api/search") return answer_search(index, req, serve::Endpoint::search);
     if (req.path == "/api/like") return answer_search(index, req, serve::Endpoint::like);
+    if (req.path == "/api/export") return answer_search(index, req, serve::Endpoint::download);
+    if (req.path == "/feed.atom") return answer_search(index, req, serve::Endpoint::feed);
+    if (req.path == "/api/article") return answer_article(index, req);
+    if (req.path == "/api/facet_values") return answer_facet_values(index, req);
     if (req.path == "/healthz") return answer_health(index);
     for (const auto& asset : kAssets) {
         if (asset.path != req.path) continue;
@@ -278,7 +398,9 @@ HttpResponse answer(const Databases& index, const serve::HostPolicy& hosts,
     }
     // No request may stop the server: whatever escapes is a bug, answered with 500.
     try {
-        return answer_get(index, req);
+        HttpResponse res = answer_get(index, req);
+        serve::gzip_if_accepted(req, res);
+        return res;
     } catch (const std::exception& e) {
         log_line("newssearch serve: internal error: " + one_line(e.what()));
     } catch (...) {

@@ -87,6 +87,31 @@ bool lists(std::string_view value, std::string_view word) {
     }
 }
 
+// Whether an Accept-Encoding value allows gzip: "gzip" or "*" listed, not with q=0
+// ("gzip;q=0" refuses it; "*;q=0" refuses whatever is not named).
+bool allows_gzip(std::string_view value) {
+    bool allowed = false;
+    while (!value.empty()) {
+        const auto comma = value.find(',');
+        const std::string_view item = value.substr(0, comma);
+        value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+        const auto semicolon = item.find(';');
+        const std::string_view coding = trimmed(item.substr(0, semicolon));
+        std::string_view parameters =
+            semicolon == std::string_view::npos ? std::string_view() : item.substr(semicolon + 1);
+        parameters = trimmed(parameters);
+        bool refused = false;
+        if (parameters.size() >= 2 && (parameters[0] == 'q' || parameters[0] == 'Q') &&
+            parameters[1] == '=') {
+            const std::string_view q = trimmed(parameters.substr(2));
+            refused = !q.empty() && q.find_first_not_of("0.") == std::string_view::npos;
+        }
+        if (same_word(coding, "gzip")) return !refused;
+        if (coding == "*") allowed = !refused;
+    }
+    return allowed;
+}
+
 std::string_view reason(int status) {
     switch (status) {
         case 100:
@@ -265,6 +290,8 @@ std::variant<HttpRequest, RequestError> parse_head(std::string_view head) {
         } else if (same_word(name, "connection")) {
             if (lists(value, "close")) request.keep_alive = false;
             if (http10 && lists(value, "keep-alive")) request.keep_alive = true;
+        } else if (same_word(name, "accept-encoding")) {
+            request.accepts_gzip = allows_gzip(value);
         } else if (same_word(name, "expect")) {
             request.expects_continue = same_word(value, "100-continue");
         }

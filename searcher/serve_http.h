@@ -31,6 +31,7 @@ struct HttpRequest {
     bool has_host = false;  // false only in HTTP/1.0, where Host is optional
     bool keep_alive = true;
     bool expects_continue = false;  // "Expect: 100-continue": the client waits before a body
+    bool accepts_gzip = false;      // Accept-Encoding lists gzip (or *) without q=0
     std::size_t body_bytes = 0;     // Content-Length
 };
 

@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/base/error.h"
 #include "common/base/utf8.h"
+#include "common/search/hit_fields.h"
 
 namespace newsindex::serve {
 
@@ -104,10 +106,12 @@ RequestError bad(std::string message) {
     return RequestError{400, std::move(message)};
 }
 
-// Sets one field of `request` from one parameter, or says why it cannot.
+// Sets one field of `target` from one parameter, or says why it cannot.
 std::optional<RequestError> apply(const std::string& name, const std::string& value,
-                                  Endpoint endpoint, SearchRequest& request) {
+                                  Endpoint endpoint, SearchTarget& target) {
     using Doccount = decltype(SearchRequest::limit);
+    SearchRequest& request = target.request;
+    const std::size_t max_limit = endpoint == Endpoint::download ? kMaxExportRows : kMaxLimit;
     if (name == "q" || name == (endpoint == Endpoint::like ? "id" : "like")) {
         if (value.size() > kMaxQueryBytes)
             return RequestError{414, "parameter " + name +
@@ -118,29 +122,51 @@ std::optional<RequestError> apply(const std::string& name, const std::string& va
         const auto any = parse_bool(value);
         if (!any) return bad("any must be 1 or 0 (true or false)");
         request.match_any = *any;
+    } else if (name == "collapse") {
+        const auto collapse = parse_bool(value);
+        if (!collapse) return bad("collapse must be 1 or 0 (true or false)");
+        request.collapse = *collapse;
     } else if (name == "offset") {
         const auto offset = parse_count(value, kMaxOffset);
         if (!offset)
             return bad("offset must be a whole number from 0 to " + std::to_string(kMaxOffset));
         request.offset = static_cast<Doccount>(*offset);
     } else if (name == "limit") {
-        const auto limit = parse_count(value, kMaxLimit);
+        const auto limit = parse_count(value, max_limit);
         if (!limit)
-            return bad("limit must be a whole number from 0 to " + std::to_string(kMaxLimit));
+            return bad("limit must be a whole number from 0 to " + std::to_string(max_limit));
         request.limit = static_cast<Doccount>(*limit);
+    } else if (name == "format") {
+        if (endpoint == Endpoint::feed) return bad("format: a feed is Atom");
+        const bool download = endpoint == Endpoint::download;
+        if (value != "csv" && value != "jsonl" && (download || value != "json"))
+            return bad(download ? "format must be csv or jsonl"
+                                : "format must be json, jsonl or csv");
+        target.format = value;
+    } else if (name == "fields") {
+        try {
+            request.fields = parse_hit_fields(value);
+        } catch (const Error& e) {
+            return bad(std::string("fields: ") + e.what());
+        }
     } else if (name == "facet_limit") {
         const auto facet_limit = parse_count(value, kMaxFacetLimit);
         if (!facet_limit)
             return bad("facet_limit must be a whole number from 0 to " +
                        std::to_string(kMaxFacetLimit));
         request.facet_limit = *facet_limit;
+    } else if (name == "facet_order") {
+        if (value != "count" && value != "notable")
+            return bad("facet_order must be count or notable");
+        request.facet_order = value == "notable" ? FacetOrder::notable : FacetOrder::count;
     } else if (name == "sort") {
         const auto sort = parse_sort(value);
         if (!sort) return bad("sort must be relevance, date or -date");
         request.sort = *sort;
     } else if (name == "facets") {
         const auto facets = parse_facets(value);
-        if (!facets) return bad("facets takes a comma-separated list of person, org, place, date");
+        if (!facets)
+            return bad("facets takes a comma-separated list of person, org, place, date, language");
         request.facets = *facets;
     } else {
         return bad("unknown parameter '" + shown(name) + "'");
@@ -171,8 +197,10 @@ std::variant<Parameters, RequestError> parse_query_string(std::string_view query
     return parameters;
 }
 
-std::variant<SearchRequest, RequestError> parse_search_target(std::string_view target,
-                                                              Endpoint endpoint) {
+namespace {
+
+// The parameters of a request target, or why they are refused.
+std::variant<Parameters, RequestError> target_parameters(std::string_view target) {
     if (target.size() > kMaxTargetBytes)
         return RequestError{
             414, "the URL is too long: at most " + std::to_string(kMaxTargetBytes) + " bytes"};
@@ -180,23 +208,113 @@ std::variant<SearchRequest, RequestError> parse_search_target(std::string_view t
     // of the query.
     target = target.substr(0, target.find('#'));
     const auto question = target.find('?');
-    auto parsed = parse_query_string(
-        question == std::string_view::npos ? std::string_view() : target.substr(question + 1));
+    return parse_query_string(question == std::string_view::npos ? std::string_view()
+                                                                 : target.substr(question + 1));
+}
+
+std::optional<RequestError> too_long(const std::string& name, const std::string& value) {
+    if (value.size() <= kMaxQueryBytes) return std::nullopt;
+    return RequestError{414, "parameter " + name + " is too long: " + std::to_string(value.size()) +
+                                 " bytes, at most " + std::to_string(kMaxQueryBytes)};
+}
+
+}  // namespace
+
+std::variant<ArticleRequest, RequestError> parse_article_target(std::string_view target) {
+    auto parsed = target_parameters(target);
+    if (auto* error = std::get_if<RequestError>(&parsed)) return std::move(*error);
+    const auto& parameters = std::get<Parameters>(parsed);
+    ArticleRequest request;
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        const auto& [name, value] = *it;
+        const auto same = [&key = name](const auto& p) { return p.first == key; };
+        if (std::any_of(parameters.begin(), it, same))
+            return bad("parameter '" + shown(name) + "' given twice");
+        if (name == "id" || name == "q") {
+            if (auto error = too_long(name, value)) return std::move(*error);
+            (name == "id" ? request.id : request.query) = value;
+        } else if (name == "any") {
+            const auto any = parse_bool(value);
+            if (!any) return bad("any must be 1 or 0 (true or false)");
+            request.match_any = *any;
+        } else {
+            return bad("unknown parameter '" + shown(name) + "'");
+        }
+    }
+    if (request.id.empty()) return bad("id names the article to show: /api/article?id=ID");
+    return request;
+}
+
+std::variant<FacetValueRequest, RequestError> parse_facet_values_target(std::string_view target) {
+    auto parsed = target_parameters(target);
+    if (auto* error = std::get_if<RequestError>(&parsed)) return std::move(*error);
+    const auto& parameters = std::get<Parameters>(parsed);
+    FacetValueRequest request;
+    bool has_kind = false;
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        const auto& [name, value] = *it;
+        const auto same = [&key = name](const auto& p) { return p.first == key; };
+        if (std::any_of(parameters.begin(), it, same))
+            return bad("parameter '" + shown(name) + "' given twice");
+        if (name == "kind") {
+            const auto kind = entity_kind_from_name(value);
+            if (!kind) return bad("kind must be person, org or place");
+            request.kind = *kind;
+            has_kind = true;
+        } else if (name == "prefix") {
+            if (auto error = too_long(name, value)) return std::move(*error);
+            request.prefix = value;
+        } else if (name == "limit") {
+            const auto limit = parse_count(value, kMaxFacetLimit);
+            if (!limit)
+                return bad("limit must be a whole number from 0 to " +
+                           std::to_string(kMaxFacetLimit));
+            request.limit = *limit;
+        } else {
+            return bad("unknown parameter '" + shown(name) + "'");
+        }
+    }
+    if (!has_kind) return bad("kind names the facet: /api/facet_values?kind=person&prefix=...");
+    return request;
+}
+
+std::variant<SearchTarget, RequestError> parse_search_target(std::string_view target,
+                                                             Endpoint endpoint) {
+    auto parsed = target_parameters(target);
     if (auto* error = std::get_if<RequestError>(&parsed)) return std::move(*error);
     const auto& parameters = std::get<Parameters>(parsed);
 
-    SearchRequest request;
+    SearchTarget search;
+    SearchRequest& request = search.request;
     request.facets.assign(kFacetNames.begin(), kFacetNames.end());
+    if (endpoint == Endpoint::download) {
+        search.format = "csv";
+        request.limit = static_cast<decltype(request.limit)>(kMaxExportRows);
+    }
+    if (endpoint == Endpoint::feed) {
+        // What a feed reader polls for: the newest articles that match.
+        search.format = "atom";
+        request.sort = SortOrder::date_descending;
+        request.limit = kFeedEntries;
+    }
     for (auto it = parameters.begin(); it != parameters.end(); ++it) {
         const std::string& name = it->first;
-        const auto same = [&name](const auto& p) { return p.first == name; };
+        const auto same = [&key = name](const auto& p) { return p.first == key; };
         if (std::any_of(parameters.begin(), it, same))
             return bad("parameter '" + shown(name) + "' given twice");
-        if (auto error = apply(name, it->second, endpoint, request)) return std::move(*error);
+        if (auto error = apply(name, it->second, endpoint, search)) return std::move(*error);
     }
     if (endpoint == Endpoint::like && request.like.empty())
         return bad("id names the article to find others like: /api/like?id=ID");
-    return request;
+    if (endpoint == Endpoint::download && has_field(request.fields, "explain"))
+        return bad("fields: explain is not offered in a download (ask /api/search)");
+    // As newssearch --format jsonl and csv: outputs for programs, with no place for facets
+    // or for saying that the hits are another query's.
+    if (search.format != "json") {
+        request.facets.clear();
+        request.spelling = Spelling::off;
+    }
+    return search;
 }
 
 }  // namespace newsindex::serve

@@ -29,6 +29,9 @@ struct Article {
     std::string source;
     std::string url;
     std::string author;
+    // Subjects and keywords the file itself gives (a feed's categories, a wire item's
+    // subject codes), in the file's order, without repeats.
+    std::vector<std::string> keywords;
     // ISO 639-1 code of the text's language ("en", "fr") when the detector is sure of it,
     // else the one the file declares, else empty. Only English (or unknown) is tagged:
     // the tagger knows English, and reads French capitals as names ("Parmi", "Un").

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include "common/base/country_names.h"
 #include "common/base/place_names.h"
 
 namespace newsindex {
@@ -30,6 +31,12 @@ EntityName canonical_entity_name(EntityKind kind, std::string_view name) {
     if (const auto country = canonical_place_name(canonical.key)) {
         canonical.name = *country;
         canonical.key = entity_key(canonical.name);
+    } else if (kind == EntityKind::place) {
+        // A country named in another language ("Deutschland") under its English name.
+        if (auto english = english_country_name(canonical.key)) {
+            canonical.name = std::move(*english);
+            canonical.key = entity_key(canonical.name);
+        }
     }
     return canonical;
 }

@@ -78,6 +78,12 @@ std::size_t repair(std::string& text) {
     return static_cast<std::size_t>(substitutions);
 }
 
+std::string repaired(std::string_view text) {
+    std::string copy(text);
+    repair(copy);
+    return copy;
+}
+
 std::size_t complete_prefix(std::string_view text) {
     // Walk back over at most three continuation bytes to the last lead byte.
     std::size_t end = text.size();

@@ -16,6 +16,10 @@ std::optional<std::string> from_utf16_or_32(std::string_view bytes);
 // replaced (0 leaves `text` untouched).
 std::size_t repair(std::string& text);
 
+// A repaired copy of `text`: names from a file (archive members, XML elements) as a
+// message can show them.
+std::string repaired(std::string_view text);
+
 // Length of the longest prefix of `text` that does not end inside a multi-byte
 // sequence: where a byte-limited read can be cut without creating an invalid tail.
 std::size_t complete_prefix(std::string_view text);

@@ -4,10 +4,13 @@
 
 #include "common/index/entity_document.h"
 #include "common/index/entity_terms.h"
+#include "common/index/language_terms.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
 #include "common/index/spelling.h"
 #include "common/index/stored_article.h"
+#include "common/index/story_assigner.h"
+#include "common/read/language.h"
 
 namespace newsindex {
 
@@ -21,11 +24,23 @@ void add_boolean_term(Xapian::Document& doc, std::string_view prefix, std::strin
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
-    term_generator_.set_stemmer(Xapian::Stem(std::string(schema::kLanguage)));
+    // Chinese, Japanese and Korean text, which has no spaces between words, as n-grams
+    // of one and two characters, in whatever language the article is said to be.
+    term_generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+void DocumentBuilder::use_language(const std::string& language) {
+    if (language == language_) return;
+    language_ = language;
+    stemmer_ = stemmer_for(language);
+    term_generator_.set_stemmer(stemmer_);
 }
 
 ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrigin& origin,
-                                       const EntityTable& table) {
+                                       const EntityTable& table,
+                                       std::string_view default_language) {
+    const std::string language = effective_language(article.language, default_language);
+    use_language(language);
     Xapian::Document doc;
     term_generator_.set_document(doc);
     term_generator_.set_termpos(0);
@@ -38,6 +53,14 @@ ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrig
     term_generator_.index_text(strip_possessives(article.subtitle), schema::kSubtitleWeight);
     term_generator_.increase_termpos(schema::kFieldGap);
     term_generator_.index_text(strip_possessives(article.body));
+    // Keywords are words of the article too, apart from its text (no phrase spans them).
+    for (const auto& keyword : article.keywords) {
+        term_generator_.increase_termpos(schema::kFieldGap);
+        term_generator_.index_text(keyword);
+    }
+    add_folded_terms(doc, stemmer_);
+    add_boolean_term(doc, schema::kLanguagePrefix, language);
+    doc.add_value(schema::kLanguageSlot, language);
 
     const std::string file_key = origin.key();
     std::string id_term = schema::id_term(origin.article_key(article.id));
@@ -48,6 +71,7 @@ ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrig
     doc.add_value(schema::kFileSizeSlot, std::to_string(origin.size));
     doc.add_value(schema::kFileMtimeSlot, std::to_string(origin.mtime_ns));
     if (!origin.content_hash.empty()) doc.add_value(schema::kFileHashSlot, origin.content_hash);
+    if (!origin.metadata_state.empty()) doc.add_value(schema::kMetadataSlot, origin.metadata_state);
     if (article.date) {
         const std::string compact = article.date->compact();
         doc.add_value(schema::kDateSlot, compact);
@@ -59,8 +83,14 @@ ArticleDocument DocumentBuilder::build(const Article& article, const ArticleOrig
     }
     if (const auto source = source_term(article.source); !source.empty())
         doc.add_boolean_term(source);
+    for (const auto& keyword : article.keywords)
+        if (const auto term = keyword_term(keyword); !term.empty()) doc.add_boolean_term(term);
     add_entity_evidence(doc, article.entities);
+    // The writer gives the article its story (index_writer.cc); the fingerprint it
+    // compares is made here, on the builder's thread.
+    stories::add_fingerprint(doc, article.body);
     Article stored = article;
+    stored.language = language;
     stored.raw_entities.clear();
     for (const auto& entity : article.entities)
         stored.raw_entities.push_back({entity.kind, entity.name});

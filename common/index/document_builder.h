@@ -4,10 +4,12 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/base/article.h"
 #include "common/index/entity_table.h"
+#include "common/index/schema.h"
 #include "common/read/article_origin.h"
 
 namespace newsindex {
@@ -30,12 +32,17 @@ public:
     // The article's text, entity and date terms, its values and stored fields, and the
     // origin's id, file and root terms with the file state incremental builds compare.
     // The article's entities go in as evidence and, through `table`, as the archive's
-    // entities.
+    // entities. Its words are stemmed in its language (`default_language` when it has
+    // none known), and words with accents gain folded variants (language_terms.h).
     ArticleDocument build(const Article& article, const ArticleOrigin& origin,
-                          const EntityTable& table = {});
+                          const EntityTable& table = {},
+                          std::string_view default_language = schema::kDefaultLanguage);
 
 private:
+    void use_language(const std::string& language);
     Xapian::TermGenerator term_generator_;
+    std::string language_;
+    Xapian::Stem stemmer_;
 };
 
 }  // namespace newsindex

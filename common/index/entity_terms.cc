@@ -27,6 +27,10 @@ std::string source_term(std::string_view source) {
     return schema::boolean_term(schema::kSourcePrefix, entity_key(source));
 }
 
+std::string keyword_term(std::string_view keyword) {
+    return schema::boolean_term(schema::kKeywordPrefix, entity_key(keyword));
+}
+
 namespace {
 
 // Evidence terms keep whole names or nothing: a clipped name would be another name.

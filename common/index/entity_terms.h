@@ -42,5 +42,7 @@ std::optional<AliasEvidence> parse_alias_evidence_term(std::string_view term);
 
 // The boolean term of a source name ("VOA"), folded like entity names; empty for "".
 std::string source_term(std::string_view source);
+// The boolean term of a keyword or subject a file gives, folded the same way.
+std::string keyword_term(std::string_view keyword);
 
 }  // namespace newsindex

@@ -13,7 +13,7 @@
 #include "common/read/article_origin.h"
 #include "common/read/article_reader.h"
 #include "common/read/corpus_walker.h"
-#include "common/read/jsonl_lines.h"
+#include "common/read/file_records.h"
 
 namespace newsindex {
 
@@ -44,40 +44,44 @@ std::vector<std::vector<std::string>> file_evidence(const ArticleOrigin& file,
 
 using ArticleTerms = std::vector<std::vector<std::string>>;
 
-// The evidence terms of the articles on some lines of a JSON Lines file.
-ArticleTerms lines_evidence(const std::vector<JsonlLine>& lines, const ArticleOrigin& file,
-                            const EntityExtractor& extractor, TagCache* tags) {
+// The evidence terms of the articles of some records of a file (file_records.h).
+ArticleTerms records_evidence(const std::vector<FileRecord>& records, const ArticleOrigin& file,
+                              const EntityExtractor& extractor, TagCache* tags) {
     ArticleTerms articles;
     std::vector<std::string> warnings;  // the build's own pass reports them
-    for (const auto& line : lines)
-        if (auto article = parse_jsonl_line(line, file, warnings))
-            articles.push_back(tagged_evidence(file, *article, extractor, tags));
+    for (const auto& record : records)
+        for (const auto& article : parse_record(record, file, warnings))
+            articles.push_back(tagged_evidence(file, article, extractor, tags));
     return articles;
 }
 
-// Submits a JSON Lines file line by line, in stretches, as the build reads it (bounded
-// memory, every core on one large file); false when it is not read by lines.
+// Submits a file read record by record in stretches, as the build reads it (bounded
+// memory, every core on one large file); false when it is read whole after all.
 template <typename Work, typename Count>
-bool submit_jsonl(const ArticleOrigin& file, const EntityExtractor& extractor, TagCache* tags,
-                  Work& work, Count& count) {
-    constexpr std::size_t kLinesPerTask = 256;
+bool submit_records(const ArticleOrigin& file, const EntityExtractor& extractor, TagCache* tags,
+                    Work& work, Count& count) {
+    constexpr std::size_t kRecordsPerTask = 256;
+    constexpr std::size_t kBytesPerTask = std::size_t{8} << 20;
     try {
-        JsonlLineReader reader(file.path);
-        if (!reader.streamable()) return false;
-        std::vector<JsonlLine> lines;
+        const std::unique_ptr<RecordReader> reader = open_records(file);
+        if (!reader) return false;
+        std::vector<FileRecord> records;
+        std::size_t bytes = 0;
         const auto submit = [&] {
             work.submit(
-                [&extractor, tags, file, lines = std::move(lines)] {
-                    return lines_evidence(lines, file, extractor, tags);
+                [&extractor, tags, file, records = std::move(records)] {
+                    return records_evidence(records, file, extractor, tags);
                 },
                 count);
-            lines.clear();
+            records.clear();
+            bytes = 0;
         };
-        while (auto line = reader.next()) {
-            lines.push_back(std::move(*line));
-            if (lines.size() == kLinesPerTask) submit();
+        while (auto record = reader->next()) {
+            bytes += record->bytes.size();
+            records.push_back(std::move(*record));
+            if (records.size() == kRecordsPerTask || bytes >= kBytesPerTask) submit();
         }
-        if (!lines.empty()) submit();
+        if (!records.empty()) submit();
     } catch (const Error&) {
         // The build's own pass reports it.
     }
@@ -90,13 +94,13 @@ EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& 
                                       const EntityExtractor& extractor, std::size_t threads,
                                       const std::atomic<bool>* stop_requested,
                                       const std::function<void(std::size_t)>& progress,
-                                      TagCache* tags) {
+                                      TagCache* tags, const MetadataTables* metadata) {
     const auto stopped = [&] { return stop_requested != nullptr && stop_requested->load(); };
     std::unordered_map<std::string, std::uint32_t> articles_with;
     OrderedWork<std::vector<std::vector<std::string>>> work(threads,
                                                             4 * std::max<std::size_t>(threads, 1));
     std::size_t files_read = 0;
-    // A stretch of a JSON Lines file counts as a file read: progress moves along it.
+    // A stretch of records counts as a file read: progress moves along it.
     const auto count = [&](std::vector<std::vector<std::string>>&& articles) {
         for (const auto& terms : articles)
             for (const auto& term : terms) ++articles_with[term];
@@ -107,9 +111,11 @@ EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& 
         const auto root = resolve_corpus_root(given, ec);
         if (!root || stopped()) continue;
         const WalkCallbacks callbacks{
-            [&](const ArticleOrigin& file) {
-                if (file.format == ArticleFormat::jsonl &&
-                    submit_jsonl(file, extractor, tags, work, count))
+            [&](const ArticleOrigin& found) {
+                ArticleOrigin file = found;
+                file.metadata = metadata;
+                if (is_record_format(file.format) &&
+                    submit_records(file, extractor, tags, work, count))
                     return !stopped();
                 if (file.format != ArticleFormat::unsupported)
                     work.submit(

@@ -18,6 +18,7 @@ namespace newsindex {
 
 class EntityExtractor;
 class TagCache;
+class MetadataTables;
 
 // The evidence of every article under `roots`, counted as the index counts it (one per
 // article). Files are read, parsed and tagged on `threads` threads (0: this one); files
@@ -30,6 +31,7 @@ EntityEvidence gather_entity_evidence(const std::vector<std::filesystem::path>& 
                                       const EntityExtractor& extractor, std::size_t threads,
                                       const std::atomic<bool>* stop_requested,
                                       const std::function<void(std::size_t)>& progress,
-                                      TagCache* tags = nullptr);
+                                      TagCache* tags = nullptr,
+                                      const MetadataTables* metadata = nullptr);
 
 }  // namespace newsindex

@@ -13,6 +13,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "common/base/atomic_file.h"
 #include "common/base/error.h"
 #include "common/index/facet_values.h"
 #include "common/index/schema.h"
@@ -206,18 +207,6 @@ std::string columns_image(const Xapian::Database& db) {
     return image.finish(header);
 }
 
-void write_all(int fd, const std::string& bytes, const std::filesystem::path& path) {
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            throw Error(ErrorKind::io, "cannot write " + path.string() + ": " +
-                                           std::strerror(n < 0 ? errno : ENOSPC));
-        written += static_cast<std::size_t>(n);
-    }
-}
-
 // --- Reading ---------------------------------------------------------------------------
 
 // A read-only mapping of a whole file, unmapped with its owner.
@@ -334,39 +323,9 @@ std::uint32_t FacetColumns::article_count(EntityKind kind, std::uint32_t ordinal
     return ordinal < dictionary.article_counts.size() ? dictionary.article_counts[ordinal] : 0;
 }
 
-namespace {
-
-// Puts `image` in place as the columns file of `folder`, atomically.
-void replace_columns_file(const std::filesystem::path& folder, const std::string& image) {
-    const std::filesystem::path path = folder / kFacetColumnsFile;
-    const std::filesystem::path temporary = path.string() + ".new";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw Error(ErrorKind::io,
-                    "cannot write " + temporary.string() + ": " + std::strerror(errno));
-    try {
-        write_all(fd, image, temporary);
-        if (::fsync(fd) != 0)
-            throw Error(ErrorKind::io,
-                        "cannot write " + temporary.string() + ": " + std::strerror(errno));
-    } catch (...) {
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        throw;
-    }
-    ::close(fd);
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        throw Error(ErrorKind::io, "cannot write " + path.string() + ": " + std::strerror(error));
-    }
-}
-
-}  // namespace
-
 void write_facet_columns(const Xapian::Database& db, const std::filesystem::path& folder) {
-    replace_columns_file(
-        folder, xapian_guard("index " + folder.string(), [&] { return columns_image(db); }));
+    replace_file(folder / kFacetColumnsFile,
+                 xapian_guard("index " + folder.string(), [&] { return columns_image(db); }));
 }
 
 bool restamp_facet_columns(const Xapian::Database& db, const std::filesystem::path& folder,
@@ -383,7 +342,7 @@ bool restamp_facet_columns(const Xapian::Database& db, const std::filesystem::pa
         return false;
     header.revision = db.get_revision();
     std::memcpy(image.data(), &header, sizeof header);
-    replace_columns_file(folder, image);
+    replace_file(folder / kFacetColumnsFile, image);
     return true;
 }
 

@@ -27,7 +27,7 @@ bool is_blank(std::string_view bytes) {
 }  // namespace
 
 FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table,
-                           TagCache* tags) {
+                           TagCache* tags, std::string_view default_language) {
     using Outcome = FileJobResult::Outcome;
     FileJobResult result;
     result.job = std::move(job);
@@ -39,7 +39,8 @@ FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const 
         if (result.job.verify) {
             origin.content_hash = content_hash(content.bytes);
             const auto& indexed = result.job.indexed;
-            if (indexed && indexed->content_hash == origin.content_hash) {
+            if (indexed && indexed->content_hash == origin.content_hash &&
+                indexed->metadata_state == origin.metadata_state) {
                 result.outcome = Outcome::unchanged;
                 return result;
             }
@@ -61,32 +62,28 @@ FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const 
     result.documents.reserve(parsed.articles.size());
     for (auto& article : parsed.articles) {
         if (extractor != nullptr) article.entities = entities_of(article, origin, *extractor, tags);
-        result.documents.push_back(builder.build(article, origin, table));
+        result.documents.push_back(builder.build(article, origin, table, default_language));
     }
     return result;
 }
 
-std::string record_state(const JsonlLine& line) {
-    return std::to_string(line.number) + ' ' + content_hash(line.text);
-}
-
-FileJobResult run_jsonl_job(const JsonlJob& job, const EntityExtractor* extractor,
-                            const EntityTable& table, TagCache* tags) {
+FileJobResult run_record_job(const RecordJob& job, const EntityExtractor* extractor,
+                             const EntityTable& table, TagCache* tags,
+                             std::string_view default_language) {
     FileJobResult result;
     result.job.origin = job.origin;
     thread_local DocumentBuilder builder;
-    result.documents.reserve(job.lines.size());
-    for (const auto& line : job.lines) {
-        auto article = parse_jsonl_line(line, job.origin, result.warnings);
-        if (!article) {
-            result.lines_without_article.push_back(line.number);
-            continue;
+    result.documents.reserve(job.records.size());
+    for (const FileRecord& record : job.records) {
+        // What the metadata tables say of the file decides its articles as much as its bytes.
+        const std::string state = record_state(record, job.origin.metadata_state);
+        for (auto& article : parse_record(record, job.origin, result.warnings)) {
+            if (extractor != nullptr)
+                article.entities = entities_of(article, job.origin, *extractor, tags);
+            ArticleDocument document = builder.build(article, job.origin, table, default_language);
+            document.document.add_value(schema::kRecordSlot, state);
+            result.documents.push_back(std::move(document));
         }
-        if (extractor != nullptr)
-            article->entities = entities_of(*article, job.origin, *extractor, tags);
-        ArticleDocument document = builder.build(*article, job.origin, table);
-        document.document.add_value(schema::kRecordSlot, record_state(line));
-        result.documents.push_back(std::move(document));
     }
     return result;
 }

@@ -10,8 +10,9 @@
 
 #include "common/index/document_builder.h"
 #include "common/index/entity_table.h"
+#include "common/index/schema.h"
 #include "common/read/article_origin.h"
-#include "common/read/jsonl_lines.h"
+#include "common/read/file_records.h"
 
 namespace newsindex {
 
@@ -22,7 +23,8 @@ class TagCache;
 struct IndexedFile {
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
-    std::string content_hash;  // empty if the file was indexed without --verify
+    std::string content_hash;    // empty if the file was indexed without --verify
+    std::string metadata_state;  // what the metadata tables said of it (schema::kMetadataSlot)
 };
 
 struct FileJob {
@@ -44,33 +46,33 @@ struct FileJobResult {
     std::vector<std::string> warnings;  // the reader's, in order
     bool truncated = false;             // cut at the size limit: the first warning says where
     std::vector<ArticleDocument> documents;
-    // For a stretch of a JSON Lines file (run_jsonl_job): the lines that held no article.
-    std::vector<std::size_t> lines_without_article;
     // How the writer applies this result, when not as a whole file's: OrderedWork hands
     // every result to the same consumer, so a result says what it is.
     std::function<void(FileJobResult&&)> apply;
 };
 
-// A stretch of the new or changed records of a JSON Lines file, read by the writer's
-// thread as it compared each line with the index (jsonl_lines.h).
-struct JsonlJob {
+// A stretch of the new or changed records of a file read record by record (a JSON Lines
+// file, an archive, a WARC: file_records.h), read by the writer's thread as it compared
+// each record with the index.
+struct RecordJob {
     ArticleOrigin origin;  // content_hash set with --verify
-    std::vector<JsonlLine> lines;
+    std::vector<FileRecord> records;
 };
-
-// What the index stores of a record (schema::kRecordSlot) to tell whether it changed.
-std::string record_state(const JsonlLine& line);
 
 // Reads, parses, tags (when `extractor` is set) and builds the file's documents with
 // the entity table `table`. Errors reading the file become Outcome::failed; anything
 // else wrong (out of memory) is thrown.
 // Entities the evidence pass kept in `tags` (when set) are used instead of tagging again.
+// Articles of no known language are indexed in `default_language`.
 FileJobResult run_file_job(FileJob job, const EntityExtractor* extractor, const EntityTable& table,
-                           TagCache* tags = nullptr);
+                           TagCache* tags = nullptr,
+                           std::string_view default_language = schema::kDefaultLanguage);
 
-// The documents of the job's lines, each with its record state, and the reader's warnings;
-// outcome `read` (job.origin and warnings set), also when no line holds an article.
-FileJobResult run_jsonl_job(const JsonlJob& job, const EntityExtractor* extractor,
-                            const EntityTable& table, TagCache* tags = nullptr);
+// The documents of the job's records, each with its record state, and the reader's
+// warnings; outcome `read` (job.origin and warnings set), also when no record holds an
+// article.
+FileJobResult run_record_job(const RecordJob& job, const EntityExtractor* extractor,
+                             const EntityTable& table, TagCache* tags = nullptr,
+                             std::string_view default_language = schema::kDefaultLanguage);
 
 }  // namespace newsindex

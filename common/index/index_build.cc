@@ -29,7 +29,8 @@
 #include "common/ner/entity_extractor.h"
 #include "common/read/article_origin.h"
 #include "common/read/corpus_walker.h"
-#include "common/read/jsonl_lines.h"
+#include "common/read/file_records.h"
+#include "common/read/metadata_table.h"
 
 namespace newsindex {
 
@@ -79,7 +80,7 @@ public:
     // `tags`: what the evidence pass tagged, if it kept it.
     Build(const BuildOptions& options, IndexWriter& writer, BuildObserver& observer, ShardPart part,
           std::size_t threads, std::shared_ptr<const EntityTable> archive_table,
-          std::shared_ptr<TagCache> tags)
+          std::shared_ptr<TagCache> tags, std::shared_ptr<const MetadataTables> metadata)
         : options_(options),
           observer_(observer),
           writer_(writer),
@@ -90,6 +91,7 @@ public:
                                       : std::make_shared<const EntityTable>(writer.entity_table())),
           tables_used_{entity_table_},
           tags_(std::move(tags)),
+          tables_(std::move(metadata)),
           work_(threads, 4 * std::max<std::size_t>(threads, 1)) {}
 
     // The entity tables the index's articles may have been built with after this run:
@@ -135,7 +137,10 @@ private:
         indexed_ = root->is_folder ? writer_.files_under(root->key)
                                    : std::unordered_map<std::string, IndexedFile>{};
         const WalkCallbacks callbacks{
-            [&](const ArticleOrigin& file) {
+            [&](const ArticleOrigin& found) {
+                ArticleOrigin file = found;
+                file.metadata = tables_.get();
+                file.metadata_state = tables_->file_state(file.key());
                 if (is_mine(file)) {
                     auto known = indexed_.extract(file.key());
                     index_file(file, known             ? std::optional(std::move(known.mapped()))
@@ -173,6 +178,11 @@ private:
     // `indexed`: what the index holds of the file.
     void index_file(const ArticleOrigin& file, std::optional<IndexedFile> indexed) {
         ++stats_.files;
+        if (tables_->is_table(file.key())) {
+            skip(file.path, "metadata table");
+            observer_.progress(stats_);
+            return;
+        }
         if (file.format == ArticleFormat::unsupported) {
             // Skipped, not unchanged: the summary counts each file once.
             skip(file.path, "not an article format");
@@ -180,15 +190,16 @@ private:
             return;
         }
         if (!indexed || options_.verify || indexed->size != file.size ||
-            indexed->mtime_ns != file.mtime_ns) {
-            if (file.format == ArticleFormat::jsonl && index_jsonl(file, indexed)) return;
+            indexed->mtime_ns != file.mtime_ns || indexed->metadata_state != file.metadata_state) {
+            if (is_record_format(file.format) && index_records(file, indexed)) return;
             // The model loads here, on the writer's thread, when a file first needs it.
             const EntityExtractor* extractor =
                 options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
             work_.submit(
                 [extractor, table = entity_table_, tags = tags_,
+                 language = options_.default_language,
                  job = FileJob{file, std::move(indexed), options_.verify}]() mutable {
-                    return run_file_job(std::move(job), extractor, *table, tags.get());
+                    return run_file_job(std::move(job), extractor, *table, tags.get(), language);
                 },
                 [this](FileJobResult&& result) { apply(std::move(result)); });
             return;
@@ -197,31 +208,33 @@ private:
         observer_.progress(stats_);
     }
 
-    // What a run knows of one JSON Lines file while its records are written.
-    struct JsonlFile {
+    // What a run knows of one file read record by record while its records are written.
+    struct RecordFile {
         ArticleOrigin origin;
         std::optional<IndexedFile> indexed;
-        std::size_t records = 0;    // non-blank lines
+        std::size_t records = 0;    // records read (non-blank lines, article members...)
         std::size_t unchanged = 0;  // records the index holds as they are
         std::size_t written = 0;
-        std::vector<std::size_t> gone;           // lines whose indexed record is to be removed
+        std::vector<Xapian::docid> gone;         // articles of records no longer in the file
         std::vector<std::string> held_warnings;  // until the file is known to hold an article
         std::vector<std::string> file_warnings;  // the reader's, about the whole file
         std::string read_error;
         bool has_article() const { return unchanged + written > 0; }
     };
 
-    // Reads a JSON Lines file line by line on this thread, in bounded memory, and hands the
-    // records that are new or changed to the workers in stretches; what the index holds of
-    // the others stays. False for a file not read by lines (jsonl_lines.h).
-    bool index_jsonl(const ArticleOrigin& origin, const std::optional<IndexedFile>& indexed) {
-        constexpr std::size_t kLinesPerJob = 256;
-        auto file = std::make_shared<JsonlFile>();
+    // Reads a file record by record on this thread (file_records.h), in bounded memory,
+    // and hands the records that are new or changed to the workers in stretches; what the
+    // index holds of the others stays. False for a file read whole after all.
+    bool index_records(const ArticleOrigin& origin, const std::optional<IndexedFile>& indexed) {
+        constexpr std::size_t kRecordsPerJob = 256;
+        // Members of an archive are whole articles: fewer to a stretch keeps memory low.
+        constexpr std::size_t kBytesPerJob = std::size_t{8} << 20;
+        auto file = std::make_shared<RecordFile>();
         file->origin = origin;
         file->indexed = indexed;
         try {
-            std::optional<JsonlLineReader> reader(std::in_place, origin.path);
-            if (!reader->streamable()) return false;
+            std::unique_ptr<RecordReader> reader = open_records(origin);
+            if (!reader) return false;
             if (options_.verify) {
                 // One pass for the hash, so that an unchanged file is not written at all.
                 while (reader->next()) {
@@ -232,11 +245,11 @@ private:
                     observer_.progress(stats_);
                     return true;
                 }
-                reader.emplace(origin.path);
+                reader = open_records(origin);
             }
             const EntityExtractor* extractor =
                 options_.extractor != nullptr ? &options_.extractor->get() : nullptr;
-            std::unordered_map<std::size_t, std::string> known;
+            std::unordered_map<std::string, IndexWriter::IndexedRecord> known;
             if (indexed) {
                 auto records = writer_.indexed_records(origin.key());
                 if (records) {
@@ -248,36 +261,48 @@ private:
                     note_change();
                 }
             }
-            JsonlJob job{file->origin, {}};
+            RecordJob job{file->origin, {}};
+            std::vector<Xapian::docid> stale;  // the old articles of the job's records
+            std::size_t job_bytes = 0;
             const auto submit = [&] {
                 work_.submit(
                     [this, file, extractor, table = entity_table_, tags = tags_,
-                     job = std::move(job)] {
-                        FileJobResult result = run_jsonl_job(job, extractor, *table, tags.get());
-                        result.apply = [this, file](FileJobResult&& done) {
-                            apply_jsonl(*file, done);
+                     job = std::move(job), stale = std::move(stale)]() mutable {
+                        FileJobResult result = run_record_job(job, extractor, *table, tags.get(),
+                                                              options_.default_language);
+                        result.apply = [this, file,
+                                        stale = std::move(stale)](FileJobResult&& done) {
+                            apply_records(*file, stale, done);
                         };
                         return result;
                     },
                     [this](FileJobResult&& result) { apply(std::move(result)); });
-                job = JsonlJob{file->origin, {}};
+                job = RecordJob{file->origin, {}};
+                stale.clear();
+                job_bytes = 0;
             };
-            while (auto line = reader->next()) {
+            while (auto record = reader->next()) {
                 ++file->records;
-                if (const auto it = known.find(line->number); it != known.end()) {
-                    const bool same = it->second == record_state(*line);
-                    known.erase(it);
+                if (const auto it = known.find(record->key); it != known.end()) {
+                    const bool same =
+                        it->second.state == record_state(*record, file->origin.metadata_state);
                     if (same) {
+                        known.erase(it);
                         ++file->unchanged;
                         continue;
                     }
+                    stale.insert(stale.end(), it->second.articles.begin(),
+                                 it->second.articles.end());
+                    known.erase(it);
                 }
-                job.lines.push_back(std::move(*line));
-                if (job.lines.size() == kLinesPerJob) submit();
+                job_bytes += record->bytes.size();
+                job.records.push_back(std::move(*record));
+                if (job.records.size() == kRecordsPerJob || job_bytes >= kBytesPerJob) submit();
             }
-            if (!job.lines.empty()) submit();
+            if (!job.records.empty() || !stale.empty()) submit();
             file->file_warnings = reader->warnings();
-            for (const auto& [line, state] : known) file->gone.push_back(line);
+            for (const auto& [key, record] : known)
+                file->gone.insert(file->gone.end(), record.articles.begin(), record.articles.end());
         } catch (const Error& e) {
             file->read_error = e.what();
         }
@@ -285,15 +310,24 @@ private:
         work_.submit(
             [this, file] {
                 FileJobResult result;
-                result.apply = [this, file](FileJobResult&&) { finish_jsonl(*file); };
+                result.apply = [this, file](FileJobResult&&) { finish_records(*file); };
                 return result;
             },
             [this](FileJobResult&& result) { apply(std::move(result)); });
         return true;
     }
 
-    void apply_jsonl(JsonlFile& file, FileJobResult& result) {
-        for (const std::size_t line : result.lines_without_article) file.gone.push_back(line);
+    void apply_records(RecordFile& file, const std::vector<Xapian::docid>& stale,
+                       FileJobResult& result) {
+        // The old articles of changed records go in the same commit as their new ones, and
+        // before them: a new article takes the document id of the one it replaces. While
+        // the file has given no article, they wait: a file with nothing readable left keeps
+        // what the index had of it.
+        const bool removes_now = file.has_article() || !result.documents.empty();
+        if (removes_now)
+            writer_.remove_articles(stale);
+        else
+            file.gone.insert(file.gone.end(), stale.begin(), stale.end());
         if (!result.documents.empty()) {
             if (file.indexed)
                 writer_.replace_articles(result.documents);
@@ -302,14 +336,15 @@ private:
             file.written += result.documents.size();
             stats_.articles_read += result.documents.size();
             stats_.articles_indexed += result.documents.size();
-            note_change(result.documents.size());
         }
+        if (!result.documents.empty() || (removes_now && !stale.empty()))
+            note_change(std::max<std::size_t>(result.documents.size(), 1));
         for (auto& warning : result.warnings) file.held_warnings.push_back(std::move(warning));
-        if (file.has_article()) report_jsonl_warnings(file);
+        if (file.has_article()) report_record_warnings(file);
         observer_.progress(stats_);
     }
 
-    void report_jsonl_warnings(JsonlFile& file) {
+    void report_record_warnings(RecordFile& file) {
         for (const auto& warning : file.held_warnings) {
             ++stats_.warnings;
             observer_.problem(file.origin.path, warning, false);
@@ -317,7 +352,7 @@ private:
         file.held_warnings.clear();
     }
 
-    void finish_jsonl(JsonlFile& file) {
+    void finish_records(RecordFile& file) {
         const ArticleOrigin& origin = file.origin;
         const bool indexed = file.indexed.has_value();
         if (!file.read_error.empty()) {
@@ -329,7 +364,16 @@ private:
         auto& warnings = file.file_warnings;
         if (!file.has_article()) {
             if (file.records == 0) {
-                remove_emptied(origin, indexed);
+                // A blank JSON Lines file, or an archive of no article files (what the
+                // reader passed over, such as a coding it does not read, said once).
+                for (const auto& warning : warnings) {
+                    ++stats_.warnings;
+                    observer_.problem(origin.path, warning, false);
+                }
+                if (origin.format == ArticleFormat::archive && !indexed)
+                    skip(origin.path, "no article files in it");
+                else
+                    remove_emptied(origin, indexed);
                 observer_.progress(stats_);
                 return;
             }
@@ -354,11 +398,9 @@ private:
             ++stats_.warnings;
             observer_.problem(origin.path, warning, false);
         }
-        report_jsonl_warnings(file);
-        std::size_t removed = 0;
-        for (const std::size_t line : file.gone)
-            removed += writer_.remove_article(
-                schema::id_term(origin.article_key(jsonl_record_id(origin.relative, line))));
+        report_record_warnings(file);
+        const std::size_t removed = file.gone.size();
+        writer_.remove_articles(file.gone);
         // Records kept as they were still carry the file's old state; the index reads a
         // file's state from its first article, so that one is brought up to date.
         if (indexed && file.unchanged > 0)
@@ -494,7 +536,8 @@ private:
     std::shared_ptr<const EntityTable> entity_table_;
     std::vector<std::shared_ptr<const EntityTable>> tables_used_;
     const std::shared_ptr<TagCache> tags_;
-    std::size_t written_ = 0;  // articles committed
+    const std::shared_ptr<const MetadataTables> tables_;  // never null
+    std::size_t written_ = 0;                             // articles committed
     std::size_t next_table_refresh_ = 1;
     BuildStats stats_;
     std::size_t uncommitted_ = 0;
@@ -564,9 +607,30 @@ struct WalkResult {
     std::vector<std::vector<std::shared_ptr<const EntityTable>>> tables_used;
 };
 
+// The tables given with --meta and those found under the roots; one line about each table
+// that cannot be used, and the build goes on.
+std::shared_ptr<const MetadataTables> load_metadata_tables(const BuildOptions& options,
+                                                           BuildObserver& observer) {
+    std::vector<std::filesystem::path> tables = options.metadata_tables;
+    for (const auto& root : options.roots)
+        for (auto& table : find_metadata_tables(root)) tables.push_back(std::move(table));
+    auto loaded = std::make_shared<MetadataTables>();
+    for (const auto& table : tables) {
+        std::vector<std::string> warnings;
+        try {
+            loaded->load(table, warnings);
+        } catch (const Error& e) {
+            warnings.push_back(std::string(e.what()) + "; the table is not used");
+        }
+        for (const auto& warning : warnings) observer.problem(table, warning, false);
+    }
+    return loaded;
+}
+
 WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions& options,
                        BuildObserver& observer) {
     const std::size_t shards = writers.size();
+    const std::shared_ptr<const MetadataTables> metadata = load_metadata_tables(options, observer);
     WalkResult result;
     result.tables_used.resize(shards);
     // A new index: its articles' entity table first (evidence_pass.h).
@@ -578,16 +642,17 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
         std::all_of(writers.begin(), writers.end(),
                     [](IndexWriter* writer) { return writer->article_count() == 0; })) {
         tags = std::make_shared<TagCache>(kMaxKeptTagBytes);
-        archive_table = std::make_shared<const EntityTable>(compute_entity_table(
-            gather_entity_evidence(
-                options.roots, options.extractor->get(), worker_threads(options.jobs),
-                options.stop_requested,
-                [&](std::size_t files) { observer.learning_entities(files); }, tags.get()),
-            options.aliases));
+        archive_table = std::make_shared<const EntityTable>(
+            compute_entity_table(gather_entity_evidence(
+                                     options.roots, options.extractor->get(),
+                                     worker_threads(options.jobs), options.stop_requested,
+                                     [&](std::size_t files) { observer.learning_entities(files); },
+                                     tags.get(), metadata.get()),
+                                 options.aliases));
     }
     if (shards == 1) {
         Build build(options, *writers[0], observer, {0, 1}, worker_threads(options.jobs),
-                    archive_table, tags);
+                    archive_table, tags, metadata);
         result.stats = build.index_roots();
         result.tables_used[0] = build.tables_used();
         return result;
@@ -604,7 +669,8 @@ WalkResult index_roots(std::span<IndexWriter* const> writers, const BuildOptions
     std::vector<BuildStats> parts(shards);
     on_threads(shards, [&](std::size_t i) {
         SharedObserver::Part part(shared, i);
-        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table, tags);
+        Build build(shard_options, *writers[i], part, {i, shards}, threads, archive_table, tags,
+                    metadata);
         parts[i] = build.index_roots();
         result.tables_used[i] = build.tables_used();
     });

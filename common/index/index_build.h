@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/index/entity_table.h"
+#include "common/index/schema.h"
 
 namespace newsindex {
 
@@ -26,6 +27,9 @@ struct BuildOptions {
     std::vector<CuratedAlias> aliases;
     // Compare content hashes, not just size and mtime, to find changed files.
     bool verify = false;
+    // The language of articles this run indexes whose own is unknown or undetermined
+    // (ISO 639-1; articles indexed before keep theirs).
+    std::string default_language{schema::kDefaultLanguage};
     // Threads reading, parsing and tagging files while this one writes; 0: one per core.
     std::size_t jobs = 0;
     // Shard databases of a new index (shards.h), each written by a thread of its own; 0
@@ -36,6 +40,9 @@ struct BuildOptions {
     // run loses at most one batch, and the next run redoes it. Shards share the batch out.
     std::size_t batch_size = 2000;
     std::chrono::seconds batch_interval{10};
+    // Metadata tables given with --meta (metadata_table.h), beside those found under the
+    // roots (newsindex-meta.tsv, newsindex-meta.csv).
+    std::vector<std::filesystem::path> metadata_tables;
     // Set (by a signal handler) to stop after the current file; the build then commits.
     const std::atomic<bool>* stop_requested = nullptr;
 };

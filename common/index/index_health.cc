@@ -20,6 +20,7 @@
 #include "common/index/schema.h"
 #include "common/index/shards.h"
 #include "common/index/stored_article.h"
+#include "common/index/story_check.h"
 #include "common/index/xapian_error.h"
 
 namespace newsindex {
@@ -185,6 +186,7 @@ void check_invariants(const Xapian::Database& db, CheckReport& report) {
     if (db.get_value_freq(schema::kFileKeySlot) != articles)
         report.problems.push_back("not every article records its source file");
     check_documents(db, report.problems);
+    for (auto& problem : stories::check_stories(db)) report.problems.push_back(std::move(problem));
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ struct CheckReport {
 // Runs Xapian's own consistency check on every table (in a child process, which may
 // crash on damage), then the project's invariants: positions present, one id term per
 // article and one article per id term, readable stored fields, the file term and values
-// incremental builds rely on. Throws Error when the index cannot be opened.
+// incremental builds rely on, and every article's story (story_check.h). Throws Error when
+// the index cannot be opened.
 CheckReport check_index(const std::filesystem::path& path);
 
 }  // namespace newsindex

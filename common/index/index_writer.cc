@@ -17,6 +17,7 @@
 #include "common/index/facet_columns.h"
 #include "common/index/index_open.h"
 #include "common/index/schema.h"
+#include "common/index/story_assigner.h"
 #include "common/index/value_stream.h"
 #include "common/index/xapian_error.h"
 
@@ -182,7 +183,8 @@ std::optional<IndexedFile> IndexWriter::indexed_file(const std::string& file_key
         const Xapian::Document doc = db_.get_document(*posting, Xapian::DOC_ASSUME_VALID);
         return IndexedFile{parse_number<std::uintmax_t>(doc.get_value(schema::kFileSizeSlot)),
                            parse_number<std::int64_t>(doc.get_value(schema::kFileMtimeSlot)),
-                           doc.get_value(schema::kFileHashSlot)};
+                           doc.get_value(schema::kFileHashSlot),
+                           doc.get_value(schema::kMetadataSlot)};
     });
 }
 
@@ -207,29 +209,51 @@ void IndexWriter::replace_file(const std::string& file_key,
                                const std::vector<ArticleDocument>& articles) {
     guarded([&] {
         // Inside one commit, so a reader sees either the old articles of the file or the new.
-        remove_file_articles(file_key);
-        add_articles(articles);
+        std::set<std::string> left;
+        remove_file_articles(file_key, left);
+        add_articles(articles, left);
+        split_stories(left);
     });
 }
 
 void IndexWriter::add_file(const std::vector<ArticleDocument>& articles) {
-    guarded([&] { add_articles(articles); });
+    guarded([&] {
+        std::set<std::string> left;
+        add_articles(articles, left);
+        split_stories(left);
+    });
 }
 
-void IndexWriter::add_articles(const std::vector<ArticleDocument>& articles) {
+void IndexWriter::split_stories(const std::set<std::string>& left) {
+    for (const auto& story : left) stories::split_story(db_, story);
+}
+
+void IndexWriter::add_articles(const std::vector<ArticleDocument>& articles,
+                               std::set<std::string>& left) {
     if (!articles.empty()) articles_changed();
     for (const auto& article : articles) {
         if (keeps_spelling()) spelling_changes_.add(article.spelling_words);
-        db_.replace_document(article.id_term, article.document);
+        // The version this one replaces may have been what held its story together.
+        if (const auto old = db_.postlist_begin(article.id_term);
+            old != db_.postlist_end(article.id_term))
+            if (std::string story = stories::story_of(db_, *old); !story.empty())
+                left.insert(std::move(story));
+        Xapian::Document doc = article.document;
+        stories::assign_story(db_, doc, article.id_term);
+        db_.replace_document(article.id_term, doc);
     }
 }
 
-void IndexWriter::remove_file_articles(const std::string& file_key) {
+void IndexWriter::remove_file_articles(const std::string& file_key, std::set<std::string>& left) {
     const std::string term = schema::file_term(file_key);
     if (keeps_spelling())
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
             spelling_changes_.remove(db_.get_document(*it, Xapian::DOC_ASSUME_VALID));
-    if (db_.term_exists(term)) articles_changed();
+    if (!db_.term_exists(term)) return;
+    articles_changed();
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+        if (std::string story = stories::story_of(db_, *it); !story.empty())
+            left.insert(std::move(story));
     db_.delete_document(term);
 }
 
@@ -250,7 +274,11 @@ void IndexWriter::set_file_state(const std::string& file_key, std::uintmax_t siz
 }
 
 void IndexWriter::remove_file(const std::string& file_key) {
-    guarded([&] { remove_file_articles(file_key); });
+    guarded([&] {
+        std::set<std::string> left;
+        remove_file_articles(file_key, left);
+        split_stories(left);
+    });
 }
 
 std::unordered_map<std::string, IndexedFile> IndexWriter::files_under(
@@ -261,15 +289,16 @@ std::unordered_map<std::string, IndexedFile> IndexWriter::files_under(
         ValueStream sizes(db_, schema::kFileSizeSlot);
         ValueStream mtimes(db_, schema::kFileMtimeSlot);
         ValueStream hashes(db_, schema::kFileHashSlot);
+        ValueStream metadata(db_, schema::kMetadataSlot);
         for (auto it = db_.valuestream_begin(schema::kFileKeySlot);
              it != db_.valuestream_end(schema::kFileKeySlot); ++it) {
             std::string key = *it;
             // The articles of one file share its state.
             if (!key.starts_with(prefix) || files.contains(key)) continue;
             const Xapian::docid id = it.get_docid();
-            files.emplace(std::move(key),
-                          IndexedFile{parse_number<std::uintmax_t>(sizes.at(id)),
-                                      parse_number<std::int64_t>(mtimes.at(id)), hashes.at(id)});
+            files.emplace(std::move(key), IndexedFile{parse_number<std::uintmax_t>(sizes.at(id)),
+                                                      parse_number<std::int64_t>(mtimes.at(id)),
+                                                      hashes.at(id), metadata.at(id)});
         }
         return files;
     });

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,11 +50,18 @@ public:
     // file, keeping the articles.
     void set_file_state(const std::string& file_key, std::uintmax_t size, std::int64_t mtime_ns,
                         const std::optional<std::string>& content_hash = std::nullopt);
-    // The records of a JSON Lines file the index holds: line number -> its kRecordSlot state
-    // (index_writer_records.cc); nothing when an article of the file has no state (the
-    // file was read whole), so that only replacing the whole file is right.
-    std::optional<std::unordered_map<std::size_t, std::string>> indexed_records(
+    // What the index holds of one record of a file read record by record (file_records.h).
+    struct IndexedRecord {
+        std::string state;                    // its kRecordSlot value
+        std::vector<Xapian::docid> articles;  // a record may hold several
+    };
+    // The records of such a file the index holds, by record key (index_writer_records.cc);
+    // nothing when an article of the file has no state (the file was read whole), so that
+    // only replacing the whole file is right.
+    std::optional<std::unordered_map<std::string, IndexedRecord>> indexed_records(
         const std::string& file_key) const;
+    // Removes these articles (of records that changed or are gone), as remove_article does.
+    void remove_articles(const std::vector<Xapian::docid>& articles);
     // Adds the articles, each replacing the one with its id term if any (its words leave
     // the spelling dictionary).
     void replace_articles(const std::vector<ArticleDocument>& articles);
@@ -106,8 +114,11 @@ private:
     // does from when the index was empty; an older index keeps having none.
     bool keeps_spelling();
     // Deletes every article of the file, taking their words out of the dictionary.
-    void remove_file_articles(const std::string& file_key);
-    void add_articles(const std::vector<ArticleDocument>& articles);
+    // Both add to `left` the stories that articles left: the caller splits them
+    // (stories::split_story) once the file's new articles are in.
+    void remove_file_articles(const std::string& file_key, std::set<std::string>& left);
+    void add_articles(const std::vector<ArticleDocument>& articles, std::set<std::string>& left);
+    void split_stories(const std::set<std::string>& left);
     template <typename Fn>
     decltype(auto) guarded(Fn&& fn) const;
 

@@ -1,30 +1,49 @@
-// IndexWriter's methods for single records of a JSON Lines file, which an incremental
-// build replaces one by one rather than replacing the whole file.
+// IndexWriter's methods for single records of a file read record by record (a JSON Lines
+// file, an archive, a WARC), which an incremental build replaces one by one rather than
+// replacing the whole file.
 
 #include <cstdlib>
 
 #include "common/index/index_writer.h"
 #include "common/index/schema.h"
+#include "common/index/story_assigner.h"
 #include "common/index/value_stream.h"
 #include "common/index/xapian_error.h"
+#include "common/read/file_records.h"
 
 namespace newsindex {
 
-std::optional<std::unordered_map<std::size_t, std::string>> IndexWriter::indexed_records(
-    const std::string& file_key) const {
+std::optional<std::unordered_map<std::string, IndexWriter::IndexedRecord>>
+IndexWriter::indexed_records(const std::string& file_key) const {
     return xapian_guard(
-        name_, [&]() -> std::optional<std::unordered_map<std::size_t, std::string>> {
-            std::unordered_map<std::size_t, std::string> records;
+        name_, [&]() -> std::optional<std::unordered_map<std::string, IndexedRecord>> {
+            std::unordered_map<std::string, IndexedRecord> records;
             const std::string term = schema::file_term(file_key);
             ValueStream states(db_, schema::kRecordSlot);
             for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
                 std::string state = states.at(*it);
-                const std::size_t line = std::strtoull(state.c_str(), nullptr, 10);
-                if (line == 0) return std::nullopt;
-                records.emplace(line, std::move(state));
+                const std::string key(record_state_key(state));
+                if (key.empty()) return std::nullopt;
+                IndexedRecord& record = records[key];
+                record.state = std::move(state);
+                record.articles.push_back(*it);
             }
             return records;
         });
+}
+
+void IndexWriter::remove_articles(const std::vector<Xapian::docid>& articles) {
+    xapian_guard(name_, [&] {
+        for (const Xapian::docid id : articles) {
+            try {
+                if (keeps_spelling()) spelling_changes_.remove(db_.get_document(id));
+                db_.delete_document(id);
+                articles_changed();
+            } catch (const Xapian::DocNotFoundError&) {
+                // Already gone: nothing to remove.
+            }
+        }
+    });
 }
 
 void IndexWriter::replace_articles(const std::vector<ArticleDocument>& articles) {
@@ -36,7 +55,9 @@ void IndexWriter::replace_articles(const std::vector<ArticleDocument>& articles)
                     old != db_.postlist_end(article.id_term))
                     spelling_changes_.remove(db_.get_document(*old, Xapian::DOC_ASSUME_VALID));
         }
-        add_articles(articles);
+        std::set<std::string> left;
+        add_articles(articles, left);
+        split_stories(left);
     });
 }
 
@@ -61,7 +82,9 @@ bool IndexWriter::remove_article(const std::string& id_term) {
         if (keeps_spelling())
             spelling_changes_.remove(db_.get_document(*old, Xapian::DOC_ASSUME_VALID));
         articles_changed();
+        const std::string story = stories::story_of(db_, *old);
         db_.delete_document(*old);
+        if (!story.empty()) stories::split_story(db_, story);
         return true;
     });
 }

@@ -26,6 +26,10 @@ std::string root_term(std::string_view root_key) {
     return unique_term(kRootPrefix, root_key);
 }
 
+std::string story_term(std::string_view story_id) {
+    return std::string(kStoryPrefix) + std::string(story_id);
+}
+
 std::string unique_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     if (value.size() <= kMaxIdTermBytes - prefix.size()) {

@@ -27,8 +27,15 @@ namespace newsindex::schema {
 // gone, kinds decided by strong mentions, so articles tagged before carry entities that
 // the same text no longer gives; each JSON Lines record's state (kRecordSlot);
 // the article's language (kDataLanguage); no entities tagged in other languages, a
-// file's own entities instead of the tagger's.
-inline constexpr int kVersion = 7;
+// file's own entities instead of the tagger's. 8: each article stemmed in its own
+// language (kLanguageSlot, kLanguagePrefix), CJK text as n-grams, accent-folded variants
+// of words with diacritics.
+// 9: the subjects and keywords a file gives (feeds' categories, wire items' subjects):
+// kKeywordPrefix terms and kDataKeywords.
+// 10: records of archives and WARC files (kRecordSlot keyed by member or record), and
+// what the metadata tables said of each file (kMetadataSlot).
+// 11: stories (story/): band terms (XB), story terms (XG), story and signature slots.
+inline constexpr int kVersion = 11;
 inline constexpr std::string_view kVersionKey = "newsindex.schema";
 // Metadata: the roots ever indexed (JSON array) and the last build's report (JSON object).
 inline constexpr std::string_view kRootsKey = "newsindex.roots";
@@ -76,8 +83,15 @@ inline constexpr std::string_view kPersonWordPrefix = "XN";
 // Reagan", "XAOSEC\x1fSecurities and Exchange Commission").
 inline constexpr std::string_view kRawEntityPrefix = "XE";
 inline constexpr std::string_view kAliasEvidencePrefix = "XA";
+// Boolean language term, Omega's language prefix: "L" + ISO 639-1 code ("Lfr"), one per
+// article, searchable as lang:fr. Every article has one (the build's default language
+// when its own is unknown); queries read the codes present from these terms.
+inline constexpr std::string_view kLanguagePrefix = "L";
 // Boolean source term (case-folded source name), searchable as source:VOA.
 inline constexpr std::string_view kSourcePrefix = "XS";
+// Boolean keyword term (case-folded subject or keyword the file gives: a feed item's
+// category, a wire item's subject), searchable as keyword:economy.
+inline constexpr std::string_view kKeywordPrefix = "XK";
 // Boolean year and month terms ("XY2010", "XM201004"): cheap date filters and a
 // fallback for tools that do not know the value slot.
 inline constexpr std::string_view kYearPrefix = "XY";
@@ -87,6 +101,12 @@ inline constexpr std::string_view kMonthPrefix = "XM";
 inline constexpr std::string_view kOmegaDayPrefix = "D";
 inline constexpr std::string_view kOmegaMonthPrefix = "M";
 inline constexpr std::string_view kOmegaYearPrefix = "Y";
+// Stories (story/fingerprint.h): the candidate keys of the article's fingerprint ("XB" +
+// six hex digits, at most stories::kKeys of them), through which the writer finds an
+// article's candidate versions; and the story the article belongs to
+// ("XG" + the story id), whose term frequency is the story's size.
+inline constexpr std::string_view kStoryKeyPrefix = "XB";
+inline constexpr std::string_view kStoryPrefix = "XG";
 
 // Boolean terms built from names are clipped to this many bytes (Xapian refuses terms
 // over 245 bytes); the query side clips the same way, so clipped terms still match.
@@ -118,9 +138,24 @@ inline constexpr Xapian::valueno kFileKeySlot = 7;
 // them with Xapian's own ValueCountMatchSpy, whose counts per packed value split exactly
 // into counts per name (an article never repeats a name).
 inline constexpr Xapian::valueno kEntityFacetsSlot = 8;
-// Each record of a JSON Lines file: its line number, ' ', and a hash of the line (FNV-1a,
-// hex). A changed file re-indexes only the lines whose state is not in the index.
+// Each record of a file read record by record (file_records.h): the record's key (a JSON
+// Lines file's line number, an archive member's name, a WARC record's position), ' ', and
+// a hash (FNV-1a, hex) of its bytes and of what the metadata tables say of the file. A
+// changed file re-indexes only the records whose state is not in the index; the articles
+// of records that are gone leave it.
 inline constexpr Xapian::valueno kRecordSlot = 9;
+// The story id (16 hex digits, as in the XG term): Xapian's collapse key for --collapse.
+inline constexpr Xapian::valueno kStorySlot = 10;
+// The article's MinHash signature (stories::encode_signature), what a new article is
+// compared with; empty when the body is too short for one.
+inline constexpr Xapian::valueno kStorySignatureSlot = 11;
+// The language the article was indexed in (ISO 639-1, as the kLanguagePrefix term):
+// the language facet counts it.
+inline constexpr Xapian::valueno kLanguageSlot = 12;
+// What the metadata tables (metadata_table.h) said of the article's file and its articles
+// when it was written: a hash, empty when they named none. A file whose tables now say
+// otherwise is read again, even when the file itself did not change.
+inline constexpr Xapian::valueno kMetadataSlot = 13;
 // Slots 1000 and up held one facet name each up to schema 5; they stay unused.
 
 // Names of one kind an article contributes to facets (filters see them all): the first
@@ -131,7 +166,9 @@ inline constexpr std::size_t kMaxFacetValuesPerKind = 64;
 inline constexpr std::string_view kTitleField = "title";
 inline constexpr std::string_view kDateField = "date";
 inline constexpr std::string_view kSourceField = "source";
+inline constexpr std::string_view kKeywordField = "keyword";
 inline constexpr std::string_view kYearField = "year";
+inline constexpr std::string_view kLanguageField = "lang";
 
 // --- Document data ---------------------------------------------------------------------
 // Lines of NAME=VALUE, as Omega reads them ($field{NAME}), each value on one line: first
@@ -155,14 +192,16 @@ inline constexpr std::string_view kDataDate = "date";  // "YYYY-MM-DD"
 inline constexpr std::string_view kDataSource = "source";
 inline constexpr std::string_view kDataUrl = "url";
 inline constexpr std::string_view kDataAuthor = "author";
+inline constexpr std::string_view kDataKeywords = "keywords";  // array, when the file gives any
 inline constexpr std::string_view kDataLanguage = "language";  // ISO 639-1, when known
 inline constexpr std::string_view kDataBody = "body";          // the text snippets are cut from
 inline constexpr std::string_view kDataEntities = "entities";
 // The names the article's own tagging gave, before the entity table: {"person": [...], ...}.
 inline constexpr std::string_view kDataRawEntities = "raw_entities";
 
-// The stemming language of all free text.
-inline constexpr std::string_view kLanguage = "english";
+// The language of an article whose own is unknown or undetermined (short or mixed text),
+// unless a build says another (`newsindex build --language`).
+inline constexpr std::string_view kDefaultLanguage = "en";
 
 // Per-kind schema entries.
 std::string_view entity_prefix(EntityKind kind);
@@ -183,6 +222,8 @@ std::string id_term(std::string_view article_key);
 std::string file_term(std::string_view file_key);
 // "XR" + root.
 std::string root_term(std::string_view root_key);
+// "XG" + story id.
+std::string story_term(std::string_view story_id);
 // Prefix + case-folded key: the boolean term of one entity.
 std::string entity_term(EntityKind kind, std::string_view key);
 

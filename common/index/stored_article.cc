@@ -87,6 +87,7 @@ std::string encode_stored_article(const Article& article) {
     add_if_set(schema::kDataAuthor, article.author);
     add_if_set(schema::kDataLanguage, article.language);
     if (article.date) data[key(schema::kDataDate)] = article.date->iso();
+    if (!article.keywords.empty()) data[key(schema::kDataKeywords)] = article.keywords;
     if (!article.entities.empty()) {
         json entities = json::object();
         for (const auto& entity : article.entities)
@@ -140,6 +141,12 @@ Article decode_stored_article(const std::string& data) {
     article.author = string_field(schema::kDataAuthor);
     article.language = string_field(schema::kDataLanguage);
     article.date = parse_date(string_field(schema::kDataDate));
+    if (simdjson::dom::array keywords;
+        object[schema::kDataKeywords].get(keywords) == simdjson::SUCCESS)
+        for (const auto keyword : keywords) {
+            std::string_view text;
+            if (keyword.get(text) == simdjson::SUCCESS) article.keywords.emplace_back(text);
+        }
     // Calls fn(kind, name) for each name of an {"person": [...], ...} object.
     const auto for_each_entity = [&](std::string_view field, auto&& fn) {
         simdjson::dom::object kinds;

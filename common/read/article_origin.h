@@ -11,6 +11,8 @@
 
 namespace newsindex {
 
+class MetadataTables;
+
 struct ArticleOrigin {
     // The path as walked (the folder as the user named it, then the relative path): for
     // opening the file and for messages.
@@ -21,6 +23,11 @@ struct ArticleOrigin {
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
     std::string content_hash;   // filled in only when a build compares contents
+    // The metadata tables that name articles of this build (metadata_table.h), if any:
+    // their fields go over what the reader found. `metadata_state` is what they say of
+    // this file (MetadataTables::file_state), recorded with its articles.
+    const MetadataTables* metadata = nullptr;
+    std::string metadata_state;
 
     // root '/' relative: the absolute path, which also names the file across every root
     // of one index.
@@ -34,7 +41,8 @@ struct ArticleOrigin {
 // The articles of a file the walker found, from what read_file returned: ids from the
 // relative path (plus "#N" per record), a date from the path under the root when the
 // content has none, and the absolute path as each article's path. A truncation is the
-// first warning. Throws Error (bad_input) when the content holds no article.
+// first warning; the metadata tables' fields over the reader's. Throws Error (bad_input)
+// when the content holds no article.
 ReadResult parse_file(const FileContent& content, const ArticleOrigin& origin);
 
 }  // namespace newsindex

@@ -16,6 +16,7 @@
 #include "common/base/utf8.h"
 #include "common/read/article_origin.h"
 #include "common/read/language.h"
+#include "common/read/metadata_table.h"
 #include "common/read/readers.h"
 
 namespace newsindex {
@@ -172,6 +173,17 @@ ArticleFormat format_for_path(const std::filesystem::path& path) {
     if (extension == ".html" || extension == ".htm") return ArticleFormat::html;
     if (extension == ".json") return ArticleFormat::json;
     if (extension == ".jsonl" || extension == ".ndjson") return ArticleFormat::jsonl;
+    if (extension == ".xml" || extension == ".rss" || extension == ".rdf" || extension == ".atom" ||
+        extension == ".nitf" || extension == ".newsml")
+        return ArticleFormat::xml;
+    if (extension == ".eml" || extension == ".mbox" || extension == ".mht" || extension == ".mhtml")
+        return ArticleFormat::mail;
+    if (extension == ".pdf") return ArticleFormat::pdf;
+    if (extension == ".md" || extension == ".markdown") return ArticleFormat::markdown;
+    // What the file really is (zip, tar, WARC, one compressed file) its first bytes say.
+    for (const char* container :
+         {".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".gz", ".xz", ".bz2", ".warc"})
+        if (extension == container) return ArticleFormat::archive;
     return ArticleFormat::unsupported;
 }
 
@@ -185,6 +197,16 @@ std::string_view format_name(ArticleFormat format) {
             return "json";
         case ArticleFormat::jsonl:
             return "jsonl";
+        case ArticleFormat::xml:
+            return "xml";
+        case ArticleFormat::mail:
+            return "mail";
+        case ArticleFormat::pdf:
+            return "pdf";
+        case ArticleFormat::markdown:
+            return "markdown";
+        case ArticleFormat::archive:
+            return "archive";
         case ArticleFormat::unsupported:
             break;
     }
@@ -200,6 +222,7 @@ void finish_article(Article& article, ArticleFormat format, std::string_view dat
     for (std::string* field : {&article.title, &article.subtitle, &article.body, &article.source,
                                &article.url, &article.author})
         utf8::repair(*field);
+    for (auto& keyword : article.keywords) utf8::repair(keyword);
     article.path = std::string(stored_path);
     // A reader leaves what the file declares, if anything; the text decides.
     article.language = article_language(article, article.language);
@@ -209,23 +232,55 @@ void finish_article(Article& article, ArticleFormat format, std::string_view dat
             article.date_source = "path";
         }
     } else if (article.date_source.empty()) {
-        article.date_source = format == ArticleFormat::text   ? "date line"
-                              : format == ArticleFormat::html ? "metadata"
-                                                              : "json field";
+        article.date_source =
+            format == ArticleFormat::text || format == ArticleFormat::markdown ? "date line"
+            : format == ArticleFormat::json || format == ArticleFormat::jsonl  ? "json field"
+                                                                               : "metadata";
     }
 }
 
 }  // namespace readers
 
-namespace {
+namespace readers {
+
+// The format the content shows, where it overrides the name: a text file (or one without
+// an extension, as wire services deliver) that holds a PDF or a feed or wire item.
+ArticleFormat sniffed_format(std::string_view content, ArticleFormat by_name) {
+    if (by_name != ArticleFormat::text) return by_name;
+    if (content.starts_with("%PDF-")) return ArticleFormat::pdf;
+    if (!readers::news_xml_root(content).empty()) return ArticleFormat::xml;
+    return by_name;
+}
+
+// Formats whose readers take the raw bytes: they declare their own encodings or are
+// binary.
+bool reads_raw_bytes(ArticleFormat format) {
+    return format == ArticleFormat::xml || format == ArticleFormat::mail ||
+           format == ArticleFormat::pdf;
+}
+
+std::vector<Article> read_raw(std::string_view content, ArticleFormat format, std::string_view id,
+                              std::vector<std::string>& warnings) {
+    if (readers::trim(content).empty()) throw Error(ErrorKind::bad_input, "empty file");
+    if (format == ArticleFormat::xml) return readers::read_xml(content, id, warnings);
+    if (format == ArticleFormat::mail) return readers::read_mail(content, id, warnings);
+    return readers::read_pdf(content, id, warnings);
+}
 
 // `date_path` is where a date is looked for when the content has none; `stored_path` is
 // what each article records as its path.
 ReadResult parse_content(std::string_view content, ArticleFormat format, std::string_view id,
                          std::string_view date_path, std::string_view stored_path) {
-    if (format == ArticleFormat::unsupported)
+    if (format == ArticleFormat::unsupported || format == ArticleFormat::archive)
         throw Error(ErrorKind::bad_input, "unsupported file format");
+    format = sniffed_format(content, format);
     ReadResult result;
+    if (reads_raw_bytes(format)) {
+        result.articles = read_raw(content, format, id, result.warnings);
+        for (auto& article : result.articles)
+            readers::finish_article(article, format, date_path, stored_path);
+        return result;
+    }
     const std::string text = prepare_content(content, result.warnings);
     switch (format) {
         case ArticleFormat::text:
@@ -240,6 +295,13 @@ ReadResult parse_content(std::string_view content, ArticleFormat format, std::st
         case ArticleFormat::jsonl:
             result.articles = readers::read_jsonl(text, id, result.warnings);
             break;
+        case ArticleFormat::markdown:
+            result.articles = readers::read_markdown(text, id, result.warnings);
+            break;
+        case ArticleFormat::xml:
+        case ArticleFormat::mail:
+        case ArticleFormat::pdf:
+        case ArticleFormat::archive:
         case ArticleFormat::unsupported:
             break;
     }
@@ -248,11 +310,16 @@ ReadResult parse_content(std::string_view content, ArticleFormat format, std::st
     return result;
 }
 
+}  // namespace readers
+
+namespace {
+
 // parse_content, with a truncation by read_file as the first warning.
 ReadResult parse_read_content(const FileContent& content, ArticleFormat format, std::string_view id,
                               std::string_view date_path, std::string_view stored_path) {
     try {
-        ReadResult result = parse_content(content.bytes, format, id, date_path, stored_path);
+        ReadResult result =
+            readers::parse_content(content.bytes, format, id, date_path, stored_path);
         if (!content.truncation.empty())
             result.warnings.insert(result.warnings.begin(), content.truncation);
         return result;
@@ -266,7 +333,7 @@ ReadResult parse_read_content(const FileContent& content, ArticleFormat format, 
 
 ReadResult parse_articles(std::string_view content, ArticleFormat format, std::string_view id,
                           std::string_view path) {
-    return parse_content(content, format, id, path, path);
+    return readers::parse_content(content, format, id, path, path);
 }
 
 FileContent read_file(const std::filesystem::path& file, ArticleFormat format) {
@@ -304,7 +371,8 @@ FileContent read_file(const std::filesystem::path& file, ArticleFormat format) {
             "file is " + size + "; only the first " + megabytes(kMaxFileBytes) + " were read";
         // Cut where a line or at least a character ends, so the cut itself is not
         // reported as a broken record or as invalid UTF-8.
-        const bool line_based = format == ArticleFormat::text || format == ArticleFormat::jsonl;
+        const bool line_based = format == ArticleFormat::text || format == ArticleFormat::jsonl ||
+                                format == ArticleFormat::mail || format == ArticleFormat::markdown;
         const auto last_newline = content.rfind('\n');
         if (line_based && last_newline != std::string::npos)
             content.resize(last_newline + 1);
@@ -317,13 +385,15 @@ FileContent read_file(const std::filesystem::path& file, ArticleFormat format) {
 ReadResult parse_file(const FileContent& content, const ArticleOrigin& origin) {
     // Dates are looked for in the path under the root, not in the root's own name; the
     // stored path is absolute, to open from anywhere.
-    return parse_read_content(content, origin.format, origin.relative, origin.relative,
-                              origin.key());
+    ReadResult result =
+        parse_read_content(content, origin.format, origin.relative, origin.relative, origin.key());
+    for (auto& article : result.articles) apply_metadata(origin, article);
+    return result;
 }
 
 ReadResult read_articles(const std::filesystem::path& file, ArticleFormat format,
                          std::string_view id, std::string_view path) {
-    if (format == ArticleFormat::unsupported)
+    if (format == ArticleFormat::unsupported || format == ArticleFormat::archive)
         throw Error(ErrorKind::bad_input, "unsupported file format");
     return parse_read_content(read_file(file, format), format, id, path, path);
 }

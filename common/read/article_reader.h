@@ -1,4 +1,5 @@
-// Reading article files: plain text, HTML, JSON and JSON Lines.
+// Reading article files: plain text, HTML, JSON, JSON Lines, XML feeds and wire formats,
+// e-mail, PDF and Markdown.
 #pragma once
 
 #include <cstddef>
@@ -12,10 +13,27 @@
 
 namespace newsindex {
 
-enum class ArticleFormat { text, html, json, jsonl, unsupported };
+// `archive`: zip, tar, WARC or one gzip/xz/bzip2 stream, read record by record
+// (file_records.h), never whole.
+enum class ArticleFormat {
+    text,
+    html,
+    json,
+    jsonl,
+    xml,
+    mail,
+    pdf,
+    markdown,
+    archive,
+    unsupported
+};
 
-// Format by file name: .txt / no extension -> text, .html/.htm, .json, .jsonl/.ndjson;
-// anything else (images, archives, ...) -> unsupported.
+// Format by file name: .txt / no extension -> text, .html/.htm, .json, .jsonl/.ndjson,
+// .xml/.rss/.rdf/.atom/.nitf/.newsml -> xml (a feed or a wire item, told apart by the root
+// element), .eml/.mbox/.mht/.mhtml -> mail, .pdf, .md/.markdown; .zip, .tar, .tgz, .gz,
+// .xz, .bz2, .warc -> archive; anything else (images, ...) -> unsupported. The content has
+// the last word: a text file that holds a PDF or a news XML document is read as one (see
+// parse_articles).
 ArticleFormat format_for_path(const std::filesystem::path& path);
 std::string_view format_name(ArticleFormat format);
 

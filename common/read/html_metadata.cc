@@ -137,6 +137,7 @@ struct Collected {
     std::map<std::string, std::string> microdata;  // lower-case itemprop -> value
     std::vector<std::string> json_ld;
     std::string canonical;
+    std::string html_lang;  // <html lang>
 };
 
 // Meta names as Readability normalises them: lower case, "dc.title" == "dc:title".
@@ -202,9 +203,17 @@ Collected collect(const GumboNode* document, PageMetadata& page) {
                             found.microdata.emplace(key, std::move(value));
             }
             switch (tag) {
+                case GUMBO_TAG_HTML:
+                    if (found.html_lang.empty())
+                        found.html_lang = std::string(trim(attribute(node, "lang")));
+                    if (found.html_lang.empty())
+                        found.html_lang = std::string(trim(attribute(node, "xml:lang")));
+                    break;
                 case GUMBO_TAG_META: {
                     const std::string_view content = attribute(node, "content");
                     if (content.empty()) break;
+                    if (lower(trim(attribute(node, "http-equiv"))) == "content-language")
+                        found.meta.emplace("content-language", collapse_whitespace(content));
                     for (const char* key_attribute : {"property", "name"}) {
                         // property="og:title twitter:title" names two keys at once.
                         std::string_view names = attribute(node, key_attribute);
@@ -311,6 +320,10 @@ void read_json_ld(const std::vector<std::string>& scripts, PageMetadata& page,
             if (const auto publisher = a.find("publisher"); publisher != a.end())
                 page.site_name = person_names(*publisher);
         if (page.article_body.empty()) page.article_body = string_field(a, "articleBody");
+        if (page.language.empty())
+            if (const auto language = a.find("inLanguage"); language != a.end())
+                page.language = language->is_object() ? string_field(*language, "alternateName")
+                                                      : string_field(a, "inLanguage");
     }
 }
 
@@ -505,6 +518,10 @@ PageMetadata read_metadata(const GumboNode* document) {
     if (page.site_name.empty()) page.site_name = first(meta, {"og:site_name", "application-name"});
     page.url = first(meta, {"og:url"});
     if (page.url.empty()) page.url = found.canonical;
+    // JSON-LD's inLanguage first (read above), then what the page says of itself.
+    if (page.language.empty()) page.language = first(meta, {"dc:language", "content-language"});
+    if (page.language.empty()) page.language = found.html_lang;
+    if (page.language.empty()) page.language = first(meta, {"og:locale"});
     return page;
 }
 

@@ -26,6 +26,9 @@ struct PageMetadata {
     std::string site_name;
     std::string url;
     std::string article_body;  // JSON-LD articleBody, when the page has one
+    // The language the page declares, as written ("fr-FR"): JSON-LD inLanguage, <meta>
+    // dc.language or Content-Language, <html lang>, og:locale.
+    std::string language;
     // <time datetime> elements, in document order, with or without a pubdate attribute.
     std::vector<const GumboNode*> times;
     std::vector<const GumboNode*> articles;  // <article> elements, in document order

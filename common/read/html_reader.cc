@@ -159,6 +159,7 @@ std::vector<Article> read_html(std::string_view html_text, std::string_view id,
     article.source = page.site_name;
     article.url = page.url;
     article.author = page.author;
+    article.language = page.language;
     if (article.author.empty() && !content.byline.empty() && content.byline.size() < 80) {
         std::string byline = content.byline;
         for (const std::string_view by : {"By ", "by ", "BY "})

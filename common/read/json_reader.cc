@@ -298,7 +298,7 @@ std::optional<Article> article_of(const json& record, std::string id, const std:
         if (const json* source = field(record, {"source"}); source && source->is_object())
             article.source = text_field(*source, {"name"});
     article.author = author_of(field(record, {"author", "authors"}));
-    article.language = text_field(record, {"language", "lang"});
+    article.language = text_field(record, {"language", "lang", "inLanguage"});
     article.given_entities = given_entities(record, where, warnings);
     return article;
 }

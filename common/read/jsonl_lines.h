@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "common/base/article.h"
-#include "common/base/content_hash.h"
 #include "common/read/article_origin.h"
+#include "common/read/file_blocks.h"
 
 namespace newsindex {
 
@@ -30,9 +30,6 @@ class JsonlLineReader {
 public:
     // Throws Error (io) when the file cannot be opened.
     explicit JsonlLineReader(const std::filesystem::path& file);
-    ~JsonlLineReader();
-    JsonlLineReader(const JsonlLineReader&) = delete;
-    JsonlLineReader& operator=(const JsonlLineReader&) = delete;
 
     bool streamable() const { return streamable_; }
     // The next non-blank line; nothing at the end of the file. A line longer than
@@ -44,18 +41,13 @@ public:
     std::vector<std::string> warnings() const;
     // The content hash (content_hash.h) of the bytes read so far: of the whole file once
     // next() has reached its end.
-    std::string content_hash() const { return hash_.hex(); }
+    std::string content_hash() const { return file_.content_hash(); }
 
 private:
-    bool fill();  // more bytes into buffer_; false at the end of the file
-
-    int fd_ = -1;
+    readers::FileBlocks file_;
     bool streamable_ = false;
-    std::string buffer_;
-    std::size_t start_ = 0;  // first unread byte of buffer_
-    bool at_end_ = false;
+    std::size_t start_ = 0;  // first unread byte of the buffer
     std::size_t line_number_ = 0;
-    Fnv1a64 hash_;
     std::size_t nul_bytes_ = 0;
     std::size_t invalid_utf8_ = 0;
     std::vector<std::string> skipped_;

@@ -21,6 +21,15 @@ constexpr int kEnoughBytes = 400;
 // Unsure of the language, a text this much English (in percent) may still be English.
 constexpr int kMinEnglishPercent = 40;
 
+// Fewer letters than this are too few to be sure of ("RIO DE JANEIRO - IBC closes export
+// registrations" reads as Portuguese): a headline alone takes the default language.
+constexpr int kMinSureBytes = 100;
+// Share of the text (in percent) in one language for an unsure detector to name it.
+constexpr int kMinUnsurePercent = 60;
+// Share of the text (in percent) in one language for the detector to overrule what the
+// file declares.
+constexpr int kOverrulingPercent = 90;
+
 // The language part of a tag ("en-GB", "fr_FR", "EN"): lower case, two or three letters.
 std::string language_part(std::string_view tag) {
     std::string code;
@@ -34,7 +43,7 @@ std::string language_part(std::string_view tag) {
 
 }  // namespace
 
-std::string detect_language(std::string_view text) {
+Detection detect(std::string_view text) {
     if (text.size() > kSampleBytes) {
         text = text.substr(0, kSampleBytes);
         // Not inside a UTF-8 sequence: the detector wants whole characters.
@@ -46,18 +55,29 @@ std::string detect_language(std::string_view text) {
     int percent3[3];
     int text_bytes = 0;
     bool reliable = false;
-    const CLD2::Language language =
-        CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
-                                    /*is_plain_text=*/true, top3, percent3, &text_bytes, &reliable);
-    if (reliable && language != CLD2::UNKNOWN_LANGUAGE)
-        return language_part(CLD2::LanguageCode(language));
+    CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
+                                /*is_plain_text=*/true, top3, percent3, &text_bytes, &reliable);
+    // The language of most of the text, not CLD2's summary: the summary names a second
+    // language over English when that has a share of the text ("Esso Malaysia Bhd ...
+    // ringgit" would be Malay), for English is overrepresented in what it was trained on.
+    if (reliable && top3[0] != CLD2::UNKNOWN_LANGUAGE && text_bytes >= kMinSureBytes)
+        return {language_part(CLD2::LanguageCode(top3[0])), true, percent3[0]};
+    // Unsure only because part of the text is in no language it knows (figures, names):
+    // the language of most of the rest, when nothing else comes near it.
+    if (text_bytes >= kMinSureBytes && top3[0] != CLD2::UNKNOWN_LANGUAGE &&
+        percent3[0] >= kMinUnsurePercent && percent3[1] * 2 <= percent3[0])
+        return {language_part(CLD2::LanguageCode(top3[0])), false, percent3[0]};
     // Unsure, with plenty of text and little English in it: filler ("Lorem ipsum") or a
     // mix of other languages. Undetermined, and not English.
     int english = 0;
     for (int i = 0; i < 3; ++i)
         if (top3[i] == CLD2::ENGLISH) english += percent3[i];
-    if (text_bytes >= kEnoughBytes && english < kMinEnglishPercent) return "und";
+    if (text_bytes >= kEnoughBytes && english < kMinEnglishPercent) return {"und", false, 0};
     return {};
+}
+
+std::string detect_language(std::string_view text) {
+    return detect(text).language;
 }
 
 std::string article_language(const Article& article, std::string_view declared) {
@@ -67,11 +87,28 @@ std::string article_language(const Article& article, std::string_view declared) 
         text += "\n\n";
         text.append(*part, 0, std::min(part->size(), kSampleBytes));
     }
-    std::string language = detect_language(text);
-    if (language.empty() || language == "und") {
-        if (std::string code = language_part(declared); !code.empty()) return code;
+    Detection detected = detect(text);
+    // What the file says comes first, unless the text is plainly in another language: a
+    // site's template declares the same lang="en" on its pages in every language.
+    if (std::string code = language_part(declared); !code.empty() && code != "und") {
+        // A long text with little English in it is not English, whatever the file says
+        // ("Lorem ipsum" under lang="en").
+        const bool overruled = (detected.reliable && detected.percent >= kOverrulingPercent &&
+                                detected.language != code) ||
+                               (code == "en" && detected.language == "und");
+        if (!overruled) return code;
     }
-    return language;
+    return detected.language;
+}
+
+std::string effective_language(std::string_view language, std::string_view fallback) {
+    if (language.empty() || language == "und") return std::string(fallback);
+    return std::string(language);
+}
+
+bool is_language_code(std::string_view code) {
+    return (code.size() == 2 || code.size() == 3) &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool taggable_language(std::string_view language) {

@@ -26,6 +26,27 @@ std::vector<Article> read_json(std::string_view json, std::string_view id,
                                std::vector<std::string>& warnings);
 std::vector<Article> read_jsonl(std::string_view jsonl, std::string_view id,
                                 std::vector<std::string>& warnings);
+std::vector<Article> read_markdown(std::string_view markdown, std::string_view id,
+                                   std::vector<std::string>& warnings);
+
+// The readers below get the file's raw bytes (never empty), since their formats carry
+// their own encodings (an XML declaration, MIME charsets) or are binary (PDF). Every
+// field they fill is valid UTF-8.
+// Feeds (RSS 0.9x/1.0/2.0, Atom) and wire items (NITF, NewsML-G2, NewsML 1), by root
+// element; a feed gives one article per item, id "id#GUID" (else "id#item-N").
+std::vector<Article> read_xml(std::string_view bytes, std::string_view id,
+                              std::vector<std::string>& warnings);
+// One message (.eml, .mht) or a mailbox (several "From " lines: one article per
+// message, id "id#N").
+std::vector<Article> read_mail(std::string_view bytes, std::string_view id,
+                               std::vector<std::string>& warnings);
+std::vector<Article> read_pdf(std::string_view bytes, std::string_view id,
+                              std::vector<std::string>& warnings);
+// The root element's local name when `bytes` look like a news XML document (a feed or a
+// wire item: "rss", "RDF", "feed", "nitf", "newsItem", "newsMessage", "NewsML"); empty
+// otherwise. A cheap look at the first few KB, for sniffing.
+std::string_view news_xml_root(std::string_view bytes);
+
 // One record of a JSON Lines file (jsonl_lines.h): the article on `line`, id
 // "id#line_number"; nothing, with a warning "line N: ...", when there is none.
 std::optional<Article> read_jsonl_line(std::string_view line, std::size_t line_number,
@@ -35,6 +56,11 @@ std::optional<Article> read_jsonl_line(std::string_view line, std::size_t line_n
 // recorded, a date from `date_path` when the content has none.
 void finish_article(Article& article, ArticleFormat format, std::string_view date_path,
                     std::string_view stored_path);
+
+// parse_articles with `date_path` (where a date is looked for when the content has none)
+// apart from `stored_path` (what each article records as its path).
+ReadResult parse_content(std::string_view content, ArticleFormat format, std::string_view id,
+                         std::string_view date_path, std::string_view stored_path);
 
 // True for bytes that are not text (a known binary signature, or too many control
 // characters in `head`, the first few KB of a file).

@@ -31,6 +31,7 @@ namespace newsindex {
 struct FacetCount {
     std::string value;
     Xapian::doccount count = 0;
+    double score = 0;  // the notable order's (notable.h); 0 in the count order
 };
 
 // What to count: some entity kinds, and the day of each article.

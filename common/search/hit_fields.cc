@@ -7,8 +7,9 @@
 namespace newsindex {
 
 std::vector<std::string> default_json_fields(bool explain) {
-    std::vector<std::string> fields = {"rank",   "id",  "path",  "title",   "subtitle", "date",
-                                       "source", "url", "score", "percent", "snippet",  "entities"};
+    std::vector<std::string> fields = {"rank",    "id",      "path",     "title",    "subtitle",
+                                       "date",    "source",  "url",      "language", "score",
+                                       "percent", "snippet", "entities", "story",    "story_size"};
     if (explain) fields.emplace_back("explain");
     return fields;
 }

@@ -9,9 +9,10 @@
 namespace newsindex {
 
 // Every field, in the order the help lists them.
-inline constexpr std::array<std::string_view, 14> kHitFields = {
-    "rank", "id",     "path",  "title",   "subtitle", "date",     "source",
-    "url",  "author", "score", "percent", "snippet",  "entities", "explain"};
+inline constexpr std::array<std::string_view, 17> kHitFields = {
+    "rank",    "id",       "path",     "title",      "subtitle", "date",
+    "source",  "url",      "language", "author",     "score",    "percent",
+    "snippet", "entities", "story",    "story_size", "explain"};
 
 // What JSON and JSON Lines carry when no fields are asked for ("explain" joins them when
 // explanations are asked for).

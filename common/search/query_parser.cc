@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "common/base/accent_fold.h"
 #include "common/base/date.h"
 #include "common/index/entity_lookup.h"
 #include "common/index/entity_terms.h"
+#include "common/index/language_terms.h"
 #include "common/index/possessives.h"
 #include "common/index/schema.h"
 #include "common/search/filter_term.h"
@@ -18,6 +21,14 @@
 namespace newsindex {
 
 namespace {
+
+bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The weight of the accent-folded reading of a query beside the reading as written: an
+// article that spells the words as the query does ranks first.
+constexpr double kFoldedWeight = 0.5;
 
 // Xapian 1.4 frees a bad pointer when a FieldProcessor throws inside "+field:x" or
 // "-field:x", so processors never throw: they note the first error here, match
@@ -65,14 +76,16 @@ private:
     EntityKind kind_;
 };
 
-// source: filters, folded like entity names.
+// source: and keyword: filters, folded like entity names.
 class SourceFieldProcessor : public Xapian::FieldProcessor {
 public:
-    SourceFieldProcessor(FilterError& error, const std::vector<Xapian::Database>& parts)
-        : error_(error), parts_(parts) {}
+    using TermOf = std::string (*)(std::string_view);
+    SourceFieldProcessor(FilterError& error, const std::vector<Xapian::Database>& parts,
+                         TermOf term_of = source_term)
+        : error_(error), parts_(parts), term_of_(term_of) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        const std::string term = source_term(value);
+        const std::string term = term_of_(value);
         if (term.empty()) return error_.fail("empty filter value");
         return filter_term_query(term, parts_);
     }
@@ -80,7 +93,51 @@ public:
 private:
     FilterError& error_;
     const std::vector<Xapian::Database>& parts_;
+    TermOf term_of_;
 };
+
+// lang: filters: the ISO 639-1 code, whatever its case or region ("FR", "fr-CA").
+std::string language_code(std::string_view value) {
+    std::string code;
+    for (const char c : value) {
+        if (c == '-' || c == '_') break;
+        code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return code;
+}
+
+class LanguageFieldProcessor : public Xapian::FieldProcessor {
+public:
+    LanguageFieldProcessor(FilterError& error, const std::vector<Xapian::Database>& parts)
+        : error_(error), parts_(parts) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        const std::string code = language_code(value);
+        if (code.empty()) return error_.fail("empty filter value");
+        return filter_term_query(language_term(code), parts_);
+    }
+
+private:
+    FilterError& error_;
+    const std::vector<Xapian::Database>& parts_;
+};
+
+// The languages a query's lang: filters name ("lang:fr lang:de" -> fr, de), in order.
+std::vector<std::string> filtered_languages(std::string_view query) {
+    std::vector<std::string> out;
+    const std::string field = std::string(schema::kLanguageField) + ":";
+    for (std::size_t at = query.find(field); at != std::string_view::npos;
+         at = query.find(field, at + 1)) {
+        if (at > 0 && is_word_byte(query[at - 1])) continue;
+        std::size_t end = at + field.size();
+        while (end < query.size() && (is_word_byte(query[end]) || query[end] == '-')) ++end;
+        const std::string code =
+            language_code(query.substr(at + field.size(), end - at - field.size()));
+        if (!code.empty() && std::find(out.begin(), out.end(), code) == out.end())
+            out.push_back(code);
+    }
+    return out;
+}
 
 // One end of a date filter, widened to the first or last day of its year or month.
 std::optional<std::string> date_bound(std::string_view text, bool upper) {
@@ -162,6 +219,28 @@ std::vector<Token> tokens(std::string_view text) {
     return out;
 }
 
+// Xapian leaves capitalised words unstemmed, as names; German capitalises every noun, so
+// its reading of a query puts them in lower case first ("Streik" then finds "Streiks").
+// Words in capitals (AND, NATO) stay as they are.
+std::string lower_capitalised_words(std::string_view text) {
+    std::string out;
+    for (const Token& token : tokens(text)) {
+        bool first_upper = false, later_lower = false, first = true;
+        for (Xapian::Utf8Iterator it(token.text); token.word && it != Xapian::Utf8Iterator();
+             ++it) {
+            const auto category = Xapian::Unicode::get_category(*it);
+            if (first)
+                first_upper = category == Xapian::Unicode::UPPERCASE_LETTER;
+            else if (category == Xapian::Unicode::LOWERCASE_LETTER)
+                later_lower = true;
+            first = false;
+        }
+        const bool capitalised = first_upper && later_lower;
+        out += capitalised ? Xapian::Unicode::tolower(token.text) : token.text;
+    }
+    return out;
+}
+
 // Whether the index holds every word of the query (as an unstemmed term).
 bool holds_every_word(const Xapian::Database& db, std::string_view query) {
     const auto words = tokens(query);
@@ -208,30 +287,78 @@ public:
         EntityFieldProcessor(error, lookup, parts, EntityKind::place),
     };
     SourceFieldProcessor source{error, parts};
+    SourceFieldProcessor keyword{error, parts, keyword_term};
     DateFieldProcessor date{error};
+    LanguageFieldProcessor language{error, parts};
 };
 
 NewsQueryParser::NewsQueryParser(const Xapian::Database& db, std::vector<Xapian::Database> parts)
-    : stemmer_(std::string(schema::kLanguage)),
+    : stemmer_(stemmer_for(schema::kDefaultLanguage)),
       processors_(std::make_unique<FieldProcessors>(EntityLookup(db), std::move(parts))) {
     db_ = db;
-    parser_.set_database(db);
-    parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser_.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
+    for (auto it = db.allterms_begin(std::string(schema::kLanguagePrefix));
+         it != db.allterms_end(std::string(schema::kLanguagePrefix)); ++it)
+        languages_.push_back((*it).substr(schema::kLanguagePrefix.size()));
+}
+
+NewsQueryParser::~NewsQueryParser() = default;
+
+Xapian::QueryParser& NewsQueryParser::parser_for(const std::string& language) {
+    if (const auto it = parsers_.find(language); it != parsers_.end()) return it->second;
+    Xapian::QueryParser& parser = parsers_[language];
+    parser.set_database(db_);
+    parser.set_stemmer(stemmer_for(language));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.add_prefix(std::string(schema::kTitleField), std::string(schema::kTitlePrefix));
     // An empty grouping puts every filter in a group of its own: two person: filters
     // mean "both people", not "either".
     const std::string each_filter_alone;
     for (auto& processor : processors_->entities)
-        parser_.add_boolean_prefix(std::string(schema::entity_field(processor.kind())), &processor,
-                                   &each_filter_alone);
-    parser_.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
-    parser_.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
+        parser.add_boolean_prefix(std::string(schema::entity_field(processor.kind())), &processor,
+                                  &each_filter_alone);
+    parser.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
+    // Two keyword: filters mean "both", as two people do.
+    parser.add_boolean_prefix(std::string(schema::kKeywordField), &processors_->keyword,
+                              &each_filter_alone);
+    parser.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
+    parser.add_boolean_prefix(std::string(schema::kLanguageField), &processors_->language);
     // Wildcards expand to the most frequent terms only, so "a*" cannot blow up a query.
-    parser_.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    parser.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    return parser;
 }
 
-NewsQueryParser::~NewsQueryParser() = default;
+namespace {
+
+// "-person:X -place:Y" as "NOT person:X NOT place:Y". Xapian reads a query of excluded
+// terms alone as those terms, weighted 0 (it has nothing to exclude them from), so an
+// exclusion the page adds to an empty query would find the very articles it excludes;
+// with NOT (FLAG_PURE_NOT) they are excluded from every article. Only a query of such
+// words alone, outside quotes, is rewritten.
+std::string excluded_only_as_not(const std::string& text) {
+    std::vector<std::string> words;
+    bool quoted = false;
+    std::string word;
+    for (const char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    if (quoted || words.empty()) return text;
+    for (const auto& w : words)
+        if (w.size() < 2 || w[0] != '-' || w[1] == '-' ||
+            w.find_first_of("()") != std::string::npos)
+            return text;
+    std::string rewritten;
+    for (const auto& w : words) rewritten += (rewritten.empty() ? "NOT " : " NOT ") + w.substr(1);
+    return rewritten;
+}
+
+}  // namespace
 
 Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any, bool spelling) {
     corrected_.clear();
@@ -239,25 +366,75 @@ Xapian::Query NewsQueryParser::parse(const std::string& query, bool match_any, b
     warnings_ = std::move(reading.warnings);
     if (reading.query.find_first_not_of(" \t\r\n") == std::string::npos)
         return Xapian::Query::MatchAll;
-    parser_.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     processors_->error.clear();
     try {
-        const std::string text = strip_possessives(capitalise_dotted_acronyms(reading.query));
+        const std::string text =
+            excluded_only_as_not(strip_possessives(capitalise_dotted_acronyms(reading.query)));
         // Only unknown words are corrected, so a query of known words needs no dictionary
         // lookups (which Xapian makes for every word).
         if (spelling && holds_every_word(db_, text)) spelling = false;
         unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                         Xapian::QueryParser::FLAG_PURE_NOT;
+                         Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
         if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-        Xapian::Query parsed = parser_.parse_query(text, flags);
+        const std::string folded = fold_accents(text);
+
+        // Each article is stemmed in its own language, so the query is read once in each
+        // language the index holds (or its lang: filters name), and each reading finds the
+        // articles of its language. Readings that come out the same (no word a stemmer
+        // changes, or stemmers that agree) are one.
+        std::vector<std::string> languages = filtered_languages(text);
+        const bool filtered = !languages.empty();
+        if (!filtered) languages = languages_;
+        if (languages.empty()) languages.emplace_back(schema::kDefaultLanguage);
+        struct Reading {
+            Xapian::Query query;
+            std::vector<std::string> languages;
+        };
+        std::map<std::string, Reading> readings;
+        std::vector<std::string> order;
+        for (const std::string& language : languages) {
+            Xapian::QueryParser& parser = parser_for(language);
+            parser.set_default_op(match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+            const bool german = language == "de";
+            const std::string own = german ? lower_capitalised_words(text) : text;
+            Xapian::Query parsed = parser.parse_query(own, flags);
+            if (spelling && order.empty())
+                if (const std::string corrected = parser.get_corrected_query_string();
+                    !corrected.empty())
+                    corrected_ = corrections_of_unknown_words(db_, text, corrected);
+            // Without its accents too: "deputes" finds "députés" (language_terms.h), and
+            // "São Paulo" finds "Sao Paulo", after the spelling as written.
+            if (folded != text) {
+                const unsigned folded_flags =
+                    flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                const Xapian::Query unaccented = parser.parse_query(
+                    german ? lower_capitalised_words(folded) : folded, folded_flags);
+                // A stemmer that drops the accents itself reads both the same.
+                if (unaccented.get_description() != parsed.get_description())
+                    parsed = Xapian::Query(
+                        Xapian::Query::OP_OR, parsed,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, unaccented, kFoldedWeight));
+            }
+            const std::string key = parsed.get_description();
+            auto [it, added] = readings.try_emplace(key, Reading{parsed, {}});
+            it->second.languages.push_back(language);
+            if (added) order.push_back(key);
+        }
         if (const auto& error = processors_->error.message())
             throw Error(ErrorKind::bad_input, *error);
-        if (spelling)
-            if (const std::string corrected = parser_.get_corrected_query_string();
-                !corrected.empty())
-                corrected_ = corrections_of_unknown_words(db_, text, corrected);
-        return parsed;
+        // One reading for every language: no language filter needed.
+        if (readings.size() == 1) return readings.begin()->second.query;
+        std::vector<Xapian::Query> branches;
+        for (const std::string& key : order) {
+            const Reading& reading_of = readings.at(key);
+            std::vector<Xapian::Query> terms;
+            for (const std::string& language : reading_of.languages)
+                terms.push_back(filter_term_query(language_term(language), processors_->parts));
+            branches.emplace_back(Xapian::Query::OP_FILTER, reading_of.query,
+                                  Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
     } catch (const Xapian::QueryParserError& e) {
         throw Error(ErrorKind::bad_input, query_syntax_message(e.get_msg()));
     } catch (const Xapian::UnimplementedError&) {

@@ -10,11 +10,19 @@
 //                                the same field AND together; a single word of a person
 //                                filter matches any word of the person's name)
 //   date:2010  date:2010-04  date:2010-04-01..2010-04-30  date:2010..  date:..2010-04-20
+//   lang:fr                      articles in a language (ISO 639-1)
+//
+// Each article's words are stemmed in its language, so a query is read in each language
+// the index holds (lang: filters narrow them): a word finds its stem in every language,
+// and the word as written in any. A query with accents is also read without them, with
+// a lower weight; one without finds the accented spellings (language_terms.h). Chinese,
+// Japanese and Korean text is split into n-grams, as the indexer splits it.
 #pragma once
 
 #include <xapian.h>
 
 #include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,16 +62,23 @@ public:
     // one line each, empty when nothing was amiss.
     const std::vector<std::string>& warnings() const { return warnings_; }
 
-    // The stemmer queries and snippets use.
+    // The stemmer of the default language.
     const Xapian::Stem& stemmer() const { return stemmer_; }
+
+    // The languages of the index's articles (ISO 639-1 codes).
+    const std::vector<std::string>& languages() const { return languages_; }
 
 private:
     class FieldProcessors;
+    // Xapian's parser with the schema's fields, stemming in `language`; made once.
+    Xapian::QueryParser& parser_for(const std::string& language);
     Xapian::Stem stemmer_;
-    // The field processors are owned here and must outlive parser_, which refers to them.
+    // The field processors are owned here and must outlive the parsers, which refer to
+    // them.
     std::unique_ptr<FieldProcessors> processors_;
     Xapian::Database db_;
-    Xapian::QueryParser parser_;
+    std::vector<std::string> languages_;
+    std::map<std::string, Xapian::QueryParser> parsers_;
     std::string corrected_;
     std::vector<std::string> warnings_;
 };

@@ -15,12 +15,13 @@ bool is_space(char c) {
 }
 
 // The query fields, as the parser knows them (query_parser.cc).
-std::array<std::string_view, 6> field_names() {
+std::array<std::string_view, 7> field_names() {
     return {schema::kTitleField,
             schema::entity_field(EntityKind::person),
             schema::entity_field(EntityKind::org),
             schema::entity_field(EntityKind::place),
             schema::kSourceField,
+            schema::kKeywordField,
             schema::kDateField};
 }
 

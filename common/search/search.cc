@@ -2,15 +2,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <map>
 #include <memory>
 #include <thread>
 #include <utility>
 
+#include "common/base/entity_key.h"
 #include "common/base/error.h"
 #include "common/base/on_threads.h"
+#include "common/index/entity_lookup.h"
+#include "common/index/entity_terms.h"
 #include "common/index/index_metadata.h"
 #include "common/index/index_open.h"
+#include "common/index/language_terms.h"
 #include "common/index/schema.h"
 #include "common/index/shards.h"
 #include "common/index/stored_article.h"
@@ -18,8 +23,10 @@
 #include "common/search/file_name_bytes.h"
 #include "common/search/filter_term.h"
 #include "common/search/hit_fields.h"
+#include "common/search/notable.h"
 #include "common/search/query_parser.h"
 #include "common/search/snippet.h"
+#include "common/story/version_diff.h"
 
 namespace newsindex {
 
@@ -74,6 +81,20 @@ void add_facets(SearchResponse& response, const FacetsWanted& wanted, Top&& top,
         response.date_bucket = histogram.bucket;
         response.facets.push_back({"date", std::move(histogram.values)});
     }
+}
+
+// A kind's facet values in the order asked for: top(n) gives the n values with the most
+// matches; the notable order ranks all of them by their score against the archive.
+template <typename Top>
+std::vector<FacetCount> facet_values(const Xapian::Database& db, const SearchRequest& request,
+                                     EntityKind kind, Xapian::doccount matches, Top&& top) {
+    if (request.facet_order == FacetOrder::count) return top(request.facet_limit);
+    const auto in_archive = [&](const std::string& name) -> Xapian::doccount {
+        const std::string term = entity_terms(kind, name).term;
+        return term.empty() ? 0 : db.get_termfreq(term);
+    };
+    return notable_values(top(std::numeric_limits<std::size_t>::max()), matches, db.get_doccount(),
+                          in_archive, request.facet_limit);
 }
 
 // The parser's correction of the query it just parsed, unless it changes nothing the
@@ -202,7 +223,7 @@ std::string NewsSearcher::description() const {
 template <typename Fn>
 decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
     return xapian_guard(description(), [&]() -> decltype(auto) {
-        int corrupt_reads = 0;
+        int inconsistent_reads = 0;
         for (int attempt = 0;; ++attempt) {
             try {
                 if (attempt > 0) {
@@ -216,7 +237,12 @@ decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
             } catch (const Xapian::DatabaseCorruptError&) {
                 // A commit reusing blocks under a reader can look like damage for a moment;
                 // real damage persists, so these retries are few.
-                if (++corrupt_reads > kCorruptRetries) throw;
+                if (++inconsistent_reads > kCorruptRetries) throw;
+            } catch (const Xapian::DocNotFoundError&) {
+                // The same, seen as a matched article whose term list is gone: every
+                // document read here comes from a match or a term of the revision open,
+                // so a missing one means the revision moved on mid-read.
+                if (++inconsistent_reads > kCorruptRetries) throw;
             }
         }
     });
@@ -258,22 +284,94 @@ SearchResponse NewsSearcher::search(const SearchRequest& request) {
     });
 }
 
+std::pair<Xapian::docid, std::string> NewsSearcher::find_article(const std::string& id) const {
+    // An id is relative to the folder it was indexed from: try each, then a path.
+    std::vector<std::string> keys{id};
+    for (const auto& root : read_metadata(db_).roots) keys.push_back(root + '/' + id);
+    for (const auto& key : keys) {
+        std::string id_term = schema::id_term(key);
+        if (auto it = db_.postlist_begin(id_term); it != db_.postlist_end(id_term))
+            return {*it, std::move(id_term)};
+    }
+    throw Error(ErrorKind::not_found, "no article " + id + " in " + description());
+}
+
+std::vector<FacetCount> NewsSearcher::facet_value_search(EntityKind kind, const std::string& prefix,
+                                                         std::size_t limit) const {
+    // Enough for any prefix of a letter or two in a large archive, and a bound on the
+    // work of one request.
+    constexpr std::size_t kMaxScanned = 50000;
+    return retrying([&] {
+        const std::string term_prefix =
+            std::string(schema::entity_prefix(kind)) + entity_key(prefix);
+        std::vector<FacetCount> found;  // the terms, until their names are known
+        std::size_t scanned = 0;
+        for (auto it = db_.allterms_begin(term_prefix);
+             it != db_.allterms_end(term_prefix) && scanned < kMaxScanned; ++it, ++scanned)
+            found.push_back({*it, it.get_termfreq()});
+        const std::size_t kept = std::min(limit, found.size());
+        std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept),
+                          found.end(), [](const FacetCount& a, const FacetCount& b) {
+                              return a.count != b.count ? a.count > b.count : a.value < b.value;
+                          });
+        found.resize(kept);
+        // A term holds the name case-folded: the name as shown is an article's that has it.
+        for (auto& value : found) {
+            const std::string term = value.value;
+            value.value = term.substr(schema::entity_prefix(kind).size());
+            const auto post = db_.postlist_begin(term);
+            if (post == db_.postlist_end(term)) continue;
+            for (const auto& entity :
+                 decode_stored_article(db_.get_document(*post).get_data()).entities)
+                if (entity.kind == kind && entity_terms(kind, entity.name).term == term) {
+                    value.value = entity.name;
+                    break;
+                }
+        }
+        return found;
+    });
+}
+
+ArticleView NewsSearcher::article(const ArticleRequest& request) {
+    ArticleView view = retrying([&] {
+        const Xapian::docid docid = find_article(request.id).first;
+        const Xapian::Document document = db_.get_document(docid);
+        Article article = decode_stored_article(document.get_data());
+        restore_file_name_bytes(article, document);
+        NewsQueryParser parser(db_, parts_);
+        const Xapian::Query query = request.query.empty()
+                                        ? Xapian::Query()
+                                        : parser.parse(request.query, request.match_any);
+        const SnippetTerms terms(query, parser.stemmer());
+        const EntityLookup lookup(db_);
+        return make_article_view(std::move(article), terms,
+                                 [&](EntityKind kind, const std::string& name) {
+                                     const auto found = lookup.find(kind, name);
+                                     return found ? std::optional(found->name) : std::nullopt;
+                                 });
+    });
+    if (request.related == 0) return view;
+    SearchRequest like;
+    like.like = view.article.id;
+    like.limit = request.related;
+    like.facets.clear();
+    like.exact = false;
+    like.spelling = Spelling::off;
+    like.fields = {"id", "title", "date"};
+    try {
+        for (const auto& hit : search(like).hits)
+            view.related.push_back({hit.article.id, hit.article.title, hit.article.date});
+    } catch (const Error& e) {
+        // The article's id as stored may differ from the one asked for (a path): the
+        // view stands without its related titles rather than fail.
+        if (e.kind() != ErrorKind::not_found) throw;
+    }
+    return view;
+}
+
 Xapian::Query NewsSearcher::related_query(const std::string& like,
                                           const Xapian::Query& filter) const {
-    // An id is relative to the folder it was indexed from: try each, then a path.
-    std::vector<std::string> keys{like};
-    for (const auto& root : read_metadata(db_).roots) keys.push_back(root + '/' + like);
-    std::string id_term;
-    Xapian::docid article = 0;
-    for (const auto& key : keys) {
-        id_term = schema::id_term(key);
-        if (auto it = db_.postlist_begin(id_term); it != db_.postlist_end(id_term)) {
-            article = *it;
-            break;
-        }
-    }
-    if (article == 0)
-        throw Error(ErrorKind::not_found, "no article " + like + " in " + description());
+    const auto [article, id_term] = find_article(like);
 
     // Unprefixed terms only (the words of the text, unstemmed): ids, files and entity
     // filters say nothing about what an article is about.
@@ -294,6 +392,22 @@ Xapian::Query NewsSearcher::related_query(const std::string& like,
     return related;
 }
 
+FacetResult NewsSearcher::language_facet(const Xapian::Query& query,
+                                         const SearchRequest& request) const {
+    // A pass of its own with Xapian's spy, which remote databases run too: the languages
+    // are few, and the value slot holds one each.
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    Xapian::ValueCountMatchSpy spy(schema::kLanguageSlot);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    FacetResult facet{"language", {}};
+    for (auto it = spy.top_values_begin(request.facet_limit);
+         it != spy.top_values_end(request.facet_limit); ++it)
+        facet.values.push_back({*it, it.get_termfreq()});
+    return facet;
+}
+
 SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     NewsQueryParser parser(db_, parts_);
     const bool spelling = request.spelling != Spelling::off;
@@ -304,6 +418,9 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     if (!request.like.empty()) query = related_query(request.like, query);
     if (request.since || request.until)
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range(request));
+    if (!request.story.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(schema::story_term(request.story)));
     // Without positions every phrase would match as if its words were anywhere.
     if (needs_positions(query) && db_.get_doccount() > 0 && !db_.has_positions())
         throw Error(ErrorKind::corrupt,
@@ -341,9 +458,32 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     response.parsed = query.get_description();
     response.facets_exact = request.exact || response.total_exact;
 
+    if (wants(request, "language")) {
+        // An index in one language needs no pass to count it: every match is in it.
+        if (parser.languages().size() == 1 && response.total_exact)
+            response.facets.push_back(
+                {"language",
+                 response.total > 0
+                     ? std::vector<FacetCount>{{parser.languages().front(), response.total}}
+                     : std::vector<FacetCount>{}});
+        else
+            response.facets.push_back(language_facet(query, request));
+    }
+
     const bool snippets = request.fields.empty() || has_field(request.fields, "snippet");
-    const SnippetTerms snippet_terms(query, parser.stemmer());
+    // Each hit's words are marked with the stemmer of its language.
+    std::map<std::string, std::unique_ptr<SnippetTerms>> snippet_terms;
+    std::map<std::string, Xapian::Stem> stemmers;
+    const auto terms_for = [&](const std::string& language) -> const SnippetTerms& {
+        auto& terms = snippet_terms[language];
+        if (!terms) {
+            const Xapian::Stem& stemmer = stemmers[language] = stemmer_for(language);
+            terms = std::make_unique<SnippetTerms>(query, stemmer);
+        }
+        return *terms;
+    };
     std::vector<Xapian::docid> docs;
+    std::string first_title, first_body;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = it.get_rank() + 1;
@@ -353,8 +493,24 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
         hit.article = decode_stored_article(document.get_data());
         restore_file_name_bytes(hit.article, document);
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        if (snippets) hit.snippet = make_snippet(snippet_terms, text, request.snippet_length);
+        if (snippets)
+            hit.snippet =
+                make_snippet(terms_for(hit.article.language), text, request.snippet_length);
+        if (!request.story.empty()) {
+            // What each version changed against the first one listed (the oldest, as
+            // --story sorts them).
+            if (response.hits.empty() && first_body.empty()) {
+                first_title = hit.article.title;
+                first_body = hit.article.body;
+            } else {
+                hit.changes = stories::version_changes(first_title, first_body, hit.article.title,
+                                                       hit.article.body);
+            }
+        }
         hit.article.body.clear();
+        hit.story = document.get_value(schema::kStorySlot);
+        if (!hit.story.empty()) hit.story_size = db_.get_termfreq(schema::story_term(hit.story));
+        if (request.collapse) hit.versions = it.get_collapse_count() + 1;
         response.hits.push_back(std::move(hit));
         docs.push_back(*it);
     }
@@ -389,9 +545,23 @@ Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& 
         response.total = total.estimated;
         response.total_exact = total.exact;
     };
+    // The hits. Collapsed, the same pass counts the stories: exactly when it weighs every
+    // match, since the matcher sees each story's versions only then.
+    const auto hits = [&] {
+        if (!request.collapse) return enquire.get_mset(request.offset, request.limit, shown);
+        enquire.set_collapse_key(schema::kStorySlot);
+        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit,
+                                             request.exact ? db_.get_doccount() : shown);
+        response.stories = mset.get_matches_estimated();
+        response.stories_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        return mset;
+    };
     if (!wanted.any() && !request.exact) {
-        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, shown);
-        set_total(MatchTotal(mset));
+        Xapian::MSet mset = hits();
+        set_total(request.collapse ? MatchTotal(mset.get_uncollapsed_matches_estimated(),
+                                                mset.get_uncollapsed_matches_lower_bound() ==
+                                                    mset.get_uncollapsed_matches_upper_bound())
+                                   : MatchTotal(mset));
         return mset;
     }
     // Ties among the hits are ordered by file, a value the matcher fetches for every match
@@ -411,8 +581,8 @@ Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& 
             return match(enquire, request, wanted, response);
         }
     }
-    if (request.limit == 0) return Xapian::MSet();
-    return enquire.get_mset(request.offset, request.limit, shown);
+    if (request.limit == 0 && !request.collapse) return Xapian::MSet();
+    return hits();
 }
 
 NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query& query,
@@ -455,13 +625,6 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query&
         counted[i] = enquire.get_mset(
             0, 0, request.exact ? parts[i].db.get_doccount() : request.offset + request.limit);
     });
-    std::vector<const LocalFacetSpy*> each;
-    for (const auto& spy : spies) each.push_back(spy.get());
-    if (!each.empty())
-        add_facets(
-            response, wanted,
-            [&](EntityKind kind) { return top_values(each, kind, request.facet_limit); },
-            [&] { return day_counts(each); });
     MatchTotal total{0, true};
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const MatchTotal part =
@@ -469,6 +632,17 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query&
         total.estimated += part.estimated;
         total.exact = total.exact && part.exact;
     }
+    std::vector<const LocalFacetSpy*> each;
+    for (const auto& spy : spies) each.push_back(spy.get());
+    if (!each.empty())
+        add_facets(
+            response, wanted,
+            [&](EntityKind kind) {
+                return facet_values(db_, request, kind, total.estimated, [&](std::size_t limit) {
+                    return top_values(each, kind, limit);
+                });
+            },
+            [&] { return day_counts(each); });
     return total;
 }
 
@@ -484,10 +658,15 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_builtin(const Xapian::Query&
     counter.attach(enquire);
     const Xapian::MSet counted =
         enquire.get_mset(0, 0, request.exact ? db_.get_doccount() : request.offset + request.limit);
+    const MatchTotal total(counted);
     add_facets(
-        response, wanted, [&](EntityKind kind) { return counter.top(kind, request.facet_limit); },
+        response, wanted,
+        [&](EntityKind kind) {
+            return facet_values(db_, request, kind, total.estimated,
+                                [&](std::size_t limit) { return counter.top(kind, limit); });
+        },
         [&] { return counter.days(); });
-    return MatchTotal(counted);
+    return total;
 }
 
 }  // namespace newsindex

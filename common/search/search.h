@@ -13,13 +13,19 @@
 
 #include "common/base/article.h"
 #include "common/base/date.h"
+#include "common/search/article_view.h"
 #include "common/search/explain.h"
 #include "common/search/facet_spy.h"
 #include "common/search/snippet.h"
+#include "common/story/version_diff.h"
 
 namespace newsindex {
 
 enum class SortOrder { relevance, date_ascending, date_descending };
+
+// The order of an entity facet's values: most matches first, or most notable first (how
+// much more often the matches name a value than the whole archive does: notable.h).
+enum class FacetOrder { count, notable };
 
 // What a search does with words the index's spelling dictionary spells otherwise.
 enum class Spelling {
@@ -32,8 +38,10 @@ enum class Spelling {
 enum class DateBucket { day, month, year };
 std::string_view date_bucket_name(DateBucket bucket);  // "day", "month", "year"
 
-// The facets a search can count: the three entity kinds and a date histogram.
-inline constexpr std::array<std::string_view, 4> kFacetNames = {"person", "org", "place", "date"};
+// The facets a search can count: the three entity kinds, a date histogram and the
+// articles' languages.
+inline constexpr std::array<std::string_view, 5> kFacetNames = {"person", "org", "place", "date",
+                                                                "language"};
 
 struct SearchRequest {
     std::string query;
@@ -46,6 +54,7 @@ struct SearchRequest {
     bool exact = true;
     std::vector<std::string> facets;  // names from kFacetNames
     std::size_t facet_limit = 10;
+    FacetOrder facet_order = FacetOrder::count;
     std::size_t snippet_length = 240;  // bytes of snippet text
     // More like this: the id or path of an article (as a hit shows them). The search
     // then ranks articles by the terms that best tell that one apart (Xapian's relevance
@@ -62,6 +71,14 @@ struct SearchRequest {
     // a search leaves out the snippet when they do not hold "snippet", and explains
     // hits when they hold "explain".
     std::vector<std::string> fields;
+    // One hit per story (story/fingerprint.h): the best-ranked of the matching versions, by
+    // Xapian's collapse key on the story slot. Totals and facets still count articles;
+    // SearchResponse::stories counts the stories.
+    bool collapse = false;
+    // Only the versions of this story (an id as SearchHit::story holds it); each hit
+    // after the first then says what it changed against the first (SearchHit::changes).
+    // Sorted by date ascending, the first is the original.
+    std::string story;
 };
 
 struct SearchHit {
@@ -71,6 +88,14 @@ struct SearchHit {
     Article article;                  // stored fields and entity names (body emptied)
     Snippet snippet;                  // from the body (the title when the body is empty)
     std::vector<TermWeight> explain;  // when asked for: heaviest first, adding up to score
+    // The article's story (16 hex digits; empty in an index made before stories) and how
+    // many articles of the index belong to it, this one included.
+    std::string story;
+    Xapian::doccount story_size = 0;
+    // When collapsing: the matching versions this hit stands for, itself included.
+    Xapian::doccount versions = 1;
+    // With SearchRequest::story, for every hit after the first: what it changed.
+    std::optional<stories::VersionChanges> changes;
 };
 
 struct FacetResult {
@@ -82,6 +107,9 @@ struct SearchResponse {
     std::string parsed;  // Xapian's description of the parsed query
     Xapian::doccount total = 0;
     bool total_exact = true;
+    // When collapsing (SearchRequest::collapse): how many stories the matches make.
+    std::optional<Xapian::doccount> stories;
+    bool stories_exact = true;
     std::vector<SearchHit> hits;
     std::vector<FacetResult> facets;
     bool facets_exact = true;
@@ -123,6 +151,17 @@ public:
 
     Xapian::doccount article_count() const;
 
+    // The values of an entity facet whose names start with `prefix` (case and runs of
+    // spaces aside), each with the number of articles in the archive naming it: the most
+    // named first, at most `limit`. What a search box over a facet's values offers.
+    std::vector<FacetCount> facet_value_search(EntityKind kind, const std::string& prefix,
+                                               std::size_t limit) const;
+
+    // One article whole (article_view.h), with the query's words and its entities'
+    // mentions marked and the titles of articles like it. Throws Error: not_found when
+    // no article has that id, bad_input for a query that cannot be parsed.
+    ArticleView article(const ArticleRequest& request);
+
     // Moves to the newest committed revision, so that a long-lived searcher (a server's
     // worker) answers from what the last build wrote.
     void refresh();
@@ -155,8 +194,13 @@ private:
     // database runs; and the matches.
     MatchTotal count_facets_builtin(const Xapian::Query& query, const SearchRequest& request,
                                     const FacetsWanted& wanted, SearchResponse& response) const;
+    // The languages of `query`'s matches, most articles first.
+    FacetResult language_facet(const Xapian::Query& query, const SearchRequest& request) const;
     // Each part with its facet columns, where they are current.
     std::vector<FacetPart> facet_parts() const;
+    // The document of the article `id` names (an id, else a path under an indexed
+    // root), and its id term. Throws Error (not_found).
+    std::pair<Xapian::docid, std::string> find_article(const std::string& id) const;
     // The query of articles like the one `like` names, filtered by `filter`.
     Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
     // "index NAME" or "the index": what messages call the database.

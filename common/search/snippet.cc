@@ -1,9 +1,12 @@
 #include "common/search/snippet.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "common/base/accent_fold.h"
 
 namespace newsindex {
 
@@ -105,15 +108,28 @@ SnippetTerms::~SnippetTerms() = default;
 
 const std::string* SnippetTerms::match(const std::string& word) const {
     if (auto it = terms_.find(word); it != terms_.end()) return &*it;
-    // English stems keep a word's first letter, so most words need no stemming.
-    if (word.empty() || (patterns_.empty() && !stem_initials_.contains(word[0]))) return nullptr;
+    if (word.empty()) return nullptr;
+    // A word with accents also matches the query's folded reading (language_terms.h).
+    const bool accented = std::any_of(word.begin(), word.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    // Stems keep a word's first letter in most languages, so most words need no stemming.
+    if (!accented && patterns_.empty() && !stem_initials_.contains(word[0])) return nullptr;
     const auto [known, added] = known_.try_emplace(word, nullptr);
     if (!added) return known->second;
-    if (stem_initials_.contains(word[0])) {
+    std::vector<std::string> spellings{word};
+    if (accented)
+        if (std::string folded = fold_accents(word); folded != word) {
+            if (const auto it = terms_.find(folded); it != terms_.end())
+                return known->second = &*it;
+            spellings.push_back(std::move(folded));
+        }
+    for (const std::string& spelling : spellings) {
         std::string stemmed = "Z";
-        stemmed += stemmer_(word);
-        const auto it = terms_.find(stemmed);
-        if (it != terms_.end()) return known->second = &*it;
+        stemmed += stemmer_(spelling);
+        if (const auto it = terms_.find(stemmed); it != terms_.end()) return known->second = &*it;
+        stemmed.resize(1);
+        stemmed += fold_accents(stemmer_(spelling));
+        if (const auto it = terms_.find(stemmed); it != terms_.end()) return known->second = &*it;
     }
     for (const auto& pattern : patterns_)
         if (word.starts_with(pattern)) return known->second = &pattern;
@@ -133,14 +149,6 @@ std::size_t passage_score(std::string_view passage, const SnippetTerms& matcher)
         }
     });
     return distinct.size() * 1000 + mentions;
-}
-
-std::vector<HighlightSpan> highlights(const std::string& text, const SnippetTerms& matcher) {
-    std::vector<HighlightSpan> spans;
-    for_each_word(text, [&](std::size_t begin, std::size_t end, const std::string& word) {
-        if (matcher.match(word)) spans.push_back({begin, end});
-    });
-    return spans;
 }
 
 // The bytes of `window` to keep: about `length` of them, starting a little before the
@@ -196,6 +204,14 @@ std::string one_line(std::string_view text) {
 
 }  // namespace
 
+std::vector<HighlightSpan> highlight_words(const SnippetTerms& matcher, const std::string& text) {
+    std::vector<HighlightSpan> spans;
+    for_each_word(text, [&](std::size_t begin, std::size_t end, const std::string& word) {
+        if (matcher.match(word)) spans.push_back({begin, end});
+    });
+    return spans;
+}
+
 Snippet make_snippet(const SnippetTerms& matcher, const std::string& text, std::size_t length) {
     const auto parts = passages(text, length);
     std::size_t best = 0, best_score = 0;
@@ -223,7 +239,7 @@ Snippet make_snippet(const SnippetTerms& matcher, const std::string& text, std::
     snippet.text.append(window, begin, end - begin);
     while (!snippet.text.empty() && snippet.text.back() == ' ') snippet.text.pop_back();
     if (end < window.size()) snippet.text += "…";
-    snippet.highlights = highlights(snippet.text, matcher);
+    snippet.highlights = highlight_words(matcher, snippet.text);
     return snippet;
 }
 

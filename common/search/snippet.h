@@ -59,4 +59,8 @@ private:
 // the one paragraph where every query word meets beat three mentions of a name.
 Snippet make_snippet(const SnippetTerms& terms, const std::string& text, std::size_t length);
 
+// A span for every word of the whole of `text` that matches a query term: what an article
+// shown whole marks.
+std::vector<HighlightSpan> highlight_words(const SnippetTerms& terms, const std::string& text);
+
 }  // namespace newsindex

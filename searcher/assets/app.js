@@ -7,6 +7,7 @@
 const PAGE_SIZE = 10;
 const MAX_PAGE = 1000; // the server answers offsets up to 10000
 const SORTS = ['relevance', '-date', 'date'];
+const FACET_ORDERS = ['count', 'notable'];
 
 const byId = (id) => document.getElementById(id);
 
@@ -39,6 +40,7 @@ function readState() {
     like: params.get('like') || '',
     any: params.get('any') === '1',
     sort: SORTS.includes(sort) ? sort : 'relevance',
+    order: FACET_ORDERS.includes(params.get('order')) ? params.get('order') : 'count',
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
   };
 }
@@ -49,6 +51,7 @@ function stateUrl(state) {
   if (state.like) params.set('like', state.like);
   if (state.any) params.set('any', '1');
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.order !== 'count') params.set('order', state.order);
   if (state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return '/' + (query ? '?' + query : '');
@@ -74,6 +77,7 @@ function apiUrl(state) {
   if (state.like) params.set('like', state.like);
   if (state.any) params.set('any', '1');
   params.set('sort', state.sort);
+  if (state.order !== 'count') params.set('facet_order', state.order);
   params.set('offset', String((state.page - 1) * PAGE_SIZE));
   params.set('limit', String(PAGE_SIZE));
   return '/api/search?' + params.toString();
@@ -82,7 +86,9 @@ function apiUrl(state) {
 // ---- filters in the query ----
 
 function filterToken(kind, value) {
-  return kind + ':"' + value.replace(/"/g, '') + '"';
+  // The language facet filters with lang:, as people type it.
+  const field = kind === 'language' ? 'lang' : kind;
+  return field + ':"' + value.replace(/"/g, '') + '"';
 }
 
 function hasToken(query, token) {
@@ -92,6 +98,18 @@ function hasToken(query, token) {
 // Adds the filter to the query, or takes it out when it is there.
 function toggleToken(query, token) {
   if (!hasToken(query, token)) return (query.trim() + ' ' + token).trim();
+  return (' ' + query + ' ').split(' ' + token + ' ').join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// The filters of a query: person:"X", -org:"Y", source:VOA, date:A..B, as the page
+// writes them (and people type them).
+const FILTER_TOKEN = /(?:^|\s)(-?(?:person|org|place|source|date):(?:"[^"]*"|\S+))/g;
+
+function filterTokens(query) {
+  return [...query.matchAll(FILTER_TOKEN)].map((match) => match[1]);
+}
+
+function withoutToken(query, token) {
   return (' ' + query + ' ').split(' ' + token + ' ').join(' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -153,22 +171,61 @@ function webUrl(text) {
   }
 }
 
+// Where a hit comes from: its source, else the folder it was indexed from (the first
+// part of its id), never its file's name.
+function hitSource(hit) {
+  if (hit.source) return hit.source;
+  const slash = hit.id.indexOf('/');
+  return slash > 0 ? hit.id.slice(0, slash) : '';
+}
+
+// The article view of a hit, marking the query's words.
+function articleUrl(state, id) {
+  const params = new URLSearchParams({id});
+  if (state.q) params.set('q', state.q);
+  if (state.any) params.set('any', '1');
+  return '/article?' + params.toString();
+}
+
+// The article view's Back returns here: the URL of these results.
+function rememberResults() {
+  sessionStorage.setItem('newsindex.results', location.pathname + location.search);
+}
+
 function renderHit(hit) {
   const title = hit.title || hit.id;
-  const href = webUrl(hit.url);
-  const heading = el('h3', {}, href
-    ? el('a', {href, rel: 'noopener noreferrer', target: '_blank'}, title)
-    : title);
+  const state = readState();
+  const open = el('a', {className: 'open', href: articleUrl(state, hit.id)}, title);
+  open.addEventListener('click', rememberResults);
+  const heading = el('h3', {}, open);
   const meta = el('div', {className: 'meta'});
   if (hit.date) meta.append(el('time', {datetime: hit.date}, hit.date));
-  if (hit.source) meta.append(el('span', {className: 'source'}, hit.source));
-  meta.append(el('span', {className: 'id'}, hit.id));
+  const source = hitSource(hit);
+  if (source) meta.append(el('span', {className: 'source'}, source));
+  const href = webUrl(hit.url);
+  if (href) meta.append(el('a', {href, rel: 'noopener noreferrer', target: '_blank'}, 'original'));
+  if (hit.language) meta.append(el('span', {className: 'language'}, hit.language));
   const related = {q: '', like: hit.id, page: 1};
   const like = el('a', {className: 'like', href: stateUrl(Object.assign(readState(), related))},
     'More like this');
   like.addEventListener('click', (event) => follow(event, related));
-  return el('li', {className: 'hit', 'data-id': hit.id}, heading, meta,
+  // The language of the text, for screen readers and the browser's fonts and hyphens.
+  return el('li', {className: 'hit', 'data-id': hit.id, lang: hit.language || ''}, heading, meta,
     el('p', {className: 'snippet'}, ...markedText(hit.snippet || '')), like);
+}
+
+// The download links: every match of the query, as the hits are sorted.
+function renderExport(state, data) {
+  byId('export').hidden = !data || data.total === 0;
+  for (const format of ['csv', 'jsonl']) {
+    const params = new URLSearchParams();
+    params.set('q', data && data.corrected ? data.suggestion : state.q);
+    if (state.like) params.set('like', state.like);
+    if (state.any) params.set('any', '1');
+    params.set('sort', state.sort);
+    params.set('format', format);
+    byId('export-' + format).href = '/api/export?' + params.toString();
+  }
 }
 
 function renderSummary(state, data) {
@@ -205,21 +262,68 @@ function renderFacets(state, facets) {
   for (const section of document.querySelectorAll('.facet')) {
     const kind = section.dataset.kind;
     const values = facets[kind] || [];
-    const items = values.map(({value, count}) => {
+    const items = values.map(({value, count, score}) => {
       const token = filterToken(kind, value);
       const active = hasToken(state.q, token);
+      const notable = score === undefined ? '' : ` (notability ${score.toFixed(3)})`;
       const button = el('button', {
         type: 'button',
         'aria-pressed': String(active),
         'data-value': value,
-        title: (active ? 'remove ' : 'add ') + token,
+        title: (active ? 'remove ' : 'add ') + token + notable,
       }, el('span', {className: 'name'}, value), el('span', {className: 'count'}, String(count)));
-      button.addEventListener('click', () => go({q: toggleToken(readState().q, token), page: 1}));
-      return el('li', {}, button);
+      if (score !== undefined) button.dataset.score = String(score);
+      button.addEventListener('click',
+        () => go({q: toggleToken(withoutToken(readState().q, '-' + token), token), page: 1}));
+      const excluded = hasToken(state.q, '-' + token);
+      const exclude = el('button', {
+        type: 'button',
+        className: 'exclude',
+        'aria-pressed': String(excluded),
+        'data-exclude': value,
+        'aria-label': (excluded ? 'stop excluding ' : 'exclude ') + value,
+        title: (excluded ? 'stop excluding ' : 'exclude ') + value,
+      }, '\u2212');
+      exclude.addEventListener('click',
+        () => go({q: toggleToken(withoutToken(readState().q, token), '-' + token), page: 1}));
+      return el('li', {className: excluded ? 'excluded' : ''}, button, exclude);
     });
     if (!items.length) items.push(el('li', {className: 'empty'}, 'none'));
-    section.querySelector('ul').replaceChildren(...items);
+    section.querySelector('ul.facet-values').replaceChildren(...items);
   }
+}
+
+// The active filters as chips, each taking its filter off, and "clear all".
+function renderChips(state) {
+  const box = byId('chips');
+  const tokens = filterTokens(state.q);
+  box.hidden = tokens.length === 0;
+  const chips = tokens.map((token) => {
+    const negated = token.startsWith('-');
+    const colon = token.indexOf(':');
+    const kind = token.slice(negated ? 1 : 0, colon);
+    const value = token.slice(colon + 1).replace(/^"|"$/g, '');
+    const chip = el('button', {type: 'button', className: 'chip' + (negated ? ' not' : ''),
+      'data-token': token, 'aria-label': 'remove the filter ' + token},
+    (negated ? 'not ' : '') + kind + ': ' + value, el('span', {'aria-hidden': 'true'}, ' \u00d7'));
+    chip.addEventListener('click', () => go({q: withoutToken(readState().q, token), page: 1}));
+    return chip;
+  });
+  const clear = el('button', {type: 'button', className: 'clear-all'}, 'clear all');
+  clear.addEventListener('click', () => {
+    let query = readState().q;
+    for (const token of filterTokens(query)) query = withoutToken(query, token);
+    go({q: query, page: 1});
+  });
+  box.replaceChildren(...chips, ...(chips.length ? [clear] : []));
+}
+
+// The from/to fields show the query's date range when it names whole days.
+function renderDateFields(state) {
+  const range = dateRange(state.q);
+  const day = (text) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : '');
+  byId('date-from').value = range ? day(range.from) : '';
+  byId('date-to').value = range ? day(range.to) : '';
 }
 
 // The buckets from the first to the last, with the empty ones between them as zeros, so
@@ -373,17 +477,22 @@ function render(state, data, error) {
   if (!data) {
     byId('suggestion').hidden = true;
     byId('summary').replaceChildren();
+    renderExport(state, null);
     byId('results').replaceChildren();
     byId('pager').replaceChildren();
     renderFacets(state, {});
     renderDates(state, []);
+    renderChips(state);
     return;
   }
   renderSuggestion(state, data);
   renderSummary(state, data);
+  renderExport(state, data);
   byId('results').replaceChildren(...data.hits.map(renderHit));
   renderFacets(state, data.facets || {});
   renderDates(state, (data.facets || {}).date || []);
+  renderChips(state);
+  renderDateFields(state);
   renderPager(state, data.total);
 }
 
@@ -398,6 +507,7 @@ async function load() {
   byId('q').value = state.q;
   byId('any').checked = state.any;
   byId('sort').value = state.sort;
+  byId('facet-order').value = state.order;
   let data = null;
   let error = null;
   try {
@@ -420,5 +530,84 @@ byId('search').addEventListener('submit', (event) => {
 });
 byId('any').addEventListener('change', () => go({any: byId('any').checked, page: 1}));
 byId('sort').addEventListener('change', () => go({sort: byId('sort').value, page: 1}));
+byId('facet-order').addEventListener('change', () => go({order: byId('facet-order').value}));
+// The search box over a facet's values: the names that start with what is typed, from
+// /api/facet_values, each adding its filter.
+for (const section of document.querySelectorAll('.facet')) {
+  const kind = section.dataset.kind;
+  const input = section.querySelector('.facet-search');
+  const found = section.querySelector('.facet-found');
+  if (!input) continue;  // a facet of few values (languages) has no search box
+  let timer = null;
+  let asked = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const prefix = input.value.trim();
+      const ticket = ++asked;
+      if (!prefix) {
+        found.hidden = true;
+        found.replaceChildren();
+        return;
+      }
+      const params = new URLSearchParams({kind, prefix, limit: '10'});
+      const response = await fetch('/api/facet_values?' + params.toString()).catch(() => null);
+      const body = response && response.ok ? await response.json().catch(() => null) : null;
+      if (ticket !== asked) return;
+      const items = ((body && body.values) || []).map(({value, count}) => {
+        const token = filterToken(kind, value);
+        const button = el('button', {type: 'button', 'data-found': value, title: 'add ' + token},
+          el('span', {className: 'name'}, value), el('span', {className: 'count'}, String(count)));
+        button.addEventListener('click', () => {
+          input.value = '';
+          found.hidden = true;
+          go({q: toggleToken(withoutToken(readState().q, '-' + token), token), page: 1});
+        });
+        return el('li', {}, button);
+      });
+      if (!items.length) items.push(el('li', {className: 'empty'}, 'no such name'));
+      found.replaceChildren(...items);
+      found.hidden = false;
+      section.dataset.found = String(ticket);
+    }, 150);
+  });
+}
+
+byId('date-range').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const from = byId('date-from').value;
+  const to = byId('date-to').value;
+  const rest = withoutDates(readState().q);
+  go({q: from || to ? (rest + ' date:' + from + '..' + to).trim() : rest, page: 1});
+});
+// The keyboard: / to the search box, j and k from hit to hit (Enter opens the one with
+// the focus, as any link), Esc out of the search box.
+function hitLinks() {
+  return [...document.querySelectorAll('#results .hit h3 a.open')];
+}
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const typing = event.target.closest('input, textarea, select');
+  if (typing) {
+    if (event.key === 'Escape') event.target.blur();
+    return;
+  }
+  if (event.key === '/') {
+    event.preventDefault();
+    byId('q').focus();
+    byId('q').select();
+  } else if (event.key === 'j' || event.key === 'k') {
+    const links = hitLinks();
+    if (!links.length) return;
+    const at = links.indexOf(document.activeElement);
+    const next = event.key === 'j' ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
+    for (const hit of document.querySelectorAll('#results .hit.current')) {
+      hit.classList.remove('current');
+    }
+    links[next].closest('.hit').classList.add('current');
+    links[next].focus();
+    event.preventDefault();
+  }
+});
 window.addEventListener('popstate', load);
 load();

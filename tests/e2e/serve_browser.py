@@ -14,9 +14,11 @@ Chromium or Selenium is not installed.
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import urllib.parse
+import urllib.request
 
 try:
     from selenium import webdriver
@@ -25,6 +27,7 @@ try:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.select import Select
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("SKIP: python3-selenium is not installed (apt-get install python3-selenium)")
@@ -84,7 +87,8 @@ class Page:
             const total = document.getElementById('total');
             const facets = {};
             for (const section of document.querySelectorAll('.facet')) {
-              facets[section.dataset.kind] = [...section.querySelectorAll('button')].map(
+              facets[section.dataset.kind] = [...section.querySelectorAll(
+                  'ul.facet-values button:not(.exclude)')].map(
                 (b) => [b.dataset.value, b.querySelector('.count').textContent,
                         b.getAttribute('aria-pressed')]);
             }
@@ -106,6 +110,188 @@ class Page:
         return dict(urllib.parse.parse_qsl(query))
 
 
+def export_flow(page, query):
+    """The page's CSV download holds the rows newssearch --format csv prints for the query."""
+    link = page.driver.find_element(By.ID, "export-csv")
+    check(link.is_displayed(), "the page offers a CSV download")
+    rows = page.js("""return fetch(arguments[0]).then((r) => r.text());""",
+                   link.get_attribute("href"))
+    newssearch = os.environ.get("NEWSSEARCH")
+    if not check(bool(newssearch), "NEWSSEARCH names newssearch"):
+        return
+    cli = subprocess.run([newssearch, "--format", "csv", "--limit", "100000", "--", query],
+                         capture_output=True, check=False)
+    check(cli.returncode == 0, f"newssearch --format csv: {cli.stderr.decode()}")
+    expected = cli.stdout.decode()
+    check(rows == expected,
+          f"the download's rows are newssearch --format csv's: {len(rows.splitlines())} lines, "
+          f"{len(expected.splitlines())} expected")
+
+
+def steer_flow(page, query, shot):
+    """Excludes a facet value (the hits drop by its count), shows it as a chip, removes
+    the chip (the hits come back); date fields; clear all."""
+    page.open("/?q=" + urllib.parse.quote(query))
+    first = page.state()
+    kind, value, count = None, None, 0
+    for facet_kind in ("place", "org", "person"):
+        for facet_value, facet_count, _ in first["facets"].get(facet_kind, []):
+            if count < int(facet_count) < first["total"]:
+                kind, value, count = facet_kind, facet_value, int(facet_count)
+    if not check(kind is not None, "a value to exclude"):
+        return
+    selector = f'.facet[data-kind="{kind}"] button[data-exclude={json.dumps(value)}]'
+    page.act(page.driver.find_element(By.CSS_SELECTOR, selector).click)
+    excluded = page.state()
+    token = f'-{kind}:"{value}"'
+    check(token in page.params().get("q", ""), f"the exclusion adds {token} to the query")
+    check(excluded["total"] == first["total"] - count,
+          f"excluding drops its matches: {excluded['total']} = {first['total']} - {count}")
+    chips = page.driver.find_elements(By.CSS_SELECTOR, "#chips button.chip")
+    check([c.get_attribute("data-token") for c in chips] == [token], "a chip shows the exclusion")
+    os.makedirs(os.path.dirname(shot), exist_ok=True)
+    if check(page.driver.save_screenshot(shot), "exclusion screenshot saved"):
+        print(f"screenshot: {shot}")
+    page.act(chips[0].click)
+    check(page.state()["total"] == first["total"] and token not in page.params().get("q", ""),
+          "removing the chip brings the matches back")
+    # The search box over the place facet's values: a name found by the start of it, in
+    # another case, adds its filter.
+    name = value if kind == "place" else first["facets"]["place"][0][0]
+    box = page.driver.find_element(By.CSS_SELECTOR, '.facet[data-kind="place"] .facet-search')
+    box.send_keys(name[:4].swapcase())
+    WebDriverWait(page.driver, WAIT_SECONDS).until(lambda d: d.execute_script(
+        "return !!document.querySelector('.facet[data-kind=\"place\"]').dataset.found"))
+    found = [b.get_attribute("data-found") for b in page.driver.find_elements(
+        By.CSS_SELECTOR, '.facet[data-kind="place"] .facet-found button')]
+    check(name in found, f"the facet search finds {name} by {name[:4].swapcase()!r}: {found}")
+    if name in found:
+        button = page.driver.find_element(
+            By.CSS_SELECTOR, f'.facet[data-kind="place"] .facet-found button[data-found={json.dumps(name)}]')
+        page.act(button.click)
+        check(f'place:"{name}"' in page.params().get("q", ""), "a found name adds its filter")
+
+    # Dates by hand, then clear all.
+    page.open("/?q=" + urllib.parse.quote(f'{query} {kind}:"{value}"'))
+    box = page.driver.find_element(By.ID, "date-from")
+    page.js("arguments[0].value = '1987-03-01'; document.getElementById('date-to').value = "
+            "'1987-03-31';", box)
+    page.act(lambda: page.driver.find_element(By.CSS_SELECTOR, "#date-range button").click())
+    check("date:1987-03-01..1987-03-31" in page.params().get("q", ""),
+          f"the date fields add the range: {page.params().get('q')}")
+    page.act(page.driver.find_element(By.CSS_SELECTOR, "#chips .clear-all").click)
+    check(page.params().get("q", "") == query, f"clear all leaves the words: {page.params()}")
+
+
+def keyboard_flow(page, query):
+    """Keyboard only: / to the box, a search, j to the third hit, Enter, Esc back."""
+    page.open("/")
+    body = page.driver.find_element(By.TAG_NAME, "body")
+    body.send_keys("/")
+    check(page.js("return document.activeElement.id") == "q", "/ focuses the search box")
+    active = page.driver.switch_to.active_element
+    active.send_keys(Keys.CONTROL, "a")
+    active.send_keys(query)
+    page.act(lambda: active.send_keys(Keys.ENTER))
+    results = page.state()
+    active.send_keys(Keys.ESCAPE)
+    for _ in range(3):
+        page.driver.switch_to.active_element.send_keys("j")
+    third = page.js("const a = document.activeElement; const hit = a.closest('.hit');"
+                    "return hit ? hit.dataset.id : null;")
+    check(third == results["hits"][2], f"j three times reaches the third hit: {third}")
+    page.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_article(page)
+    shown = page.js("return new URLSearchParams(location.search).get('id')")
+    check(shown == results["hits"][2], f"Enter opens the third hit: {shown}")
+    page.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    page.wait_render("")
+    check(page.state()["hits"] == results["hits"], "Esc goes back to the same hits")
+    check(page.js("return document.querySelectorAll('h1').length") == 1, "the page has one h1")
+    check(page.js("return !!document.querySelector('meta[name=description]')"),
+          "the page has a meta description")
+
+
+def notable_flow(page, query, shot):
+    """The facet order toggle: notable values with their scores, in score order, the
+    order kept in the URL; back to counts."""
+    page.open("/?q=" + urllib.parse.quote(query))
+    page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
+        "notable"))
+    check(page.params().get("order") == "notable", "the URL keeps the facet order")
+    scores = page.js("""return [...document.querySelectorAll('.facet[data-kind="place"] button:not(.exclude)')]
+        .map((b) => [Number(b.dataset.score), Number(b.querySelector('.count').textContent)]);""")
+    check(len(scores) > 0 and all(s == s for s, _ in scores), f"notable values have scores: {scores}")
+    enough = [s for s, count in scores if count >= 3]
+    check(enough == sorted(enough, reverse=True), f"places in score order: {scores}")
+    os.makedirs(os.path.dirname(shot), exist_ok=True)
+    if check(page.driver.save_screenshot(shot), "notable screenshot saved"):
+        print(f"screenshot: {shot}")
+    page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
+        "count"))
+    check("order" not in page.params(), "back to the count order")
+
+
+def wait_article(page):
+    """Until the article view has drawn its article (or its error)."""
+    WebDriverWait(page.driver, WAIT_SECONDS).until(
+        lambda d: d.execute_script("return document.body.dataset.state === 'ready'"))
+
+
+def article_flow(page, query, screenshot):
+    """Opens an article from a hit, sees its marks, narrows the hits by a mention, and
+    comes back to the hits as they were."""
+    page.open("/?q=" + urllib.parse.quote(query))
+    results = page.state()
+    opened = results["hits"][0]
+    page.driver.find_element(By.CSS_SELECTOR, "#results .hit h3 a.open").click()
+    wait_article(page)
+    check(urllib.parse.urlparse(page.driver.current_url).path == "/article",
+          f"a hit's title opens the article view: {page.driver.current_url}")
+    view = page.js("""return {
+        id: new URLSearchParams(location.search).get('id'),
+        error: document.getElementById('error').hidden ? '' :
+               document.getElementById('error').textContent,
+        title: document.getElementById('title').textContent,
+        text: document.getElementById('text').textContent.replace(/\s+/g, '').length,
+        marks: document.querySelectorAll('#text mark').length,
+        mentions: [...document.querySelectorAll('#text a.mention')].map(
+          (a) => [a.dataset.kind, a.dataset.entity, a.textContent]),
+        entities: document.querySelectorAll('#about .entities a').length,
+        h1: document.querySelectorAll('h1').length};""")
+    check(view["id"] == opened and view["error"] == "", f"the view shows {opened}: {view['error']}")
+    # The whole stored text, as the article API gives it (counted without white space,
+    # which paragraphs and marks change).
+    with urllib.request.urlopen(page.base + "/api/article?id=" + urllib.parse.quote(opened)) as r:
+        stored = len("".join(json.load(r)["body"].split()))
+    check(view["text"] >= stored > 0,
+          f"the view shows the whole text: {view['text']} of {stored} characters")
+    check(view["marks"] > 0, f"the query's words are marked: {view['marks']}")
+    check(len(view["mentions"]) > 0, f"entity mentions are marked: {len(view['mentions'])}")
+    check(view["entities"] > 0, "the article's entities are listed")
+    check(view["h1"] == 1, "the view has one h1, the title")
+    os.makedirs(os.path.dirname(screenshot), exist_ok=True)
+    if check(page.driver.save_screenshot(screenshot), "article screenshot saved"):
+        print(f"screenshot: {screenshot}")
+    if not view["mentions"]:
+        return
+    kind, entity, _ = view["mentions"][0]
+    link = page.driver.find_element(By.CSS_SELECTOR, "#text a.mention")
+    link.click()
+    page.wait_render("")
+    narrowed = page.state()
+    token = f'{kind}:"{entity}"'
+    check(token in page.params().get("q", ""), f"a mention's click filters on {token}")
+    check(0 < narrowed["total"] <= results["total"],
+          f"the hits narrowed to those naming it: {narrowed['total']} of {results['total']}")
+    page.driver.back()
+    wait_article(page)
+    page.driver.find_element(By.ID, "back").click()
+    page.wait_render("")
+    check(page.state()["hits"] == results["hits"] and page.state()["url"] == results["url"],
+          f"Back returns to the hits as they were: {page.state()['url']}")
+
+
 def run(page, query, screenshot):
     # Search: typed into the box, Enter.
     page.open("/")
@@ -121,6 +307,13 @@ def run(page, query, screenshot):
     check(len(first["hits"]) == 10, f"ten hits on the first page: {len(first['hits'])}")
     check(page.js("return document.querySelectorAll('#results mark').length") > 0,
           "snippets mark the query's words")
+
+    export_flow(page, query)
+    steer_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
+                                         "serve-exclude.png"))
+    keyboard_flow(page, query)
+    notable_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
+                                           "serve-notable.png"))
 
     # A facet value whose count is below the total narrows the hits to that count.
     # (The largest such count, which also makes the richest screenshot below.)
@@ -203,6 +396,9 @@ def run(page, query, screenshot):
     check(related["error"] == "" and related["total"] > 0 and liked not in related["hits"],
           f"more like this finds other articles: {related['total']}")
     check(page.driver.find_element(By.ID, "like-banner").is_displayed(), "the banner says so")
+
+    article_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
+                                           "serve-article.png"))
 
     # A hostile query is shown as text and runs nothing.
     hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

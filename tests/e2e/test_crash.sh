@@ -12,7 +12,9 @@ cp -r "$FIXTURES/e2e/news" "$WORK/news/samples"
 # fingerprint DB: document count, and every term with its frequency.
 fingerprint() {
     xapian-delve "$1" | grep -i 'number of documents'
-    xapian-delve -a -v -1 "$1" | sort
+    # Story ids depend on the order articles came in (a story keeps the id of its first
+    # version), which killed runs change; the stories themselves are tested in test_stories.
+    xapian-delve -a -v -1 "$1" | grep -v "^XG" | sort
 }
 
 start=$(date +%s%N)

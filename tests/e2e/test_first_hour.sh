@@ -113,7 +113,7 @@ done
 mkdir -p "$WORK/mixed"
 cp "$PROJECT_ROOT/corpus/"*.txt "$WORK/mixed/"
 articles=$(ls "$WORK/mixed" | wc -l)
-for i in 1 2 3 4 5 6 7 8; do echo "%PDF-1.4" >"$WORK/mixed/scan-$i.pdf"; done
+for i in 1 2 3 4 5 6 7 8; do printf "II*\\0" >"$WORK/mixed/scan-$i.tiff"; done
 run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --no-entities
 expect_rc 0 "first build of mixed files"
 expect_contains "$OUT" "0 files unchanged" "a first build has nothing unchanged"
@@ -121,7 +121,7 @@ expect_contains "$OUT" "8 skipped (8 not an article format)" "skipped files coun
 expect_not_contains "$ERR" "skipped:" "without --verbose no list of skipped files"
 run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --no-entities --verbose
 expect_contains "$OUT" "$articles files unchanged" "the second build: the articles' files unchanged"
-expect_contains "$ERR" "$WORK/mixed/scan-3.pdf: skipped: not an article format" "--verbose names each"
+expect_contains "$ERR" "$WORK/mixed/scan-3.tiff: skipped: not an article format" "--verbose names each"
 expect_eq "$(grep -c 'skipped: not an article format' <<<"$ERR")" "8" "--verbose: one line per skipped file"
 run "$NEWSINDEX" build "$WORK/mixed" --db "$WORK/mixed-db" --quiet --verbose
 expect_rc 2 "--quiet with --verbose"

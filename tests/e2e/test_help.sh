@@ -72,6 +72,16 @@ C=$(complete_words newssearch _newssearch "$NEWSSEARCH" --facets person,o)
 expect_eq "$C" "person,org" "newssearch --facets person,o<TAB>"
 C=$(complete_words newssearch _newssearch "$NEWSSEARCH" ser)
 expect_eq "$C" "serve" "newssearch ser<TAB>"
+C=$(complete_words newssearch _newssearch "$NEWSSEARCH" al)
+expect_eq "$C" "alert" "newssearch al<TAB>"
+C=$(complete_words newssearch _newssearch "$NEWSSEARCH" alert --mark)
+expect_eq "$C" "--mark-seen" "newssearch alert --mark<TAB>"
+for command in show alert; do
+    run "$NEWSSEARCH" "$command" --help
+    expect_rc 0 "newssearch $command --help"
+    expect_eq "$(hard_breaks <<<"$OUT")" "" "newssearch $command --help: hand-made line breaks"
+    expect_contains "$OUT" 'Database: --db, else $NEWSINDEX_DB' "newssearch $command --help: Database line"
+done
 C=$(complete_words newssearch _newssearch "$NEWSSEARCH" oil ser)
 expect_eq "$C" "" "no command words after the first word of a query"
 if [ "$SERVE_BUILT" -eq 1 ]; then

@@ -24,6 +24,26 @@ count_of() {  # count_of [OPTIONS...] QUERY: --count with the options, into $COU
     COUNT=$OUT
 }
 
+# --- Excluded filters ----------------------------------------------------------------
+# -place:"X" alone excludes X from every article, as NOT place:"X" does; beside other
+# words it excludes X from their matches.
+count_of 'place:Kyrgyzstan'
+named=$COUNT
+count_of -- '-place:Kyrgyzstan'
+expect_eq "$COUNT" "$((9 - named))" "-place: alone excludes it from every article"
+count_of -- 'NOT place:Kyrgyzstan'
+expect_eq "$COUNT" "$((9 - named))" "the same as NOT place:"
+count_of -- '-place:Kyrgyzstan -person:"Kurmanbek Bakiyev"'
+both=$COUNT
+count_of -- 'NOT place:Kyrgyzstan NOT person:"Kurmanbek Bakiyev"'
+expect_eq "$both" "$COUNT" "two exclusions alone"
+count_of 'Bishkek'
+bishkek=$COUNT
+count_of 'Bishkek -place:Kyrgyzstan'
+outside=$COUNT
+count_of 'Bishkek place:Kyrgyzstan'
+expect_eq "$((outside + COUNT))" "$bishkek" "an exclusion beside a word"
+
 # --- Dates ---------------------------------------------------------------------------
 count_of ''
 expect_eq "$COUNT" 9 "every article"
@@ -245,11 +265,11 @@ expect_rc 0 "--format csv --fields"
 expect_eq "$(head -n 1 <<<"$OUT" | tr -d '\r')" "date,id,title" "--fields: csv header"
 expect_contains "$OUT" "2010-04-20,2010-04-20-ousted-kyrgyz-president-takes-refuge-in-belarus.txt,Ousted Kyrgyz President" "--fields: csv row"
 search_json Bakiyev
-expect_eq "$(jqo '.hits[0] | keys | join(",")')" "date,entities,id,path,percent,rank,score,snippet,source,subtitle,title,url" "default json fields"
+expect_eq "$(jqo '.hits[0] | keys | join(",")')" "date,entities,id,language,path,percent,rank,score,snippet,source,story,story_size,subtitle,title,url" "default json fields"
 run "$NEWSSEARCH" --json --fields id,body Bakiyev
 expect_rc 2 "--fields with an unknown field"
 expect_lines "$ERR" 1 "unknown field: one line"
-expect_contains "$ERR" "unknown field 'body' (valid fields: rank,id,path,title,subtitle,date,source,url,author,score,percent,snippet,entities,explain)" "unknown field message"
+expect_contains "$ERR" "unknown field 'body' (valid fields: rank,id,path,title,subtitle,date,source,url,language,author,score,percent,snippet,entities,story,story_size,explain)" "unknown field message"
 run "$NEWSSEARCH" --fields id Bakiyev
 expect_rc 2 "--fields with text output"
 

@@ -16,7 +16,7 @@ while IFS= read -r line; do
     name=$(sed -E 's/.*std::string_view (k[A-Za-z]+) = .*/\1/' <<<"$line")
     value=$(sed -E 's/.*= "([^"]*)";.*/\1/' <<<"$line")
     case $name in
-        kLanguage) continue ;;  # the stemmer, not something stored
+        kDefaultLanguage) continue ;;  # a build option's default, not a term
     esac
     case $name in
         *Prefix | *Key) pattern="| \`$value\` |" ;;  # a row of the prefix or metadata table

@@ -76,6 +76,14 @@ same_as_cli "empty query" /api/search -- ''
 same_as_cli "options" /api/search -G --data-urlencode "q=$QUERY" -d sort=-date -d limit=3 \
     -d offset=2 -d facets=person,date -d facet_limit=4 -d any=1 -- \
     --sort -date --limit 3 --offset 2 --facets person,date --facet-limit 4 --any "$QUERY"
+same_as_cli "collapse" /api/search -G -d collapse=1 --data-urlencode "q=$QUERY" -- \
+    --collapse "$QUERY"
+expect_contains "$BODY" '"stories":' "collapse=1 counts stories"
+same_as_cli "facet_order=notable" /api/search -G --data-urlencode "q=$QUERY" -d facet_order=notable -- \
+    --facet-order notable "$QUERY"
+expect_contains "$BODY" '"score"' "notable values carry their score"
+get "/api/search?facet_order=sideways"
+expect_json_error 400 "unknown facet_order"
 same_as_cli "filters" /api/search -G --data-urlencode 'q=person:Bakiyev date:2010-04-01..2010-04-30' -- \
     'person:Bakiyev date:2010-04-01..2010-04-30'
 same_as_cli "no facets" /api/search -G -d facets=none -d limit=0 --data-urlencode "q=$QUERY" -- \
@@ -87,6 +95,117 @@ same_as_cli "like= on /api/search" /api/search -G --data-urlencode "like=$SEED" 
     --like "$SEED" Belarus
 expect_contains "$HEADERS" "content-type: application/json; charset=utf-8" "API content type"
 expect_contains "$HEADERS" "cache-control: no-store" "API is not cached"
+
+# /feed.atom: the newest matches, read by a real feed parser as a feed reader would.
+get /feed.atom -G --data-urlencode "q=$QUERY"
+expect_status 200 "/feed.atom"
+expect_contains "$HEADERS" "content-type: application/atom+xml; charset=utf-8" "feed content type"
+"$NEWSSEARCH" --ids --sort -date --limit 20 "$QUERY" >"$WORK/feed-cli.ids" 2>"$WORK/cli.err" ||
+    fail "newssearch --ids failed: $(cat "$WORK/cli.err")"
+# Debian's python3-feedparser is installed for Debian's python3, whatever else PATH has.
+FEED_PYTHON=python3
+[ -x /usr/bin/python3 ] && FEED_PYTHON=/usr/bin/python3
+if "$FEED_PYTHON" -c 'import feedparser' 2>/dev/null; then
+    FEED_IDS=$("$FEED_PYTHON" - "$WORK/body" "$URL" <<'PY'
+import sys, urllib.parse, feedparser
+feed = feedparser.parse(open(sys.argv[1], "rb").read())
+assert not feed.bozo, feed.bozo_exception
+assert feed.version == "atom10", feed.version
+assert feed.feed.title.startswith("newsindex: ")
+for entry in feed.entries:
+    assert entry.link.startswith(sys.argv[2] + "/article?id="), entry.link
+    assert entry.updated_parsed, entry.id
+    print(urllib.parse.unquote(entry.id.removeprefix("urn:newsindex:article:")))
+PY
+) || fail "feedparser refuses /feed.atom: $FEED_IDS"
+    expect_eq "$FEED_IDS" "$(cat "$WORK/feed-cli.ids")" "feed entries are newssearch --sort -date's hits"
+else
+    echo "note: python3-feedparser is not installed: /feed.atom checked without a feed parser"
+fi
+expect_contains "$BODY" "<entry>" "the feed has entries"
+get "/feed.atom?q=%22unclosed&format=csv"
+expect_json_error 400 "a feed takes no format"
+
+# The article view's API prints what newssearch show --json prints, byte for byte.
+get /api/article -G --data-urlencode "id=$SEED" --data-urlencode "q=Bakiyev extradition"
+expect_status 200 "/api/article"
+"$NEWSSEARCH" show --json -q "Bakiyev extradition" "$SEED" >"$WORK/cli.json" 2>"$WORK/cli.err" ||
+    fail "newssearch show failed: $(cat "$WORK/cli.err")"
+cmp -s "$WORK/body" "$WORK/cli.json" ||
+    fail "/api/article differs from newssearch show --json: $(diff "$WORK/body" "$WORK/cli.json" | head -5)"
+get /api/article -G -d id=no-such-article.txt
+expect_json_error 404 "article not found"
+get /api/article
+expect_json_error 400 "article without id"
+get "/api/article?id=a&id=b"
+expect_json_error 400 "article: repeated id"
+get "/api/article?id=$SEED&limit=3"
+expect_json_error 400 "article: unknown parameter"
+get "/article?id=$SEED"
+expect_status 200 "/article"
+expect_contains "$HEADERS" "content-type: text/html" "/article is a page"
+
+# format and fields as on the command line, byte for byte.
+# same_output WHAT CURL_ARGS... -- NEWSSEARCH_ARGS...: as same_as_cli, without --json.
+same_output() {
+    local what=$1 curl_args=() cli_args=()
+    shift
+    while [ "$1" != "--" ]; do curl_args+=("$1"); shift; done
+    shift
+    cli_args=("$@")
+    get "${curl_args[@]}"
+    expect_status 200 "$what"
+    "$NEWSSEARCH" "${cli_args[@]}" >"$WORK/cli.out" 2>"$WORK/cli.err" || fail "$what: newssearch failed: $(cat "$WORK/cli.err")"
+    cmp -s "$WORK/body" "$WORK/cli.out" ||
+        fail "$what: differs from newssearch: $(diff "$WORK/body" "$WORK/cli.out" | head -5)"
+}
+same_output "format=csv" /api/search -G --data-urlencode "q=$QUERY" -d format=csv -d limit=20 -- \
+    --format csv --limit 20 "$QUERY"
+expect_contains "$HEADERS" "content-type: text/csv; charset=utf-8" "CSV content type"
+same_output "format=jsonl with fields" /api/search -G --data-urlencode "q=$QUERY" -d format=jsonl \
+    -d fields=rank,id,title,entities -d sort=-date -- --format jsonl --fields rank,id,title,entities \
+    --sort -date "$QUERY"
+expect_contains "$HEADERS" "content-type: application/x-ndjson" "JSON Lines content type"
+same_as_cli "format=json with fields" /api/search -G --data-urlencode "q=$QUERY" -d fields=id,date -- \
+    --fields id,date "$QUERY"
+get "/api/search?format=xml"
+expect_json_error 400 "unknown format"
+get "/api/search?fields=rank,colour"
+expect_json_error 400 "unknown field"
+# The download: every match, as newssearch --format csv (jsonl) prints them all.
+same_output "export csv" /api/export -G --data-urlencode "q=$QUERY" -- \
+    --format csv --limit 100000 "$QUERY"
+expect_contains "$HEADERS" 'content-disposition: attachment; filename="newsindex-export.csv"' "a download"
+expect_eq "$(($(wc -l <"$WORK/body") - 1))" "$("$NEWSSEARCH" --count "$QUERY")" "export: a row per match"
+same_output "export jsonl" /api/export -G -d q= -d format=jsonl -d fields=id,date -d sort=date -- \
+    --format jsonl --fields id,date --sort date --limit 100000 ''
+get "/api/export?limit=100001"
+expect_json_error 400 "export over 100000 rows"
+get "/api/export?format=json"
+expect_json_error 400 "export as json"
+# gzip when the client accepts it, the same document once inflated.
+get "/api/search?q=$QUERY"
+plain=$BODY
+get "/api/search?q=$QUERY" -H "Accept-Encoding: gzip"
+expect_contains "$HEADERS" "content-encoding: gzip" "gzip when accepted"
+expect_contains "$HEADERS" "vary: Accept-Encoding" "Vary"
+expect_eq "$(gzip -dc <"$WORK/body")" "$plain" "gzip inflates to the same document"
+get "/api/search?q=$QUERY" -H "Accept-Encoding: gzip;q=0, identity"
+expect_not_contains "$HEADERS" "content-encoding" "no gzip when refused"
+get "/api/export?q=$QUERY" -H "Accept-Encoding: gzip"
+expect_contains "$HEADERS" "content-encoding: gzip" "the download gzipped"
+
+# The facet value search: names by their start, any case, with their article counts.
+get /api/facet_values -G -d kind=person -d prefix=kurm
+expect_status 200 "/api/facet_values"
+expect_eq "$(jq -r '.values[0].value' <<<"$BODY")" "Kurmanbek Bakiyev" "a person found by a prefix"
+expect_eq "$(jq -r '.values[0].count' <<<"$BODY")" "$("$NEWSSEARCH" --count 'person:"Kurmanbek Bakiyev"')" "its article count"
+get /api/facet_values -G -d kind=person -d prefix=KURMANBEK
+expect_eq "$(jq -r '.values[0].value' <<<"$BODY")" "Kurmanbek Bakiyev" "any case"
+get "/api/facet_values?kind=colour"
+expect_json_error 400 "facet values of an unknown kind"
+get "/api/facet_values?prefix=a"
+expect_json_error 400 "facet values without a kind"
 
 # Refusals: 4xx with {"error": ...}, the server unharmed.
 get /api/search -G --data-urlencode 'q=Bakiyev AND ('

@@ -36,7 +36,7 @@ run "$NEWSINDEX" show --json "$PAGE"
 expect_rc 0 "show --json"
 expect_eq "$(jqo 'length')" "1" "one object per article"
 expect_eq "$(jqo '.[0] | keys_unsorted | join(",")')" \
-    "id,path,title,subtitle,date,date_source,author,language,source,url,body,entities" "keys"
+    "id,path,title,subtitle,date,date_source,author,language,source,url,keywords,body,entities" "keys"
 expect_eq "$(jqo '.[0].title')" "Harbour budget agreed" "title from JSON-LD"
 expect_eq "$(jqo '.[0].subtitle')" "The council agrees a budget for the harbour" "subtitle"
 expect_eq "$(jqo '.[0].date')" "2015-07-24" "date"
@@ -86,7 +86,7 @@ expect_rc 2 "no files"
 # A folder: every article under it, with the ids a build of the folder gives them; files
 # of no article format and empty ones are passed over as a build passes them over.
 make_sample_corpus "$WORK/news"
-echo "%PDF-1.4" >"$WORK/news/scan.pdf"
+printf "II*\\0" >"$WORK/news/scan.tiff"
 : >"$WORK/news/empty.txt"
 run "$NEWSINDEX" show --json --no-entities "$WORK/news"
 expect_rc 0 "show DIR"

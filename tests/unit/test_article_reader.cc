@@ -31,11 +31,15 @@ TEST_CASE("article reader: format_for_path and format_name") {
     CHECK(format_for_path("x.jsonl") == ArticleFormat::jsonl);
     CHECK(format_for_path("x.ndjson") == ArticleFormat::jsonl);
     CHECK(format_for_path("x.png") == ArticleFormat::unsupported);
-    CHECK(format_for_path("x.tar.gz") == ArticleFormat::unsupported);
+    CHECK(format_for_path("x.tar.gz") == ArticleFormat::archive);
+    CHECK(format_for_path("x.ZIP") == ArticleFormat::archive);
+    CHECK(format_for_path("crawl.warc") == ArticleFormat::archive);
+    CHECK(format_for_path("x.csv") == ArticleFormat::unsupported);
     CHECK(format_name(ArticleFormat::text) == "text");
     CHECK(format_name(ArticleFormat::html) == "html");
     CHECK(format_name(ArticleFormat::json) == "json");
     CHECK(format_name(ArticleFormat::jsonl) == "jsonl");
+    CHECK(format_name(ArticleFormat::archive) == "archive");
     CHECK(format_name(ArticleFormat::unsupported) == "unsupported");
 }
 

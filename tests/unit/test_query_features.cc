@@ -455,10 +455,11 @@ TEST_CASE("explain: terms as people read them") {
 TEST_CASE("hit fields: a list in the order given, unknown fields named") {
     CHECK(parse_hit_fields("id,title,date") == std::vector<std::string>{"id", "title", "date"});
     CHECK(parse_hit_fields("date, id,,date") == std::vector<std::string>{"date", "id"});
-    CHECK_THROWS_WITH_AS(parse_hit_fields("id,body"),
-                         "unknown field 'body' (valid fields: rank,id,path,title,subtitle,date,"
-                         "source,url,author,score,percent,snippet,entities,explain)",
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        parse_hit_fields("id,body"),
+        "unknown field 'body' (valid fields: rank,id,path,title,subtitle,date,"
+        "source,url,language,author,score,percent,snippet,entities,story,story_size,explain)",
+        Error);
     CHECK_THROWS_AS(parse_hit_fields(","), Error);
     CHECK(has_field(default_json_fields(true), "explain"));
     CHECK_FALSE(has_field(default_json_fields(false), "explain"));
