@@ -274,8 +274,10 @@ std::optional<FileRecord> WarcRecords::next() {
             std::string warning;
             auto payload = http_html_payload(message, warning);
             if (!warning.empty())
-                warnings_.push_back("record " + std::to_string(records_) + " (" + uri +
-                                    "): " + warning);
+                // The URI and the header value come from the file as they are: warnings
+                // reach terminals and logs, so they are repaired like any other text.
+                warnings_.push_back(utf8::repaired("record " + std::to_string(records_) + " (" +
+                                                   uri + "): " + warning));
             if (!payload) {
                 if (!record.truncation.empty()) warnings_.push_back(record.truncation);
                 continue;

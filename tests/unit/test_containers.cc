@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/base/utf8.h"
 #include "common/read/file_records.h"
 #include "common/read/metadata_table.h"
 #include "common/read/warc_records.h"
@@ -108,4 +109,28 @@ TEST_CASE("WARC: records framed by Content-Length, revisits passed, damage ends 
     CHECK_FALSE(records.next());
     REQUIRE(records.warnings().size() == 1);
     CHECK(records.warnings()[0].starts_with("no WARC record at byte"));
+}
+
+TEST_CASE("WARC: a warning quoting the file's bytes is valid UTF-8") {
+    const std::string block =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: p\xe9"
+        "90\r\n\r\nxx";
+    std::string warc =
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://e.example/\xff"
+        "\r\nContent-Type: application/http\r\nContent-Length: " +
+        std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+    std::size_t at = 0;
+    readers::WarcRecords records(
+        [&](char* buffer, std::size_t size) {
+            const std::size_t n = std::min(size, warc.size() - at);
+            warc.copy(buffer, n, at);
+            at += n;
+            return n;
+        },
+        "", "crawl.warc");
+    CHECK_FALSE(records.next());
+    REQUIRE(records.warnings().size() == 1);
+    std::string warning = records.warnings()[0];
+    CHECK(warning.find("Content-Encoding p") != std::string::npos);
+    CHECK(utf8::repair(warning) == 0);
 }
