@@ -404,6 +404,38 @@ void retype_places(std::vector<Entity>& entities, const ner::Gazetteer& gazettee
     entities = std::move(merged);
 }
 
+// The words of an italic phrase as a name would be written: "The Big Sick" -> "Big Sick",
+// "Ingrid Goes West's" (a possessive glued on) -> "Ingrid Goes West".
+std::string italic_name_key(std::string_view phrase) {
+    for (const std::string_view article : {"The ", "A ", "An "})
+        if (phrase.starts_with(article)) phrase.remove_prefix(article.size());
+    for (const std::string_view tail : {"\u2019s", "'s", ",", ".", ":", ";"})
+        if (phrase.ends_with(tail)) phrase.remove_suffix(tail.size());
+    return entity_key(phrase);
+}
+
+// Pages set titles of films, books, games and ships in italics ("<em>The Florida
+// Project</em>", "<i>Whale Rider</i>"), and their capitals read as names. A name that is
+// one such phrase, whole, is a work and no entity, unless a list knows it (a gazetteer
+// place, a known name) or it names a publication, which is a body ("The New York Times",
+// "Brooklyn Daily Eagle").
+void drop_italic_titles(std::vector<Entity>& entities, std::span<const std::string> phrases,
+                        const ner::Gazetteer& gazetteer) {
+    if (phrases.empty()) return;
+    std::set<std::string, std::less<>> titles;
+    for (const auto& p : phrases) titles.insert(italic_name_key(p));
+    std::vector<std::uint8_t> codes;
+    std::erase_if(entities, [&](const Entity& e) {
+        if (!titles.contains(entity_key(e.name)) || ner::known_name(e.name)) return false;
+        const auto tokens = ner::tokenize(e.name);
+        std::vector<std::string_view> words;
+        for (const auto& t : tokens) words.push_back(t.text);
+        if (is_gazetteer_name(words, gazetteer, codes)) return false;
+        return e.kind != EntityKind::org ||
+               std::none_of(words.begin(), words.end(), ner::is_publication_word);
+    });
+}
+
 // One article's sentences, tagged together so the document pass sees all of them.
 struct TaggedArticle {
     std::vector<std::vector<ner::Token>> tokens;  // per text: title, subtitle, body
@@ -520,6 +552,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         for (const std::string_view w : sentence)
             if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
     apply_name_lists(entities, model_->gazetteer(), lower_case_words, name_parts);
+    drop_italic_titles(entities, article.italic_phrases, model_->gazetteer());
     expand_news_credits(entities, a.texts);
     retype_places(entities, model_->gazetteer(), strong_people);
     return entities;

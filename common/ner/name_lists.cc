@@ -175,6 +175,16 @@ bool is_place_head(std::string_view word) {
     return in_list(kHeads, word);
 }
 
+bool is_publication_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 30> kWords = {
+        "Times",     "Post",     "Journal",   "Herald",   "Tribune",     "Gazette",
+        "Daily",     "News",     "Magazine",  "Weekly",   "Chronicle",   "Observer",
+        "Economist", "Guardian", "Telegraph", "Mail",     "Independent", "Express",
+        "Mirror",    "Monitor",  "Inquirer",  "Bulletin", "Register",    "Examiner",
+        "Globe",     "Courier",  "Dispatch",  "Eagle",    "Press",       "Quarterly"};
+    return in_list(kWords, word);
+}
+
 bool is_period_word(std::string_view word) {
     // "mid-1990s", "mid-March", "mid-century"
     if (word.size() > 4 && equals_ignoring_ascii_case(word.substr(0, 4), "mid-")) return true;

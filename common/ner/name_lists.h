@@ -38,6 +38,10 @@ bool is_headline_verb(std::string_view word);
 bool is_organisation_head(std::string_view word);
 bool is_place_head(std::string_view word);
 
+// Words in the names of newspapers and magazines ("Times", "Daily", "Gazette"), which pages
+// set in italics like titles of works, ignoring case.
+bool is_publication_word(std::string_view word);
+
 // A word of another language that starts no English name ("En", "Die"): kind "foreign".
 bool is_foreign_word(std::string_view word);
 

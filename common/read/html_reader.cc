@@ -2,7 +2,9 @@
 // (content_scorer.h), the metadata from JSON-LD, microdata and <meta> (html_metadata.h);
 // this file decides between them and fills the Article.
 
+#include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "common/base/utf8.h"
 #include "common/read/article_reader.h"
@@ -114,6 +116,58 @@ void choose_date(const PageMetadata& page, const std::vector<const GumboNode*>& 
         }
 }
 
+// Longest italic phrase kept: titles of works are short; longer italics are quotations.
+constexpr std::size_t kMaxItalicWords = 8;
+
+// The phrases set in <i>, <em> or <cite> amid roman text: titles of works, for the tagger
+// (Article::italic_phrases). A paragraph mostly in italics (a note, a credit, a list of where
+// to watch a film) says nothing of its phrases; nor does one stressed word in <em> ("oh,
+// <em>Apple</em>"). One walk, the enclosing block carried along, so that a deep page costs
+// no more than a shallow one.
+std::vector<std::string> italic_phrases(const GumboNode* root) {
+    struct Italic {
+        const GumboNode* block;
+        std::string text;
+        bool stress;  // <em>
+    };
+    struct Chars {
+        std::size_t italic = 0, roman = 0;
+    };
+    std::vector<Italic> italics;
+    std::unordered_map<const GumboNode*, Chars> chars;  // by block, its own text only
+    std::vector<std::pair<const GumboNode*, const GumboNode*>> stack{{root, root}};
+    while (!stack.empty()) {
+        auto [node, block] = stack.back();
+        stack.pop_back();
+        if (node->type == GUMBO_NODE_TEXT) {
+            chars[block].roman += std::string_view(node->v.text.text).size();
+            continue;
+        }
+        if (!html::is_element(node) || html::is_excluded(node->v.element.tag)) continue;
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_I || tag == GUMBO_TAG_EM || tag == GUMBO_TAG_CITE) {
+            italics.push_back(
+                Italic{block, collapse_whitespace(html::text_of(node)), tag == GUMBO_TAG_EM});
+            chars[block].italic += italics.back().text.size();
+            continue;
+        }
+        if (html::is_block(tag)) block = node;
+        const GumboVector& kids = node->v.element.children;
+        for (unsigned i = kids.length; i-- > 0;) stack.emplace_back(html::child(kids, i), block);
+    }
+    std::vector<std::string> out;
+    for (auto& i : italics) {
+        const auto words = std::count(i.text.begin(), i.text.end(), ' ') + 1;
+        const Chars& c = chars[i.block];
+        if (!utf8::has_alnum(i.text) || words > static_cast<std::ptrdiff_t>(kMaxItalicWords) ||
+            (i.stress && words == 1) || c.italic >= c.roman)
+            continue;
+        if (std::find(out.begin(), out.end(), i.text) == out.end())
+            out.push_back(std::move(i.text));
+    }
+    return out;
+}
+
 std::size_t total_size(const std::vector<std::string>& paragraphs) {
     std::size_t n = 0;
     for (const auto& p : paragraphs) n += p.size();
@@ -155,6 +209,7 @@ std::vector<Article> read_html(std::string_view html_text, std::string_view id,
     choose_date(page, containers, paragraphs, article);
     drop_trailing_boilerplate(paragraphs);
     article.body = join_paragraphs(paragraphs);
+    article.italic_phrases = italic_phrases(root);
 
     article.source = page.site_name;
     article.url = page.url;

@@ -36,4 +36,27 @@ expect_not_contains "|$all|" "|Miranda|" "the lone given name left after the cut
 for part in Poor Duff; do
     [[ "|$all|" == *"$part"* ]] || fail "$part, part of a firm's name, dropped: $all"
 done
+
+# Titles of works a page sets in italics are no entities ("The Florida Project", a film);
+# a place or a newspaper in italics stays, and so do names in an italic credit line.
+cat >"$WORK/news/films.html" <<'HTML'
+<html><head><title>Films of the year</title></head><body><article>
+<h1>Films of the year</h1>
+<p>Sean Baker shot <em>The Florida Project</em> in Kissimmee, and <i>Whale Rider</i> was
+filmed near Whangara. <em>The Florida Project</em> opened in Toronto, as
+<i>The New York Times</i> reported, and critics in <i>Florida</i> praised it.</p>
+<p>Sean Baker said the motel was real. Critics wrote about the film for weeks, and the
+studio in Los Angeles said the motel stays open.</p>
+<p><em>Watch it on</em> <em>Amazon</em><em>, or on</em> <em>Vudu</em><em>.</em></p>
+</article></body></html>
+HTML
+run "$NEWSINDEX" entities --json "$WORK/news/films.html"
+expect_rc 0 "entities films.html"
+all=$(jqo '[.[0].entities[][] | .name] | join("|")')
+for work in "Florida Project" "Whale Rider"; do
+    expect_not_contains "|$all|" "|$work|" "$work, a title in italics, is no entity"
+done
+for name in "Sean Baker" Florida "New York Times" Amazon Vudu; do
+    expect_contains "|$all|" "|$name|" "$name stays"
+done
 finish

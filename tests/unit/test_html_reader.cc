@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "common/base/utf8.h"
 #include "common/read/article_reader.h"
@@ -178,4 +179,15 @@ TEST_CASE("html reader: an overflowing character reference still gives valid UTF
     CHECK(newsindex::utf8::repair(title) == 0);
     CHECK(a.title.starts_with("Rates "));
     CHECK(a.title.ends_with("x rise"));
+}
+
+TEST_CASE("html reader: phrases in italics amid roman text") {
+    const auto a = read_one_html(
+        "<html><head><title>Films</title></head><body><article><p>Critics liked "
+        "<em>The Florida Project</em> and <i>Whale Rider</i>, and <cite>Whale Rider</cite> "
+        "again; oh, <em>Apple</em> liked them too, and so did the whole town, loudly.</p>"
+        "<p><em>Watch it on</em> <em>Amazon Video</em><em>, today.</em></p></article>"
+        "</body></html>");
+    // One stressed word in <em> and a paragraph mostly in italics give no phrase.
+    CHECK(a.italic_phrases == std::vector<std::string>{"The Florida Project", "Whale Rider"});
 }

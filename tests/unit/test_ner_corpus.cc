@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -97,6 +98,30 @@ TEST_CASE("entity extractor: a name followed by company forms is an organisation
     const auto es = EntityExtractor(model).extract(a);
     CHECK(find(es, EntityKind::org, "Merrill Lynch and Co Inc"));
     CHECK_FALSE(find(es, EntityKind::person, "Merrill Lynch"));
+}
+
+TEST_CASE("entity extractor: a title of a work in italics is no entity, a newspaper is") {
+    const auto model = default_model_path();
+    if (!std::filesystem::exists(model)) {
+        MESSAGE("skipped: no model at " << model.string());
+        return;
+    }
+    Article a;
+    a.title = "Films of the year";
+    a.body =
+        "Ingrid Goes West opened in Toronto, The Boston Globe said. Ingrid Goes West's "
+        "director, Matt Spicer, said Ingrid Goes West was shot in Los Angeles.";
+    const EntityExtractor extractor(model);
+    const auto named = [&](std::string_view name) {
+        const auto es = extractor.extract(a);
+        return std::any_of(es.begin(), es.end(), [&](const Entity& e) { return e.name == name; });
+    };
+    REQUIRE(named("Ingrid Goes West"));
+    a.italic_phrases = {"Ingrid Goes West", "The Boston Globe", "Los Angeles"};
+    CHECK_FALSE(named("Ingrid Goes West"));
+    CHECK(named("Matt Spicer"));
+    CHECK(named("Los Angeles"));  // a gazetteer place stays
+    CHECK(named("Boston Globe"));
 }
 
 TEST_CASE("entity extractor: a missing model is a one-line runtime_error naming the file") {
