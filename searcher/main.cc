@@ -124,7 +124,8 @@ CommandSpec search_spec() {
             "name them than the whole archive does: with fg = count / matches and bg =\n"
             "articles naming it / all articles, score = (fg - bg) * fg / bg when fg > bg,\n"
             "else 0 (Elasticsearch's JLH); names in fewer than 3 matches come last. JSON\n"
-            "gives each value's \"score\".\n"
+            "gives each value's \"score\". --facets-by story counts each story once for a\n"
+            "value any of its matching versions has (slower: it reads every match).\n"
             "Database: --db, else $NEWSINDEX_DB, else "
             "${XDG_DATA_HOME:-~/.local/share}/newsindex/index.\n"
             "Exit codes: 0 ok (also when nothing matches), 2 bad option, bad query or no index,\n"
@@ -210,6 +211,8 @@ void search_options(po::options_description& options) {
         "facet-limit", po::value<Count>()->default_value({10}, "10"), "values shown per facet")(
         "facet-order", po::value<std::string>()->default_value("count"),
         "count (most matches first) or notable (most over-represented in the matches)")(
+        "facets-by", po::value<std::string>()->default_value("article"),
+        "what facets count: article, or story (each story once, however many versions match)")(
         "color", po::value<std::string>()->default_value("auto"),
         "mark hits in bold: auto, always, never")("since", po::value<std::string>(),
                                                   "only articles dated DATE or later (see Dates)")(
@@ -323,6 +326,14 @@ int run_search(int argc, char** argv) {
     if (facet_order != "count" && facet_order != "notable")
         return usage_error(spec, "--facet-order must be count or notable");
     request.facet_order = facet_order == "notable" ? FacetOrder::notable : FacetOrder::count;
+    const std::string facets_by = values["facets-by"].as<std::string>();
+    if (facets_by != "article" && facets_by != "story")
+        return usage_error(spec, "--facets-by must be article or story");
+    request.facets_by_story = facets_by == "story";
+    if (request.facets_by_story && request.facet_order == FacetOrder::notable)
+        return usage_error(spec,
+                           "--facet-order notable compares article counts: it cannot be "
+                           "used with --facets-by story");
 
     std::string format = values["json"].as<bool>() ? "json" : values["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "jsonl" && format != "csv")

@@ -343,7 +343,8 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
     for (const auto& facet : response.facets) {
         if (facet.values.empty()) continue;
         out << '\n'
-            << facet_heading(facet.name) << (response.facets_exact ? "" : " (estimated counts)")
+            << facet_heading(facet.name) << (request.facets_by_story ? ", stories" : "")
+            << (response.facets_exact ? "" : " (estimated counts)")
             << (request.facet_order == FacetOrder::notable && facet.name != "date"
                     ? ", most notable first (count, score)"
                     : "")
@@ -396,6 +397,7 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
         }
         document["facets"] = std::move(facets);
         document["facets_exact"] = response.facets_exact;
+        document["facets_by"] = request.facets_by_story ? "story" : "article";
         if (document["facets"].contains("date"))
             document["date_bucket"] = date_bucket_name(response.date_bucket);
     }

@@ -159,6 +159,10 @@ std::optional<RequestError> apply(const std::string& name, const std::string& va
         if (value != "count" && value != "notable")
             return bad("facet_order must be count or notable");
         request.facet_order = value == "notable" ? FacetOrder::notable : FacetOrder::count;
+    } else if (name == "facets_by") {
+        if (value != "article" && value != "story")
+            return bad("facets_by must be article or story");
+        request.facets_by_story = value == "story";
     } else if (name == "sort") {
         const auto sort = parse_sort(value);
         if (!sort) return bad("sort must be relevance, date or -date");

@@ -740,8 +740,12 @@ BuildStats update_index(std::span<IndexWriter* const> writers, const BuildOption
     return xapian_guard(writers.front()->name(), [&] {
         const auto start = Clock::now();
         const std::string started_at = utc_now();
+        if (writers.size() > 1) IndexWriter::defer_story_links(writers);
         WalkResult walk = index_roots(writers, options, observer);
         BuildStats& stats = walk.stats;
+        // Versions whose files hash to different shards join one story here. An
+        // interrupted run leaves its notes for the next.
+        if (writers.size() > 1 && !stats.interrupted) IndexWriter::link_stories(writers);
         if (!stats.interrupted)
             stats.entities_rewritten =
                 update_entity_tables(writers, options.aliases, walk.tables_used);

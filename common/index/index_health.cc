@@ -161,6 +161,11 @@ void check_tables(const std::filesystem::path& path, CheckReport& report) {
         if (misplaced > 0)
             report.problems.push_back(std::to_string(misplaced) + " articles of " + name +
                                       " belong to another shard");
+        const std::string notes(schema::kStoryNotesPrefix);
+        if (shard.metadata_keys_begin(notes) != shard.metadata_keys_end(notes))
+            report.notes.push_back(name +
+                                   " has stories a run did not link across the shards (it was "
+                                   "interrupted): the next build links them");
     }
 }
 

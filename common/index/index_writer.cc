@@ -225,7 +225,12 @@ void IndexWriter::add_file(const std::vector<ArticleDocument>& articles) {
 }
 
 void IndexWriter::split_stories(const std::set<std::string>& left) {
-    for (const auto& story : left) stories::split_story(db_, story);
+    for (const auto& story : left) {
+        if (defer_story_links_)
+            note_story("l:", story, "1");
+        else
+            stories::split_story(db_, story);
+    }
 }
 
 void IndexWriter::add_articles(const std::vector<ArticleDocument>& articles,
@@ -239,8 +244,12 @@ void IndexWriter::add_articles(const std::vector<ArticleDocument>& articles,
             if (std::string story = stories::story_of(db_, *old); !story.empty())
                 left.insert(std::move(story));
         Xapian::Document doc = article.document;
-        stories::assign_story(db_, doc, article.id_term);
-        db_.replace_document(article.id_term, doc);
+        const auto assigned = stories::assign_story(db_, doc, article.id_term, story_peers_);
+        const Xapian::docid id = db_.replace_document(article.id_term, doc);
+        if (defer_story_links_) {
+            note_story("a:", std::to_string(id), "1");
+            for (const auto& merged : assigned.merged) note_story("m:", merged, assigned.story);
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -96,6 +97,18 @@ public:
     // Both: the table of this index's own evidence and `curated`.
     std::size_t update_entity_table(const std::vector<CuratedAlias>& curated);
 
+    // These databases are the shards of one index. Each shard's writer groups its
+    // articles into stories with what the others last committed (a version whose
+    // original is in another shard joins its story), and notes, in the same commits,
+    // what link_stories must look at across the shards: what the others did since, and
+    // the stories that lost an article, which are split there.
+    static void defer_story_links(std::span<IndexWriter* const> shards);
+    // Joins and splits the stories of `shards` as their notes say (stories::link_stories),
+    // commits them, then drops the notes: a run killed in between leaves them for the
+    // next. Afterwards the shards group as one database holding all their articles
+    // would (index_writer_stories.cc).
+    static void link_stories(std::span<IndexWriter* const> shards);
+
     // Makes everything so far durable and visible to searches, atomically.
     void commit();
     // Brings the facet columns beside the database (facet_columns.h) up to its last
@@ -118,7 +131,9 @@ private:
     // (stories::split_story) once the file's new articles are in.
     void remove_file_articles(const std::string& file_key, std::set<std::string>& left);
     void add_articles(const std::vector<ArticleDocument>& articles, std::set<std::string>& left);
+    // Splits the stories that articles left, or notes them for link_stories.
     void split_stories(const std::set<std::string>& left);
+    void note_story(std::string_view kind, const std::string& name, const std::string& value);
     template <typename Fn>
     decltype(auto) guarded(Fn&& fn) const;
 
@@ -132,8 +147,11 @@ private:
     // article changed since.
     std::optional<Xapian::rev> columns_revision_;
     bool facets_changed_ = false;
-    std::optional<bool> spelling_;      // keeps_spelling(), once known
-    SpellingChanges spelling_changes_;  // since the last commit
+    bool defer_story_links_ = false;
+    std::vector<std::string> story_notes_;       // the keys noted in this run
+    std::vector<Xapian::Database> story_peers_;  // the other shards, read-only
+    std::optional<bool> spelling_;               // keeps_spelling(), once known
+    SpellingChanges spelling_changes_;           // since the last commit
 };
 
 }  // namespace newsindex

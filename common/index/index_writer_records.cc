@@ -84,7 +84,7 @@ bool IndexWriter::remove_article(const std::string& id_term) {
         articles_changed();
         const std::string story = stories::story_of(db_, *old);
         db_.delete_document(*old);
-        if (!story.empty()) stories::split_story(db_, story);
+        if (!story.empty()) split_stories({story});
         return true;
     });
 }

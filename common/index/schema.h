@@ -56,6 +56,11 @@ inline constexpr std::string_view kEntityTableSourceKey = "newsindex.entity_tabl
 // "1" when the spelling dictionary (index/spelling.h) has followed every article since
 // the index was empty; an index made before it has none, until a `build --full`.
 inline constexpr std::string_view kSpellingKey = "newsindex.spelling";
+// A shard's notes of what its writer did to stories since they were last linked across
+// the shards (stories::StoryNotes, IndexWriter::link_stories), one entry each:
+// kStoryNotesPrefix + "a:" + document id (an article given a story), + "m:" + story id
+// (merged into the story the value names), + "l:" + story id (lost an article).
+inline constexpr std::string_view kStoryNotesPrefix = "newsindex.story_notes:";
 
 // --- Terms -----------------------------------------------------------------------
 // Unique id term, one per article: "Q" + the article's source key (the canonical root,

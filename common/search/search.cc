@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -26,6 +27,7 @@
 #include "common/search/notable.h"
 #include "common/search/query_parser.h"
 #include "common/search/snippet.h"
+#include "common/search/story_facets.h"
 #include "common/story/version_diff.h"
 
 namespace newsindex {
@@ -128,26 +130,55 @@ std::string_view date_bucket_name(DateBucket bucket) {
     return "month";
 }
 
+namespace {
+
+// The bucket date_histogram uses for matches from `first` to `last`.
+DateBucket bucket_for(const Date& first, const Date& last, int max_days, int max_months) {
+    const long months = (last.year - first.year) * 12L + static_cast<long>(last.month) -
+                        static_cast<long>(first.month);
+    return days_between(first, last) <= max_days ? DateBucket::day
+           : months < max_months                 ? DateBucket::month
+                                                 : DateBucket::year;
+}
+
+std::string bucket_label(const Date& date, DateBucket bucket) {
+    const std::string iso = date.iso();
+    return bucket == DateBucket::day     ? iso
+           : bucket == DateBucket::month ? iso.substr(0, 7)
+                                         : iso.substr(0, 4);
+}
+
+// The date facet counted by story: a story counts once in each bucket it has a match in.
+DateHistogram story_date_histogram(const std::set<std::pair<std::string, std::string>>& days) {
+    std::vector<std::pair<Date, const std::string*>> dated;
+    for (const auto& [day, story] : days)
+        if (const auto date = parse_compact_date(day)) dated.emplace_back(*date, &story);
+    DateHistogram histogram;
+    if (dated.empty()) return histogram;
+    // The days come in order: the set sorts them.
+    histogram.bucket = bucket_for(dated.front().first, dated.back().first, 60, 36);
+    std::set<std::pair<std::string, std::string>> counted;
+    std::map<std::string, Xapian::doccount> buckets;
+    for (const auto& [date, story] : dated) {
+        std::string label = bucket_label(date, histogram.bucket);
+        if (counted.emplace(label, *story).second) ++buckets[label];
+    }
+    for (const auto& [bucket, count] : buckets) histogram.values.push_back({bucket, count});
+    return histogram;
+}
+
+}  // namespace
+
 DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days, int max_months) {
     std::map<Date, Xapian::doccount> by_day;
     for (const auto& day : days)
         if (const auto date = parse_compact_date(day.value)) by_day[*date] += day.count;
     DateHistogram histogram;
     if (by_day.empty()) return histogram;
-    const Date& first = by_day.begin()->first;
-    const Date& last = by_day.rbegin()->first;
-    const long months = (last.year - first.year) * 12L + static_cast<long>(last.month) -
-                        static_cast<long>(first.month);
-    histogram.bucket = days_between(first, last) <= max_days ? DateBucket::day
-                       : months < max_months                 ? DateBucket::month
-                                                             : DateBucket::year;
+    histogram.bucket =
+        bucket_for(by_day.begin()->first, by_day.rbegin()->first, max_days, max_months);
     std::map<std::string, Xapian::doccount> buckets;
-    for (const auto& [date, count] : by_day) {
-        const std::string iso = date.iso();
-        buckets[histogram.bucket == DateBucket::day     ? iso
-                : histogram.bucket == DateBucket::month ? iso.substr(0, 7)
-                                                        : iso.substr(0, 4)] += count;
-    }
+    for (const auto& [date, count] : by_day) buckets[bucket_label(date, histogram.bucket)] += count;
     for (const auto& [bucket, count] : buckets) histogram.values.push_back({bucket, count});
     return histogram;
 }
@@ -458,7 +489,7 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     response.parsed = query.get_description();
     response.facets_exact = request.exact || response.total_exact;
 
-    if (wants(request, "language")) {
+    if (wants(request, "language") && !request.facets_by_story) {
         // An index in one language needs no pass to count it: every match is in it.
         if (parser.languages().size() == 1 && response.total_exact)
             response.facets.push_back(
@@ -556,7 +587,12 @@ Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& 
         response.stories_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         return mset;
     };
-    if (!wanted.any() && !request.exact) {
+    if (request.facets_by_story && request.facet_order == FacetOrder::notable)
+        throw Error(ErrorKind::bad_input,
+                    "the notable order compares article counts: facets by story take the "
+                    "count order");
+    const bool languages_by_story = request.facets_by_story && wants(request, "language");
+    if (!wanted.any() && !languages_by_story && !request.exact) {
         Xapian::MSet mset = hits();
         set_total(request.collapse ? MatchTotal(mset.get_uncollapsed_matches_estimated(),
                                                 mset.get_uncollapsed_matches_lower_bound() ==
@@ -570,7 +606,9 @@ Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& 
     // unsorted, and the hits need then only as many matches as are shown. Through the
     // remote backend the pass must be unsorted anyway: Xapian 1.4 feeds the hits of a
     // value-sorted match to the match spies a second time.
-    if (builtin_spies_only_ || parts_.empty()) {
+    if (request.facets_by_story) {
+        set_total(count_facets_by_story(enquire.get_query(), request, wanted, response));
+    } else if (builtin_spies_only_ || parts_.empty()) {
         set_total(count_facets_builtin(enquire.get_query(), request, wanted, response));
     } else {
         try {
@@ -666,6 +704,52 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_builtin(const Xapian::Query&
                                 [&](std::size_t limit) { return counter.top(kind, limit); });
         },
         [&] { return counter.days(); });
+    return total;
+}
+
+NewsSearcher::MatchTotal NewsSearcher::count_facets_by_story(const Xapian::Query& query,
+                                                             const SearchRequest& request,
+                                                             const FacetsWanted& wanted,
+                                                             SearchResponse& response) const {
+    const bool languages = wants(request, "language");
+    StoryFacetCounts counts(wanted, languages);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    // Counting needs no scores, but not BoolWeight (filter_term.h).
+    enquire.set_weighting_scheme(*counting_weight());
+    const Xapian::doccount matches =
+        request.exact ? db_.get_doccount() : request.offset + request.limit;
+    std::optional<Xapian::MSet> counted;
+    if (!builtin_spies_only_) {
+        StoryFacetSpy spy(counts);
+        enquire.add_matchspy(&spy);
+        try {
+            counted = enquire.get_mset(0, 0, matches);
+        } catch (const Xapian::UnimplementedError&) {
+            builtin_spies_only_ = true;  // a remote database cannot run a spy of ours
+        }
+        enquire.clear_matchspies();
+    }
+    if (!counted) {
+        // Through the remote backend: every match's document, fetched in one go.
+        counts = StoryFacetCounts(wanted, languages);
+        counted = enquire.get_mset(0, matches);
+        counted->fetch();
+        for (auto it = counted->begin(); it != counted->end(); ++it) counts.add(it.get_document());
+    }
+    const MatchTotal total(*counted);
+    FacetsWanted names = wanted;
+    names.days = false;  // by story, a date bucket counts each story once: not a sum of days
+    add_facets(
+        response, names, [&](EntityKind kind) { return counts.top(kind, request.facet_limit); },
+        [] { return std::vector<FacetCount>(); });
+    if (wanted.days) {
+        DateHistogram histogram = story_date_histogram(counts.story_days());
+        response.date_bucket = histogram.bucket;
+        response.facets.push_back({"date", std::move(histogram.values)});
+    }
+    if (languages)
+        response.facets.push_back({"language", counts.top_languages(request.facet_limit)});
     return total;
 }
 

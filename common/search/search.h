@@ -75,6 +75,11 @@ struct SearchRequest {
     // Xapian's collapse key on the story slot. Totals and facets still count articles;
     // SearchResponse::stories counts the stories.
     bool collapse = false;
+    // Facets count stories, not articles: a story counts once for each name, language
+    // and date bucket that any of its matching versions has (story_facets.h). Exact, at
+    // the cost of reading each match's document; not with FacetOrder::notable, whose
+    // score compares article counts.
+    bool facets_by_story = false;
     // Only the versions of this story (an id as SearchHit::story holds it); each hit
     // after the first then says what it changed against the first (SearchHit::changes).
     // Sorted by date ascending, the first is the original.
@@ -194,6 +199,10 @@ private:
     // database runs; and the matches.
     MatchTotal count_facets_builtin(const Xapian::Query& query, const SearchRequest& request,
                                     const FacetsWanted& wanted, SearchResponse& response) const;
+    // The facets of `query`'s matches counted by story (SearchRequest::facets_by_story),
+    // the languages too; and the matches.
+    MatchTotal count_facets_by_story(const Xapian::Query& query, const SearchRequest& request,
+                                     const FacetsWanted& wanted, SearchResponse& response) const;
     // The languages of `query`'s matches, most articles first.
     FacetResult language_facet(const Xapian::Query& query, const SearchRequest& request) const;
     // Each part with its facet columns, where they are current.

@@ -7,7 +7,8 @@
 const PAGE_SIZE = 10;
 const MAX_PAGE = 1000; // the server answers offsets up to 10000
 const SORTS = ['relevance', '-date', 'date'];
-const FACET_ORDERS = ['count', 'notable'];
+// 'stories': the count order, each story counted once however many versions match.
+const FACET_ORDERS = ['count', 'stories', 'notable'];
 
 const byId = (id) => document.getElementById(id);
 
@@ -77,7 +78,8 @@ function apiUrl(state) {
   if (state.like) params.set('like', state.like);
   if (state.any) params.set('any', '1');
   params.set('sort', state.sort);
-  if (state.order !== 'count') params.set('facet_order', state.order);
+  if (state.order === 'notable') params.set('facet_order', 'notable');
+  if (state.order === 'stories') params.set('facets_by', 'story');
   params.set('offset', String((state.page - 1) * PAGE_SIZE));
   params.set('limit', String(PAGE_SIZE));
   return '/api/search?' + params.toString();

@@ -67,6 +67,33 @@ facet() {
     FACET=$(jqo ".facets.$1 | map(\"\(.value)=\(.count)\") | join(\";\")")
 }
 
+# serve_remote DB: a stock xapian-tcpsrv serving DB on a free port, in $REMOTE ("remote
+# 127.0.0.1:PORT", a stub line); stopped when the test exits. Skips the rest of the test
+# (after its own checks so far are reported) when xapian-tcpsrv is not installed.
+TCPSRVS=()
+serve_remote() {
+    if ! command -v xapian-tcpsrv >/dev/null; then
+        echo "SKIP (part): xapian-tcpsrv not installed (Debian xapian-tools); remote search untested"
+        finish
+        exit 0
+    fi
+    local port log="$WORK/tcpsrv-${#TCPSRVS[@]}.log"
+    # A free port: the kernel picks one for a throwaway socket.
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # In a session of its own: on SIGTERM xapian-tcpsrv signals its whole process group
+    # (to end its forked connections), which would otherwise include this script.
+    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$1" >"$log" 2>&1 &
+    TCPSRVS+=($!)
+    trap 'stop_remotes; rm -rf "$WORK"' EXIT
+    for _ in $(seq 100); do
+        grep -q "Listening" "$log" && break
+        sleep 0.1
+    done
+    grep -q "Listening" "$log" || fail "xapian-tcpsrv for $1 did not start: $(cat "$log")"
+    REMOTE="remote 127.0.0.1:$port"
+}
+stop_remotes() { [ "${#TCPSRVS[@]}" -eq 0 ] || kill "${TCPSRVS[@]}" 2>/dev/null || true; }
+
 finish() {
     if [ "$FAILURES" -gt 0 ]; then
         echo "$FAILURES check(s) failed" >&2

@@ -227,9 +227,20 @@ def notable_flow(page, query, shot):
     os.makedirs(os.path.dirname(shot), exist_ok=True)
     if check(page.driver.save_screenshot(shot), "notable screenshot saved"):
         print(f"screenshot: {shot}")
+    counts = """return Object.fromEntries([...document.querySelectorAll('.facet[data-kind="place"] button:not(.exclude)')]
+        .map((b) => [b.dataset.value, Number(b.querySelector('.count').textContent)]));"""
     page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
         "count"))
     check("order" not in page.params(), "back to the count order")
+    by_article = page.js(counts)
+    page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
+        "stories"))
+    check(page.params().get("order") == "stories", "the URL keeps the story count")
+    by_story = page.js(counts)
+    check(len(by_story) > 0 and all(count <= by_article.get(name, count) for name, count in by_story.items()),
+          f"a place counts stories, never more than its articles: {by_story} against {by_article}")
+    page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
+        "count"))
 
 
 def wait_article(page):

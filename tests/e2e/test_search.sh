@@ -25,7 +25,7 @@ expect_contains "$OUT" "1 match for Bakiyev extradition" "card query total"
 
 # JSON: exactly the documented shape.
 search_json "Bakiyev extradition"
-expect_eq "$(jqo '[keys[]] | join(",")')" "corrected,date_bucket,facets,facets_exact,hits,offset,parsed,query,suggestion,total,total_exact,warnings" "top-level keys"
+expect_eq "$(jqo '[keys[]] | join(",")')" "corrected,date_bucket,facets,facets_by,facets_exact,hits,offset,parsed,query,suggestion,total,total_exact,warnings" "top-level keys"
 expect_eq "$(jqo '.query')" "Bakiyev extradition" "json query"
 expect_eq "$(jqo '.total_exact')" "true" "total is exact by default"
 expect_eq "$(jqo '.offset')" "0" "json offset"

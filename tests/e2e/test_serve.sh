@@ -84,6 +84,13 @@ same_as_cli "facet_order=notable" /api/search -G --data-urlencode "q=$QUERY" -d 
 expect_contains "$BODY" '"score"' "notable values carry their score"
 get "/api/search?facet_order=sideways"
 expect_json_error 400 "unknown facet_order"
+same_as_cli "facets_by=story" /api/search -G --data-urlencode "q=$QUERY" -d facets_by=story -- \
+    --facets-by story "$QUERY"
+expect_eq "$(jq -r .facets_by <<<"$BODY")" story "facets_by=story counts stories"
+get "/api/search?facets_by=word"
+expect_json_error 400 "unknown facets_by"
+get "/api/search?facets_by=story&facet_order=notable"
+expect_json_error 400 "facets_by=story with the notable order"
 same_as_cli "filters" /api/search -G --data-urlencode 'q=person:Bakiyev date:2010-04-01..2010-04-30' -- \
     'person:Bakiyev date:2010-04-01..2010-04-30'
 same_as_cli "no facets" /api/search -G -d facets=none -d limit=0 --data-urlencode "q=$QUERY" -- \

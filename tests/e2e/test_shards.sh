@@ -145,33 +145,13 @@ printf 'auto %s\nauto %s\n' "$WORK/sharded/shard-01" "$WORK/sharded/shard-00" >"
 compare "stub file" --db "$WORK/local.stub"
 
 # A stock xapian-tcpsrv per shard, searched through a stub of remote lines.
-if ! command -v xapian-tcpsrv >/dev/null; then
-    echo "SKIP (part): xapian-tcpsrv not installed (Debian xapian-tools); remote search untested"
-    finish
-    exit 0
-fi
-SERVERS=()
-stop_servers() { [ "${#SERVERS[@]}" -eq 0 ] || kill "${SERVERS[@]}" 2>/dev/null || true; }
-trap 'stop_servers; rm -rf "$WORK"' EXIT
 : >"$WORK/remote.stub"
 for shard in 00 01; do
-    # A free port: the kernel picks one for a throwaway socket.
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    # In a session of its own: on SIGTERM xapian-tcpsrv signals its whole process group
-    # (to end its forked connections), which would otherwise include this script.
-    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$WORK/sharded/shard-$shard" \
-        >"$WORK/tcpsrv-$shard.log" 2>&1 &
-    SERVERS+=($!)
-    echo "remote 127.0.0.1:$port" >>"$WORK/remote.stub"
-    echo "remote 127.0.0.1:$port" >"$WORK/remote-$shard.stub"
-    for _ in $(seq 100); do
-        grep -q "Listening" "$WORK/tcpsrv-$shard.log" && break
-        sleep 0.1
-    done
-    grep -q "Listening" "$WORK/tcpsrv-$shard.log" || fail "xapian-tcpsrv for shard-$shard did not start: $(cat "$WORK/tcpsrv-$shard.log")"
+    serve_remote "$WORK/sharded/shard-$shard"
+    echo "$REMOTE" >>"$WORK/remote.stub"
+    echo "$REMOTE" >"$WORK/remote-$shard.stub"
 done
 compare "remote shards" --db "$WORK/remote.stub"
 compare "remote and local shards" --db "$WORK/remote-00.stub" --db "$WORK/sharded/shard-01"
-stop_servers
 
 finish

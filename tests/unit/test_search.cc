@@ -540,3 +540,53 @@ TEST_CASE("searcher: a term every article holds, once deletions left gaps in the
         CHECK(response.facets.at(0).values.at(0).count == 1499);
     }
 }
+
+TEST_CASE("search: facets by story count each story once, in every facet and date bucket") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    DocumentBuilder builder;
+    const auto add = [&](const std::string& id, std::optional<Date> date,
+                         std::vector<Entity> entities, const std::string& story) {
+        const auto built = builder.build(
+            make_article(id, "Lukashenko " + id, "Alexander Lukashenko spoke.", date, entities),
+            origin_of(make_article(id, "", "", date, {})));
+        Xapian::Document doc = built.document;
+        doc.add_value(schema::kStorySlot, story);
+        doc.add_boolean_term(schema::story_term(story));
+        db.replace_document(built.id_term, doc);
+    };
+    const std::string s = "1111111111111111", t = "2222222222222222";
+    add("x", make_date(2010, 4, 20), {person("Alexander Lukashenko"), place("Minsk")}, s);
+    add("y", make_date(2010, 4, 20), {person("Alexander Lukashenko"), place("Minsk")}, s);
+    add("z", make_date(2010, 4, 21), {person("Alexander Lukashenko")}, t);
+    add("w", make_date(2010, 8, 1), {person("Alexander Lukashenko")}, s);
+    db.commit();
+    NewsSearcher searcher(db);
+    SearchRequest request;
+    request.query = "lukashenko";
+    request.facets = {"person", "place", "date", "language"};
+    const auto facet = [](const SearchResponse& response, const std::string& name) {
+        std::map<std::string, Xapian::doccount> counts;
+        for (const auto& f : response.facets)
+            if (f.name == name)
+                for (const auto& v : f.values) counts[v.value] = v.count;
+        return counts;
+    };
+    const SearchResponse by_article = searcher.search(request);
+    CHECK(by_article.total == 4);
+    CHECK(facet(by_article, "person")["Alexander Lukashenko"] == 4);
+    CHECK(facet(by_article, "date")["2010-04"] == 3);
+
+    request.facets_by_story = true;
+    const SearchResponse by_story = searcher.search(request);
+    CHECK(by_story.total == 4);  // the matches are still articles
+    CHECK(facet(by_story, "person")["Alexander Lukashenko"] == 2);
+    CHECK(facet(by_story, "place")["Minsk"] == 1);
+    // Story s has three versions, two in April and one in August: once in each month.
+    CHECK(by_story.date_bucket == DateBucket::month);
+    CHECK(facet(by_story, "date") ==
+          std::map<std::string, Xapian::doccount>{{"2010-04", 2}, {"2010-08", 1}});
+    CHECK(facet(by_story, "language")["en"] == 2);
+
+    request.facet_order = FacetOrder::notable;
+    CHECK(error_kind([&] { searcher.search(request); }) == ErrorKind::bad_input);
+}

@@ -135,3 +135,62 @@ TEST_CASE("stories: the check finds articles without a story and terms that disa
     // a's term without a value, c's term for another story.
     CHECK(problems[1] == "2 story terms disagree with their articles' story values");
 }
+
+TEST_CASE("stories across shards: versions in two shards become one story, once linked") {
+    const newsindex::testing::TempDir dir;
+    const auto shard_a = dir.path() / "shard-00";
+    const auto shard_b = dir.path() / "shard-01";
+    const auto notes_in = [](const std::filesystem::path& path) {
+        const Xapian::Database db(path.string());
+        const std::string prefix(schema::kStoryNotesPrefix);
+        return std::distance(db.metadata_keys_begin(prefix), db.metadata_keys_end(prefix));
+    };
+    {
+        // A run killed before it linked: each shard committed its articles and its notes.
+        IndexWriter a(shard_a), b(shard_b);
+        IndexWriter* const shards[] = {&a, &b};
+        IndexWriter::defer_story_links(shards);
+        a.add_file({document("a.txt", kStory)});
+        b.add_file({document("b.txt", kVersion, "Another headline")});
+        b.add_file({document("c.txt", kOther)});
+    }
+    CHECK(story_of(shard_a, "a.txt") != story_of(shard_b, "b.txt"));
+    CHECK(notes_in(shard_b) == 2);
+
+    SUBCASE("the next run links them from the notes, and drops the notes") {
+        {
+            IndexWriter a(shard_a), b(shard_b);
+            IndexWriter* const shards[] = {&a, &b};
+            IndexWriter::link_stories(shards);
+        }
+        CHECK(story_of(shard_a, "a.txt") == story_of(shard_b, "b.txt"));
+        CHECK(story_of(shard_b, "c.txt") != story_of(shard_b, "b.txt"));
+        CHECK(notes_in(shard_a) == 0);
+        CHECK(notes_in(shard_b) == 0);
+
+        SUBCASE("a later version joins the other shard's story at once, before any link") {
+            {
+                IndexWriter a(shard_a), b(shard_b);
+                IndexWriter* const shards[] = {&a, &b};
+                IndexWriter::defer_story_links(shards);
+                b.add_file({document("d.txt", kStory + "\n\nReporting by Jane Smith")});
+            }
+            CHECK(story_of(shard_b, "d.txt") == story_of(shard_a, "a.txt"));
+        }
+        SUBCASE("when the version goes, the story is checked across the shards") {
+            {
+                IndexWriter a(shard_a), b(shard_b);
+                IndexWriter* const shards[] = {&a, &b};
+                IndexWriter::defer_story_links(shards);
+                b.remove_file("/news/b.txt");
+                // It comes back changed into a version of c.txt: a's story is a's alone.
+                b.add_file({document("b.txt", kOther + "\n\nMore words about the cars here.")});
+                IndexWriter::link_stories(shards);
+            }
+            CHECK(story_of(shard_b, "b.txt") == story_of(shard_b, "c.txt"));
+            CHECK(story_of(shard_a, "a.txt") != story_of(shard_b, "b.txt"));
+            const Xapian::Database db_a(shard_a.string());
+            CHECK(db_a.get_termfreq(schema::story_term(story_of(shard_a, "a.txt"))) == 1);
+        }
+    }
+}
