@@ -70,6 +70,8 @@ void IndexWriter::defer_story_links(std::span<IndexWriter* const> shards) {
 }
 
 void IndexWriter::link_stories(std::span<IndexWriter* const> shards) {
+    // The writers are done: their views of each other go.
+    for (IndexWriter* shard : shards) shard->story_peers_.clear();
     std::vector<stories::StoryNotes> notes(shards.size());
     std::vector<std::vector<std::string>> keys(shards.size());
     std::vector<Xapian::WritableDatabase*> dbs;

@@ -606,7 +606,7 @@ Xapian::MSet NewsSearcher::match(Xapian::Enquire& enquire, const SearchRequest& 
     // unsorted, and the hits need then only as many matches as are shown. Through the
     // remote backend the pass must be unsorted anyway: Xapian 1.4 feeds the hits of a
     // value-sorted match to the match spies a second time.
-    if (request.facets_by_story) {
+    if (request.facets_by_story && (wanted.any() || languages_by_story)) {
         set_total(count_facets_by_story(enquire.get_query(), request, wanted, response));
     } else if (builtin_spies_only_ || parts_.empty()) {
         set_total(count_facets_builtin(enquire.get_query(), request, wanted, response));
