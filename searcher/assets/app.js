@@ -10,6 +10,11 @@ const SORTS = ['relevance', '-date', 'date'];
 // 'stories': the count order, each story counted once however many versions match.
 const FACET_ORDERS = ['count', 'stories', 'notable'];
 
+// Values shown per facet, and in the one facet opened with "more" (state.more).
+const FEW_VALUES = 10;
+const MORE_VALUES = 50;
+const KINDS_WITH_MORE = ['person', 'org', 'place'];
+
 const byId = (id) => document.getElementById(id);
 
 // An element with attributes and children; strings become text nodes.
@@ -42,6 +47,7 @@ function readState() {
     any: params.get('any') === '1',
     sort: SORTS.includes(sort) ? sort : 'relevance',
     order: FACET_ORDERS.includes(params.get('order')) ? params.get('order') : 'count',
+    more: KINDS_WITH_MORE.includes(params.get('more')) ? params.get('more') : '',
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
   };
 }
@@ -53,6 +59,7 @@ function stateUrl(state) {
   if (state.any) params.set('any', '1');
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.order !== 'count') params.set('order', state.order);
+  if (state.more) params.set('more', state.more);
   if (state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return '/' + (query ? '?' + query : '');
@@ -80,6 +87,8 @@ function apiUrl(state) {
   params.set('sort', state.sort);
   if (state.order === 'notable') params.set('facet_order', 'notable');
   if (state.order === 'stories') params.set('facets_by', 'story');
+  // One value more than shown says whether there are more.
+  params.set('facet_limit', String((state.more ? MORE_VALUES : FEW_VALUES) + 1));
   params.set('offset', String((state.page - 1) * PAGE_SIZE));
   params.set('limit', String(PAGE_SIZE));
   return '/api/search?' + params.toString();
@@ -263,7 +272,10 @@ function renderSuggestion(state, data) {
 function renderFacets(state, facets) {
   for (const section of document.querySelectorAll('.facet')) {
     const kind = section.dataset.kind;
-    const values = facets[kind] || [];
+    const shown = kind === state.more ? MORE_VALUES : FEW_VALUES;
+    const all = facets[kind] || [];
+    const values = all.slice(0, shown);
+    renderMore(section, kind, state, all.length > shown);
     const items = values.map(({value, count, score}) => {
       const token = filterToken(kind, value);
       const active = hasToken(state.q, token);
@@ -293,6 +305,25 @@ function renderFacets(state, facets) {
     if (!items.length) items.push(el('li', {className: 'empty'}, 'none'));
     section.querySelector('ul.facet-values').replaceChildren(...items);
   }
+}
+
+// The facet's "more" (or "fewer") button: more when it has values past those shown.
+function renderMore(section, kind, state, hasMore) {
+  if (!KINDS_WITH_MORE.includes(kind)) return;
+  let button = section.querySelector('.facet-more');
+  if (!button) {
+    button = el('button', {type: 'button', className: 'facet-more'});
+    button.addEventListener('click',
+      () => go({more: readState().more === kind ? '' : kind}));
+    section.append(button);
+  }
+  const open = state.more === kind;
+  // Out of sight, not out of the layout: the facets below must not move when it shows.
+  button.style.visibility = open || hasMore ? 'visible' : 'hidden';
+  button.textContent = open ? 'fewer' : 'more';
+  button.setAttribute('aria-expanded', String(open));
+  button.setAttribute('aria-label',
+    (open ? 'fewer ' : 'more ') + section.querySelector('h2').textContent.toLowerCase());
 }
 
 // The active filters as chips, each taking its filter off, and "clear all".
@@ -501,6 +532,11 @@ function render(state, data, error) {
 // ---- loading ----
 
 let latest = 0;
+
+// The "more" buttons are there (unseen) before the first answer, taking their room.
+for (const section of document.querySelectorAll('.facet')) {
+  renderMore(section, section.dataset.kind, readState(), false);
+}
 
 async function load() {
   const state = readState();

@@ -219,7 +219,7 @@ def notable_flow(page, query, shot):
     page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
         "notable"))
     check(page.params().get("order") == "notable", "the URL keeps the facet order")
-    scores = page.js("""return [...document.querySelectorAll('.facet[data-kind="place"] button:not(.exclude)')]
+    scores = page.js("""return [...document.querySelectorAll('.facet[data-kind="place"] .facet-values button:not(.exclude)')]
         .map((b) => [Number(b.dataset.score), Number(b.querySelector('.count').textContent)]);""")
     check(len(scores) > 0 and all(s == s for s, _ in scores), f"notable values have scores: {scores}")
     enough = [s for s, count in scores if count >= 3]
@@ -227,7 +227,7 @@ def notable_flow(page, query, shot):
     os.makedirs(os.path.dirname(shot), exist_ok=True)
     if check(page.driver.save_screenshot(shot), "notable screenshot saved"):
         print(f"screenshot: {shot}")
-    counts = """return Object.fromEntries([...document.querySelectorAll('.facet[data-kind="place"] button:not(.exclude)')]
+    counts = """return Object.fromEntries([...document.querySelectorAll('.facet[data-kind="place"] .facet-values button:not(.exclude)')]
         .map((b) => [b.dataset.value, Number(b.querySelector('.count').textContent)]));"""
     page.act(lambda: Select(page.driver.find_element(By.ID, "facet-order")).select_by_value(
         "count"))
@@ -303,6 +303,28 @@ def article_flow(page, query, screenshot):
           f"Back returns to the hits as they were: {page.state()['url']}")
 
 
+def more_flow(page, query):
+    """A facet's "more": up to 50 of its values, kept in the URL; "fewer" goes back to 10.
+    Shown only when the facet has more than ten."""
+    page.open("/?q=" + urllib.parse.quote(query))
+    values = """return document.querySelectorAll('.facet[data-kind="place"] .facet-values button:not(.exclude)').length;"""
+    more = page.driver.find_element(By.CSS_SELECTOR, '.facet[data-kind="place"] .facet-more')
+    total = page.js("""return fetch('/api/search?facets=place&facet_limit=100&limit=0&q=' +
+        encodeURIComponent(arguments[0])).then((r) => r.json()).then((d) => d.facets.place.length);""", query)
+    check(page.js(values) == min(total, 10), f"ten places at most before more: {page.js(values)} of {total}")
+    if not check(more.is_displayed() == (total > 10), f"more is shown when there are more than ten places ({total})"):
+        return
+    if total <= 10:
+        return
+    page.act(more.click)
+    check(page.params().get("more") == "place", "the URL keeps the open facet")
+    check(page.js(values) == min(total, 50), f"more shows up to 50 places: {page.js(values)} of {total}")
+    more = page.driver.find_element(By.CSS_SELECTOR, '.facet[data-kind="place"] .facet-more')
+    check(more.text == "fewer" and more.get_attribute("aria-expanded") == "true", "the button says fewer")
+    page.act(more.click)
+    check("more" not in page.params() and page.js(values) == 10, "fewer goes back to ten")
+
+
 def run(page, query, screenshot):
     # Search: typed into the box, Enter.
     page.open("/")
@@ -323,6 +345,7 @@ def run(page, query, screenshot):
     steer_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
                                          "serve-exclude.png"))
     keyboard_flow(page, query)
+    more_flow(page, query)
     notable_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
                                            "serve-notable.png"))
 
