@@ -40,7 +40,9 @@ void add_note(stories::StoryNotes& notes, const Xapian::Database& db, const std:
             // Not a note this version writes: nothing to link.
         }
     } else if (kind == "m:") {
-        notes.merged.emplace_back(name, db.get_metadata(key));
+        // A note this version did not write (no story to merge into) links nothing.
+        if (std::string to = db.get_metadata(key); !name.empty() && !to.empty())
+            notes.merged.emplace_back(name, std::move(to));
     } else if (kind == "l:") {
         notes.left.insert(name);
     }

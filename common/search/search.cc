@@ -156,7 +156,8 @@ DateHistogram story_date_histogram(const std::set<std::pair<std::string, std::st
     DateHistogram histogram;
     if (dated.empty()) return histogram;
     // The days come in order: the set sorts them.
-    histogram.bucket = bucket_for(dated.front().first, dated.back().first, 60, 36);
+    histogram.bucket =
+        bucket_for(dated.front().first, dated.back().first, kMaxDayBuckets, kMaxMonthBuckets);
     std::set<std::pair<std::string, std::string>> counted;
     std::map<std::string, Xapian::doccount> buckets;
     for (const auto& [date, story] : dated) {

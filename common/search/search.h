@@ -248,7 +248,9 @@ struct DateHistogram {
     DateBucket bucket = DateBucket::month;
     std::vector<FacetCount> values;
 };
-DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days = 60,
-                             int max_months = 36);
+inline constexpr int kMaxDayBuckets = 60;
+inline constexpr int kMaxMonthBuckets = 36;
+DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days = kMaxDayBuckets,
+                             int max_months = kMaxMonthBuckets);
 
 }  // namespace newsindex
