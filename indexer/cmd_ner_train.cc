@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/base/language_code.h"
 #include "common/cli/command_line.h"
 #include "common/ner/entity_extractor.h"
 #include "common/ner/tokenizer.h"
@@ -26,7 +27,9 @@ const CommandSpec kSpec{
     "newsindex ner-train", "FILE.conll...",
     "Trains the NER tagger on CoNLL files (token<TAB>tag[<TAB>...], '# doc:' lines,\n"
     "blank line between sentences). FILE '-' reads stdin, e.g.\n"
-    "  xz -dc ner-more.conll.xz | newsindex ner-train --out m.model a.conll -",
+    "  xz -dc ner-more.conll.xz | newsindex ner-train --out m.model a.conll -\n"
+    "A model for another language than English (--language fr) is used for the\n"
+    "articles in that language when it lies beside the main model as ner.fr.model.",
     "Training is deterministic for a given seed and input order (bench/train_model.sh).\n"
     "Exit codes: 0 ok, 1 a file could not be read or written, 2 usage error.\n",
     "files"};
@@ -95,6 +98,8 @@ int run_ner_train(int argc, char** argv) {
     ner::ClusteringOptions clustering;
     opts.add_options()("out,o", po::value(&out), "model file to write (also accepted as --model)")(
         "model", po::value<std::string>(), "same as --out")(
+        "language", po::value(&train.language)->default_value("en"),
+        "the language of the training text (ISO 639-1), kept in the model")(
         "seed", po::value(&train.seed)->default_value(1), "shuffle seed")(
         "epochs", po::value(&train.epochs)->default_value(10), "training passes")(
         "hash-bits", po::value(&train.hash_bits)->default_value(18),
@@ -136,6 +141,9 @@ int run_ner_train(int argc, char** argv) {
     if (out.empty()) return usage_error(kSpec, "--out is required");
     if (files.empty()) return usage_error(kSpec, "no training files given");
     if (train.epochs < 1) return usage_error(kSpec, "--epochs must be at least 1");
+    if (!is_language_code(train.language))
+        return usage_error(kSpec, "--language takes an ISO 639-1 code (en, fr, de, ...), not '" +
+                                      train.language + "'");
     if (upper_case_every < 0) return usage_error(kSpec, "--upper-case-every must be 0 or more");
     if (train.hash_bits < 12 || train.hash_bits > 24)
         return usage_error(kSpec, "--hash-bits must be 12..24");

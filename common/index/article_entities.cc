@@ -5,7 +5,6 @@
 
 #include "common/base/entity_key.h"
 #include "common/ner/entity_extractor.h"
-#include "common/read/language.h"
 
 namespace newsindex {
 
@@ -40,7 +39,7 @@ std::vector<std::string> author_keys(std::string_view author) {
 
 std::vector<Entity> article_entities(const EntityExtractor& extractor, const Article& article) {
     if (article.given_entities) return *article.given_entities;
-    if (!taggable_language(article.language)) return {};
+    if (!extractor.tags(article.language)) return {};
     std::vector<Entity> entities = extractor.extract(article);
     // The author wrote the story and is no one in it: a byline, an author box or a
     // newsletter pitch left in the text ("Sign up for ... from Alex Heath") is furniture.

@@ -1,7 +1,7 @@
 // Which entities an article gives the index: the file's own when it has them (a JSON
-// record's "entities"), none when it is not in English (the tagger reads other languages'
-// capitals as names), else the tagger's. Every path that tags (build, the evidence pass,
-// `show`, `entities`) goes through here, so they agree.
+// record's "entities"), none when no model reads its language (a model trained on
+// English reads other languages' capitals as names), else the tagger's. Every path that tags
+// (build, the evidence pass, `show`, `entities`) goes through here, so they agree.
 #pragma once
 
 #include <vector>

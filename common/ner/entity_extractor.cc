@@ -11,6 +11,8 @@
 
 #include "common/base/data_files.h"
 #include "common/base/entity_key.h"
+#include "common/base/error.h"
+#include "common/base/language_code.h"
 #include "common/base/utf8.h"
 #include "common/ner/conlleval.h"
 #include "common/ner/document_pass.h"
@@ -466,8 +468,64 @@ void add_text(const ner::Model& model, std::string_view text, bool is_headline, 
 
 }  // namespace
 
-EntityExtractor::EntityExtractor(const std::filesystem::path& model_file)
-    : model_(std::make_unique<const ner::Model>(ner::Model::load(model_file))) {}
+namespace {
+
+// The models for other languages beside `main`: "ner.fr.model" beside "ner.model", in
+// name order, each with the language its name gives.
+std::vector<std::pair<std::filesystem::path, std::string>> language_models(
+    const std::filesystem::path& main) {
+    std::vector<std::pair<std::filesystem::path, std::string>> found;
+    const std::string stem = main.stem().string() + '.';
+    const std::string extension = main.extension().string();
+    std::error_code ec;
+    const auto folder = main.has_parent_path() ? main.parent_path() : ".";
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= stem.size() + extension.size() || !name.starts_with(stem) ||
+            !name.ends_with(extension))
+            continue;
+        std::string language =
+            name.substr(stem.size(), name.size() - stem.size() - extension.size());
+        if (is_language_code(language)) found.emplace_back(it->path(), std::move(language));
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+}  // namespace
+
+EntityExtractor::EntityExtractor(const std::filesystem::path& model_file) {
+    models_.push_back(std::make_unique<const ner::Model>(ner::Model::load(model_file)));
+    for (const auto& [file, language] : language_models(model_file)) {
+        auto model = std::make_unique<const ner::Model>(ner::Model::load(file));
+        if (model->language() != language)
+            throw Error(ErrorKind::incompatible, file.string() + ": holds a model for '" +
+                                                     model->language() + "', not '" + language +
+                                                     "' as its name says");
+        if (tags(language))
+            throw Error(ErrorKind::incompatible,
+                        file.string() + ": a second model for '" + language + "'");
+        models_.push_back(std::move(model));
+    }
+}
+
+const ner::Model* EntityExtractor::model_for(std::string_view language) const {
+    if (language.empty()) return models_.front().get();
+    for (const auto& model : models_)
+        if (model->language() == language) return model.get();
+    return nullptr;
+}
+
+bool EntityExtractor::tags(std::string_view language) const {
+    return model_for(language) != nullptr;
+}
+
+std::vector<std::string> EntityExtractor::languages() const {
+    std::vector<std::string> languages;
+    for (const auto& model : models_) languages.push_back(model->language());
+    return languages;
+}
 
 EntityExtractor::~EntityExtractor() = default;
 
@@ -480,10 +538,13 @@ EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
 
 std::vector<Entity> EntityExtractor::extract(const Article& article) const {
+    const ner::Model* model = model_for(article.language);
+    if (model == nullptr) return {};
+    const bool english = model->language() == "en";
     TaggedArticle a;
-    add_text(*model_, article.title, true, a);
-    add_text(*model_, article.subtitle, true, a);
-    add_text(*model_, article.body, false, a);
+    add_text(*model, article.title, true, a);
+    add_text(*model, article.subtitle, true, a);
+    add_text(*model, article.body, false, a);
     ner::propagate_person_names(a.words, a.tags);
     // Headline mentions need the text to name them too, unless there is no text: a wire
     // brief is a headline alone ("TREASURY'S BAKER REITERATES OPPOSITION ...").
@@ -496,15 +557,17 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
         const auto& sent = a.sentences[s];
         auto chunks = ner::chunks(a.tags[s]);
-        join_title_chunks(chunks, a.words[s]);
-        join_organisation_places(chunks, a.words[s]);
-        join_company_forms(chunks, a.words[s]);
-        join_partnerships(chunks, a.words[s]);
-        join_connected_names(chunks, a.words[s]);
-        split_joined_bodies(chunks, a.words[s]);
-        split_office_holders(chunks, a.words[s]);
-        if (a.headline[sent.text]) add_headline_speakers(chunks, a.words[s]);
-        join_gazetteer_places(chunks, a.words[s], model_->gazetteer(), codes);
+        if (english) {
+            join_title_chunks(chunks, a.words[s]);
+            join_organisation_places(chunks, a.words[s]);
+            join_company_forms(chunks, a.words[s]);
+            join_partnerships(chunks, a.words[s]);
+            join_connected_names(chunks, a.words[s]);
+            split_joined_bodies(chunks, a.words[s]);
+            split_office_holders(chunks, a.words[s]);
+            if (a.headline[sent.text]) add_headline_speakers(chunks, a.words[s]);
+        }
+        join_gazetteer_places(chunks, a.words[s], model->gazetteer(), codes);
         const auto& tokens = a.tokens[sent.text];
         const auto& words = a.words[s];
         for (const auto& c : chunks) {
@@ -547,14 +610,16 @@ std::vector<Entity> EntityExtractor::extract(const Article& article) const {
         }
     }
     auto entities = ner::normalize_mentions(mentions);
-    std::set<std::string, std::less<>> lower_case_words;
-    for (const auto& sentence : a.words)
-        for (const std::string_view w : sentence)
-            if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
-    apply_name_lists(entities, model_->gazetteer(), lower_case_words, name_parts);
-    drop_italic_titles(entities, article.italic_phrases, model_->gazetteer());
-    expand_news_credits(entities, a.texts);
-    retype_places(entities, model_->gazetteer(), strong_people);
+    if (english) {
+        std::set<std::string, std::less<>> lower_case_words;
+        for (const auto& sentence : a.words)
+            for (const std::string_view w : sentence)
+                if (!w.empty() && w.front() >= 'a' && w.front() <= 'z') lower_case_words.emplace(w);
+        apply_name_lists(entities, model->gazetteer(), lower_case_words, name_parts);
+        drop_italic_titles(entities, article.italic_phrases, model->gazetteer());
+        expand_news_credits(entities, a.texts);
+    }
+    retype_places(entities, model->gazetteer(), strong_people);
     return entities;
 }
 

@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/base/article.h"
@@ -19,20 +21,31 @@ class Model;
 
 class EntityExtractor {
 public:
-    // Loads the model file; throws Error with a one-line message naming the
-    // file when it is missing or malformed.
+    // Loads the model file, and the models for other languages beside it, named after it
+    // with their language: "ner.fr.model" beside "ner.model". Throws Error with a one-line
+    // message naming the file when one is missing or malformed, or when a file's name and
+    // the language its model was trained on disagree.
     explicit EntityExtractor(const std::filesystem::path& model_file);
     ~EntityExtractor();
     EntityExtractor(EntityExtractor&&) noexcept;
     EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
-    // The article's entities (title, subtitle and body), normalised per article, each
-    // kind sorted by descending mention count then name. Const and thread-safe, so
-    // threads may share one extractor.
+    // Whether a model reads articles in `language` (ISO 639-1; empty: an article of
+    // unknown language, which the main model reads).
+    bool tags(std::string_view language) const;
+    // The languages of the models, the main model's first.
+    std::vector<std::string> languages() const;
+
+    // The article's entities (title, subtitle and body), by the model of its language,
+    // normalised per article, each kind sorted by descending mention count then name;
+    // none when no model reads its language. Const and thread-safe, so threads may share
+    // one extractor. The rules that mend the tagger's English (titles, company forms,
+    // "X and Y", lists of names and common words) apply to English models only.
     std::vector<Entity> extract(const Article& article) const;
 
 private:
-    std::unique_ptr<const ner::Model> model_;
+    const ner::Model* model_for(std::string_view language) const;
+    std::vector<std::unique_ptr<const ner::Model>> models_;  // the main model first
 };
 
 // An EntityExtractor whose model loads when first needed: a build that finds nothing new

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "common/base/error.h"
+#include "common/base/language_code.h"
 #include "common/ner/features.h"
 #include "common/ner/hashing.h"
 
@@ -17,7 +18,9 @@ static_assert(std::endian::native == std::endian::little,
 namespace {
 
 constexpr char kMagic[8] = {'N', 'X', 'N', 'E', 'R', 'M', 'D', 'L'};
-constexpr std::size_t kHeaderBytes = 8 + 8 * 4 + 4 + 4 * kNumTags + 4 * kNumTags * kNumTags;
+constexpr std::size_t kLanguageBytes = 8;
+// Version 2's header; version 3 adds the language after the version.
+constexpr std::size_t kHeaderBytesV2 = 8 + 8 * 4 + 4 + 4 * kNumTags + 4 * kNumTags * kNumTags;
 
 Error model_error(const std::filesystem::path& file, const std::string& why,
                   ErrorKind kind = ErrorKind::corrupt) {
@@ -40,19 +43,27 @@ T get(const std::string& buf, std::size_t& at) {
 }  // namespace
 
 Model::Model(std::uint32_t hash_bits, float scale, std::vector<std::int16_t> weights,
-             const Transitions& transitions, Gazetteer gazetteer, WordClusters clusters)
+             const Transitions& transitions, Gazetteer gazetteer, WordClusters clusters,
+             std::string language)
     : hash_bits_(hash_bits),
       scale_(scale),
       weights_(std::move(weights)),
       transitions_(transitions),
       gazetteer_(std::move(gazetteer)),
-      clusters_(std::move(clusters)) {}
+      clusters_(std::move(clusters)),
+      language_(std::move(language)) {
+    if (!is_language_code(language_))
+        throw Error(ErrorKind::bad_input, "not a language code: '" + language_ + "'");
+}
 
 void Model::save(const std::filesystem::path& file) const {
     std::string buf;
-    buf.reserve(kHeaderBytes + weights_.size() * 2 + gazetteer_.size() * 9 + 8);
+    buf.reserve(kHeaderBytesV2 + kLanguageBytes + weights_.size() * 2 + gazetteer_.size() * 9 + 8);
     buf.append(kMagic, 8);
     put(buf, kModelVersion);
+    std::string language = language_;
+    language.resize(kLanguageBytes, '\0');
+    buf.append(language);
     put(buf, hash_bits_);
     put(buf, static_cast<std::uint32_t>(kNumTags));
     put(buf, static_cast<std::uint32_t>(kNumFeatures));
@@ -98,13 +109,24 @@ Model Model::load(const std::filesystem::path& file) {
     in.seekg(0);
     if (!in.read(buf.data(), static_cast<std::streamsize>(size)))
         throw model_error(file, "cannot read NER model", ErrorKind::io);
-    if (size < kHeaderBytes + 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
+    if (size < kHeaderBytesV2 + 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
         throw model_error(file, "not a newsindex NER model (bad magic)");
     std::size_t at = 8;
     const auto version = get<std::uint32_t>(buf, at);
-    if (version != kModelVersion)
+    if (version != kModelVersion && version != 2)
         throw model_error(file, "unsupported NER model version " + std::to_string(version),
                           ErrorKind::incompatible);
+    std::string language = "en";
+    std::size_t header_bytes = kHeaderBytesV2;
+    if (version >= 3) {
+        if (size < kHeaderBytesV2 + kLanguageBytes + 8)
+            throw model_error(file, "truncated or corrupt NER model");
+        language.assign(buf.data() + at, kLanguageBytes);
+        language.resize(language.find('\0') == std::string::npos ? language.size()
+                                                                 : language.find('\0'));
+        at += kLanguageBytes;
+        header_bytes += kLanguageBytes;
+    }
     const auto hash_bits = get<std::uint32_t>(buf, at);
     const auto num_tags = get<std::uint32_t>(buf, at);
     const auto num_features = get<std::uint32_t>(buf, at);
@@ -117,7 +139,7 @@ Model Model::load(const std::filesystem::path& file) {
     if (hash_bits < 8 || hash_bits > 26 || num_tags != kNumTags || num_features != kNumFeatures)
         throw model_error(file, "NER model header does not match this program");
     const std::size_t weight_count = (std::size_t{1} << hash_bits) * kTagStride;
-    const std::size_t expected = kHeaderBytes + weight_count * 2 + std::size_t{gaz_size} * 9 +
+    const std::size_t expected = header_bytes + weight_count * 2 + std::size_t{gaz_size} * 9 +
                                  std::size_t{cluster_words} * 10 + std::size_t{fine_clusters} * 4 +
                                  std::size_t{case_words} * 9 + 8;
     if (size != expected)
@@ -127,6 +149,8 @@ Model Model::load(const std::filesystem::path& file) {
     std::memcpy(&stored, buf.data() + size - 8, 8);
     if (stored != checksum(buf.data(), size - 8))
         throw model_error(file, "corrupt NER model (checksum mismatch)");
+    if (!is_language_code(language))
+        throw model_error(file, "corrupt NER model (no language code)");
 
     const auto scale = get<float>(buf, at);
     Transitions t;
@@ -161,7 +185,8 @@ Model Model::load(const std::filesystem::path& file) {
     } catch (const std::invalid_argument& e) {
         throw model_error(file, std::string("corrupt NER model (") + e.what() + ")");
     }
-    return Model(hash_bits, scale, std::move(weights), t, std::move(gaz), std::move(clusters));
+    return Model(hash_bits, scale, std::move(weights), t, std::move(gaz), std::move(clusters),
+                 std::move(language));
 }
 
 void Model::tag(std::span<const std::string_view> words, std::vector<Tag>& out) const {

@@ -235,7 +235,7 @@ Model train(const std::vector<LabeledSentence>& data, Gazetteer gazetteer,
             avg.trans[x][y] = static_cast<float>(weights.averaged(layout.trans(x, y), c));
     }
     return Model(bits, static_cast<float>(scale), std::move(q), avg, std::move(gazetteer),
-                 std::move(clusters));
+                 std::move(clusters), options.language);
 }
 
 }  // namespace newsindex::ner

@@ -16,6 +16,8 @@ struct TrainOptions {
     std::uint32_t seed = 1;  // sentence order shuffle per epoch
     int epochs = 10;
     std::uint32_t hash_bits = 18;
+    // The language of the training text, kept in the model (Model::language).
+    std::string language = "en";
     // Called after each epoch with a one-line progress message; may be empty.
     std::function<void(const std::string&)> progress;
 };

@@ -106,13 +106,4 @@ std::string effective_language(std::string_view language, std::string_view fallb
     return std::string(language);
 }
 
-bool is_language_code(std::string_view code) {
-    return (code.size() == 2 || code.size() == 3) &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-bool taggable_language(std::string_view language) {
-    return language.empty() || language == "en";
-}
-
 }  // namespace newsindex

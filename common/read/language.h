@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/base/article.h"
+#include "common/base/language_code.h"
 
 namespace newsindex {
 
@@ -33,12 +34,5 @@ std::string article_language(const Article& article, std::string_view declared =
 // The language an article is indexed in: `language`, or `fallback` (the build's
 // --language) when it is unknown (empty) or undetermined ("und"): short texts, mixed ones.
 std::string effective_language(std::string_view language, std::string_view fallback);
-
-// Whether `code` is written as an ISO 639-1 (or 639-3) code: two or three lower-case
-// letters ("en", "fr", "haw").
-bool is_language_code(std::string_view code);
-
-// Whether the tagger, trained on English, should read the article: English or unknown.
-bool taggable_language(std::string_view language);
 
 }  // namespace newsindex

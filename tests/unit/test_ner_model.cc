@@ -1,11 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "common/base/error.h"
+#include "common/ner/entity_extractor.h"
+#include "common/ner/hashing.h"
 #include "common/ner/model.h"
 #include "common/ner_train/trainer.h"
 
@@ -107,6 +112,96 @@ TEST_CASE("model: truncated, corrupt or missing files are rejected naming the fi
     CHECK(message("not a model at all, just text").find("magic") != std::string::npos);
     std::filesystem::remove(path);
     CHECK_THROWS_AS(Model::load(path), std::runtime_error);
+}
+
+namespace {
+
+// A French corpus as small as tiny_corpus(): what a model for another language learns.
+std::vector<LabeledSentence> tiny_french_corpus() {
+    return {
+        sentence({{"Emmanuel", Tag::B_PER},
+                  {"Macron", Tag::I_PER},
+                  {"est", Tag::O},
+                  {"arrivé", Tag::O},
+                  {"à", Tag::O},
+                  {"Marseille", Tag::B_LOC}}),
+        sentence({{"Le", Tag::O},
+                  {"président", Tag::O},
+                  {"Macron", Tag::B_PER},
+                  {"a", Tag::O},
+                  {"parlé", Tag::O}}),
+        sentence({{"Il", Tag::O}, {"a", Tag::O}, {"visité", Tag::O}, {"Lyon", Tag::B_LOC}}),
+    };
+}
+
+Model tiny_model(std::vector<LabeledSentence> corpus, const std::string& language) {
+    TrainOptions opt;
+    opt.hash_bits = 12;
+    opt.epochs = 5;
+    opt.language = language;
+    return train(corpus, Gazetteer{}, opt);
+}
+
+}  // namespace
+
+TEST_CASE("model: the language it was trained on is kept; a version 2 file is English") {
+    const auto path = temp_file("language.model");
+    tiny_model(tiny_french_corpus(), "fr").save(path);
+    const Model french = Model::load(path);
+    CHECK(french.language() == "fr");
+    const std::vector<std::string_view> words = {"Emmanuel", "Macron", "est",
+                                                 "arrivé",   "à",      "Marseille"};
+    // Version 2 had no language: the same file without it, its checksum made again.
+    std::string v3 = read_all(path);
+    std::string v2 = v3.substr(0, 8) + std::string("\x02\0\0\0", 4) + v3.substr(20, v3.size() - 28);
+    const std::uint64_t sum = checksum(v2.data(), v2.size());
+    v2.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    write_all(path, v2);
+    const Model old = Model::load(path);
+    CHECK(old.language() == "en");
+    CHECK(tag(old, words) == tag(french, words));  // the same weights
+    CHECK(tag(old, words).front() == Tag::B_PER);
+    std::filesystem::remove(path);
+    CHECK_THROWS_AS(tiny_model(tiny_french_corpus(), "French"), newsindex::Error);
+}
+
+TEST_CASE("extractor: the models beside the main one read the articles in their language") {
+    const auto folder = temp_file("models");
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    tiny_model(tiny_corpus(), "en").save(folder / "ner.model");
+    tiny_model(tiny_french_corpus(), "fr").save(folder / "ner.fr.model");
+    const newsindex::EntityExtractor extractor(folder / "ner.model");
+    CHECK(extractor.languages() == std::vector<std::string>{"en", "fr"});
+    CHECK(extractor.tags(""));
+    CHECK(extractor.tags("en"));
+    CHECK(extractor.tags("fr"));
+    CHECK_FALSE(extractor.tags("de"));
+
+    newsindex::Article article;
+    article.body = "Emmanuel Macron est arrivé à Marseille.";
+    article.language = "fr";
+    const auto entities = extractor.extract(article);
+    std::vector<std::string> names;
+    for (const auto& e : entities) names.push_back(e.name);
+    CHECK(std::find(names.begin(), names.end(), "Emmanuel Macron") != names.end());
+    article.language = "de";  // no model reads German
+    CHECK(extractor.extract(article).empty());
+
+    // A file whose name says another language than its model, or a second model for a
+    // language, stops the extractor, naming the file.
+    std::filesystem::copy_file(folder / "ner.fr.model", folder / "ner.de.model");
+    try {
+        newsindex::EntityExtractor wrong(folder / "ner.model");
+        FAIL("a French model was taken for German");
+    } catch (const newsindex::Error& e) {
+        CHECK(std::string(e.what()).find("ner.de.model: holds a model for 'fr', not 'de'") !=
+              std::string::npos);
+    }
+    std::filesystem::rename(folder / "ner.de.model", folder / "ner.en.model");
+    tiny_model(tiny_corpus(), "en").save(folder / "ner.en.model");
+    CHECK_THROWS_AS(newsindex::EntityExtractor(folder / "ner.model"), newsindex::Error);
+    std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("training data: titles before a person become latent in title-less sets") {
