@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse scores of the page newssearch serve gives, on a Reuters index: the search
-# page with hits and the article view, desktop and mobile. A benchmark, not a CI gate.
+# Lighthouse scores of the pages newssearch serve gives, on a Reuters index: the search
+# page with hits, the article view and an entity's page, desktop and mobile. A benchmark, not a CI gate.
 #
 #   bench/lighthouse.sh [BUILD_DIR]     (LIGHTHOUSE_DIR: where Lighthouse is installed)
 #
@@ -29,15 +29,17 @@ server=""
 trap '[ -z "$server" ] || kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 tarball="$root/../shared/datasets/reuters21578/dev.tar.xz"
+meta=()
 if [ -f "$tarball" ]; then
     tar -xJf "$tarball" -C "$work"
     corpus="$work/articles"
     query="oil prices"
+    meta=(--meta "$work/index.tsv")  # the articles' dates
 else
     corpus="$root/corpus"
     query="Bakiyev"
 fi
-"$build/newsindex" build --quiet --db "$work/index" "$corpus"
+"$build/newsindex" build --quiet --db "$work/index" "${meta[@]}" "$corpus"
 "$build/newssearch" serve --db "$work/index" --port 0 2>"$work/serve.err" &
 server=$!
 url=""
@@ -49,14 +51,17 @@ done
 [ -n "$url" ] || { echo "lighthouse.sh: the server did not start: $(cat "$work/serve.err")" >&2; exit 1; }
 id=$("$build/newssearch" --db "$work/index" --json "$query" --limit 1 --facets none --fields id |
     jq -r '.hits[0].id')
+person=$("$build/newssearch" --db "$work/index" --json "$query" --limit 0 --facets person \
+    --facet-limit 1 | jq -r '.facets.person[0].value | @uri')
 q=$(jq -rn --arg q "$query" '$q | @uri')
 echo "machine: $(nproc) cores, $(uname -srm); date: $(date -u +%FT%TZ)"
 echo "lighthouse $("$lighthouse" --version), $("$chromium" --version 2>/dev/null | head -1)"
-echo "corpus: $corpus ($("$build/newssearch" --db "$work/index" --count '') articles); query: $query"
+echo "corpus: $corpus ($("$build/newssearch" --db "$work/index" --count '') articles); query: $query; entity: person $person"
 printf '%-8s %-8s %11s %13s %14s %4s %6s\n' page device performance accessibility best-practices seo cls
-for page in search article; do
+for page in search article entity; do
     target="$url/?q=$q"
     [ "$page" == article ] && target="$url/article?id=$(jq -rn --arg i "$id" '$i | @uri')&q=$q"
+    [ "$page" == entity ] && target="$url/entity?kind=person&name=$person"
     for device in desktop mobile; do
         preset=()
         [ "$device" == desktop ] && preset=(--preset=desktop)

@@ -1,11 +1,11 @@
 // libFuzzer target: how `newssearch serve` reads a request target (searcher/serve_request.h),
 // which any client on the network chooses byte for byte. Each input is read as the target
-// of /api/search and of /api/like. A bug is a crash, a sanitizer report, an exception, a
-// refusal that is not a 400 or 414 with a UTF-8 message, or a SearchRequest outside the
-// limits the server promises (a limit over 100, a query over 4 KB, an unknown facet, a
-// NUL byte). Query strings also round-trip: re-encoding the decoded parameters and
-// reading them again gives them back. Each input is also read as a request's head
-// (searcher/serve_http.h): a refusal must carry one of the documented statuses, an
+// of /api/search, /api/like, /api/article and /api/entity. A bug is a crash, a sanitizer
+// report, an exception, a refusal that is not a 400 or 414 with a UTF-8 message, or a
+// request outside the limits the server promises (a limit over 100, a query over 4 KB, an
+// unknown facet, a NUL byte). Query strings also round-trip: re-encoding the decoded
+// parameters and reading them again gives them back. Each input is also read as a request's
+// head (searcher/serve_http.h): a refusal must carry one of the documented statuses, an
 // accepted head a path within the limits and a body no larger than 8 KB; and as a Host
 // field, which must never let a name that is not localhost or allowed through.
 #include <algorithm>
@@ -89,6 +89,23 @@ void check_article_target(std::string_view input) {
     check_text(request.query, "query", input);
 }
 
+void check_entity_target(std::string_view input) {
+    const auto result = serve::parse_entity_target(input);
+    if (const auto* error = std::get_if<serve::RequestError>(&result)) {
+        if (error->status != 400 && error->status != 414)
+            bug("entity refused with status " + std::to_string(error->status), input);
+        if (error->message.empty() || !valid_utf8(error->message))
+            bug("entity refusal without a UTF-8 message", input);
+        return;
+    }
+    const EntityProfileRequest& request = std::get<EntityProfileRequest>(result);
+    if (input.size() > serve::kMaxTargetBytes) bug("accepted an entity target over 8 KB", input);
+    if (request.name.empty()) bug("/api/entity accepted without a name", input);
+    if (request.named_with > serve::kMaxFacetLimit || request.newest > serve::kMaxFacetLimit)
+        bug("entity limit over the maximum", input);
+    check_text(request.name, "name", input);
+}
+
 std::string encode(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
@@ -167,6 +184,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_target(input, serve::Endpoint::like);
     check_target(input, serve::Endpoint::download);
     check_article_target(input);
+    check_entity_target(input);
     check_round_trip(input);
     check_head(input);
     check_host(input);

@@ -17,6 +17,7 @@
 #include "common/cli/near_miss.h"
 #include "common/search/search.h"
 #include "searcher/alert.h"
+#include "searcher/entity.h"
 #include "searcher/output.h"
 #include "searcher/serve.h"
 
@@ -50,6 +51,9 @@ constexpr Command kCommands[] = {
     {"search", "QUERY...", "the same as newssearch QUERY...", search_options, run_search},
     {"show", "ID", "one article whole, the query's words marked (see show --help)", show_options,
      run_show},
+    {"entity", "KIND NAME...",
+     "an entity: its months, other names, names with it, newest articles (see entity --help)",
+     cli::entity_options, cli::run_entity},
     {"serve", "", "serve the search page and a JSON API (see serve --help)", cli::serve_options,
      cli::exec_serve},
     {"alert", "NAME QUERY...",

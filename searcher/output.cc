@@ -140,6 +140,17 @@ json changes_json(const stories::VersionChanges& changes) {
             {"same_text", changes.identical()}};
 }
 
+// A facet's values, with the notable order's score when `scored`.
+json values_json(const std::vector<FacetCount>& values, bool scored) {
+    json out = json::array();
+    for (const auto& value : values) {
+        json entry = {{"value", value.value}, {"count", value.count}};
+        if (scored) entry["score"] = value.score;
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
 json hit_json(const SearchHit& hit, const std::vector<std::string>& fields) {
     json object = json::object();
     for (const auto& field : fields) object[field] = field_json(hit, field);
@@ -206,6 +217,21 @@ std::string csv_field(std::string_view text) {
     std::string field = "\"";
     for (const char c : text) field += c == '"' ? std::string("\"\"") : std::string(1, c);
     return field + "\"";
+}
+
+// A facet's values, a line each: count (and score, when `scored`) and name.
+void print_values(std::ostream& out, const std::vector<FacetCount>& values, bool scored,
+                  std::string_view indent = "") {
+    for (const auto& value : values) {
+        char count[32];
+        std::snprintf(count, sizeof count, "%7u", static_cast<unsigned>(value.count));
+        out << indent << count << "  ";
+        if (scored) {
+            std::snprintf(count, sizeof count, "%9.4f  ", value.score);
+            out << count;
+        }
+        out << printable(value.value) << '\n';
+    }
 }
 
 }  // namespace
@@ -349,17 +375,8 @@ void print_text(std::ostream& out, const SearchRequest& request, const SearchRes
                     ? ", most notable first (count, score)"
                     : "")
             << ":\n";
-        const bool scored = request.facet_order == FacetOrder::notable && facet.name != "date";
-        for (const auto& value : facet.values) {
-            char count[32];
-            std::snprintf(count, sizeof count, "%7u", static_cast<unsigned>(value.count));
-            out << count << "  ";
-            if (scored) {
-                std::snprintf(count, sizeof count, "%9.4f  ", value.score);
-                out << count;
-            }
-            out << printable(value.value) << '\n';
-        }
+        print_values(out, facet.values,
+                     request.facet_order == FacetOrder::notable && facet.name != "date");
     }
 }
 
@@ -386,14 +403,8 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
     if (!request.facets.empty()) {
         json facets = json::object();
         for (const auto& facet : response.facets) {
-            json values = json::array();
             const bool scored = request.facet_order == FacetOrder::notable && facet.name != "date";
-            for (const auto& value : facet.values) {
-                json entry = {{"value", value.value}, {"count", value.count}};
-                if (scored) entry["score"] = value.score;
-                values.push_back(std::move(entry));
-            }
-            facets[facet.name] = std::move(values);
+            facets[facet.name] = values_json(facet.values, scored);
         }
         document["facets"] = std::move(facets);
         document["facets_exact"] = response.facets_exact;
@@ -401,6 +412,56 @@ void print_json(std::ostream& out, const SearchRequest& request, const SearchRes
         if (document["facets"].contains("date"))
             document["date_bucket"] = date_bucket_name(response.date_bucket);
     }
+    out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+void print_entity_text(std::ostream& out, const EntityProfile& profile) {
+    out << printable(profile.entity.name) << " (" << entity_kind_name(profile.entity.kind)
+        << "): " << profile.articles << (profile.articles == 1 ? " article" : " articles");
+    if (!profile.months.empty())
+        out << ", " << profile.months.front().value << " to " << profile.months.back().value;
+    out << '\n';
+    if (!profile.aliases.empty()) {
+        out << "\nAlso named:\n";
+        print_values(out, profile.aliases, false);
+    }
+    if (!profile.months.empty()) {
+        out << "\nArticles by month:\n";
+        print_values(out, profile.months, false);
+    }
+    for (const auto& facet : profile.named_with) {
+        if (facet.values.empty()) continue;
+        out << '\n'
+            << facet_heading(facet.name) << " named with it, most notable first (count, score):\n";
+        print_values(out, facet.values, true);
+    }
+    if (profile.newest.empty()) return;
+    out << "\nNewest articles:\n";
+    for (const auto& hit : profile.newest)
+        out << "  " << (hit.article.date ? hit.article.date->iso() : "no date   ") << "  "
+            << printable(hit.article.title.empty() ? hit.article.id : hit.article.title) << "  ("
+            << printable(hit.article.id) << ")\n";
+}
+
+void print_entity_json(std::ostream& out, const EntityProfile& profile) {
+    json named_with = json::object();
+    for (const auto& facet : profile.named_with)
+        named_with[facet.name] = values_json(facet.values, true);
+    json aliases = json::array();
+    for (const auto& alias : profile.aliases)
+        aliases.push_back({{"name", alias.value}, {"articles", alias.count}});
+    json newest = json::array();
+    for (const auto& hit : profile.newest)
+        newest.push_back(hit_json(hit, default_json_fields(false)));
+    const json document = {
+        {"kind", entity_kind_name(profile.entity.kind)},
+        {"name", profile.entity.name},
+        {"articles", profile.articles},
+        {"aliases", std::move(aliases)},
+        {"months", values_json(profile.months, false)},
+        {"named_with", std::move(named_with)},
+        {"newest", std::move(newest)},
+    };
     out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 

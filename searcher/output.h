@@ -32,6 +32,11 @@ void print_article_text(std::ostream& out, const ArticleView& view, bool bold);
 // title or body's UTF-8 ("highlights", "title_highlights"), and each mention with the
 // kind and name of its entity ("mentions"), for the page to render.
 void print_article_json(std::ostream& out, const ArticleView& view);
+// An entity's page (newssearch entity): its count, other names, articles by month, the
+// names most notable with it and its newest articles.
+void print_entity_text(std::ostream& out, const EntityProfile& profile);
+// The same as one JSON document, what the page's /api/entity answers.
+void print_entity_json(std::ostream& out, const EntityProfile& profile);
 // One article id per line, for other programs to read.
 void print_ids(std::ostream& out, const SearchResponse& response);
 

@@ -58,6 +58,8 @@ CommandSpec serve_spec() {
             "  /api/like?id=ID    articles like that one\n"
             "  /article?id=ID     the article whole (q=...: the query's words marked)\n"
             "  /api/article?id=ID what newssearch show --json prints (q, any)\n"
+            "  /entity?kind=person&name=...  an entity's page\n"
+            "  /api/entity?kind=person&name=...  what newssearch entity --json prints\n"
             "  /api/facet_values?kind=person&prefix=bak  the facet's names that start so\n"
             "                     (any case), with their article counts, the most named first\n"
             "  /api/export?q=...  every match (at most 100000) as a CSV or JSON Lines download\n"
@@ -88,6 +90,9 @@ constexpr std::array kAssets = {
     Asset{"/app.js", "text/javascript; charset=utf-8", assets::app_js},
     Asset{"/article", "text/html; charset=utf-8", assets::article_html},
     Asset{"/article.js", "text/javascript; charset=utf-8", assets::article_js},
+    Asset{"/entity", "text/html; charset=utf-8", assets::entity_html},
+    Asset{"/entity.js", "text/javascript; charset=utf-8", assets::entity_js},
+    Asset{"/page.js", "text/javascript; charset=utf-8", assets::page_js},
     Asset{"/style.css", "text/css; charset=utf-8", assets::style_css},
     Asset{"/favicon.svg", "image/svg+xml", assets::favicon_svg},
 };
@@ -307,6 +312,19 @@ HttpResponse answer_search(const Databases& index, const HttpRequest& req,
     }
 }
 
+// The answer to what a page's request (not a search) met: 404 with `not_found`, 400 with
+// `bad_input` and the message, or the index's state (500, 503), for which the worker's
+// searcher is opened afresh next time.
+HttpResponse failed(const Error& e, const std::string& not_found, std::string_view bad_input) {
+    if (e.kind() == ErrorKind::not_found) return send_error(404, not_found);
+    if (e.kind() == ErrorKind::bad_input) return send_error(400, std::string(bad_input) + e.what());
+    worker_index().forget();
+    log_line("newssearch serve: " + one_line(e.what()));
+    return send_error(e.kind() == ErrorKind::internal ? 500 : 503,
+                      e.kind() == ErrorKind::internal ? std::string("internal error")
+                                                      : std::string(kIndexUnavailable));
+}
+
 HttpResponse answer_article(const Databases& index, const HttpRequest& req) {
     auto parsed = serve::parse_article_target(req.target);
     if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
@@ -318,15 +336,22 @@ HttpResponse answer_article(const Databases& index, const HttpRequest& req) {
         print_article_json(out, view);
         return send_json(200, out.str());
     } catch (const Error& e) {
-        if (e.kind() == ErrorKind::not_found)
-            return send_error(404, "no article " + request.id + " in the index");
-        if (e.kind() == ErrorKind::bad_input)
-            return send_error(400, std::string("cannot parse query: ") + e.what());
-        worker_index().forget();
-        log_line("newssearch serve: " + one_line(e.what()));
-        return send_error(e.kind() == ErrorKind::internal ? 500 : 503,
-                          e.kind() == ErrorKind::internal ? std::string("internal error")
-                                                          : std::string(kIndexUnavailable));
+        return failed(e, "no article " + request.id + " in the index", "cannot parse query: ");
+    }
+}
+
+HttpResponse answer_entity(const Databases& index, const HttpRequest& req) {
+    auto parsed = serve::parse_entity_target(req.target);
+    if (const auto* refused = std::get_if<serve::RequestError>(&parsed))
+        return send_error(refused->status, refused->message);
+    const EntityProfileRequest& request = std::get<EntityProfileRequest>(parsed);
+    try {
+        const EntityProfile profile = worker_index().at(index).entity_profile(request);
+        std::ostringstream out;
+        print_entity_json(out, profile);
+        return send_json(200, out.str());
+    } catch (const Error& e) {
+        return failed(e, e.what(), "");
     }
 }
 
@@ -368,6 +393,7 @@ HttpResponse answer_get(const Databases& index, const HttpRequest& req) {
     if (req.path == "/feed.atom") return answer_search(index, req, serve::Endpoint::feed);
     if (req.path == "/api/article") return answer_article(index, req);
     if (req.path == "/api/facet_values") return answer_facet_values(index, req);
+    if (req.path == "/api/entity") return answer_entity(index, req);
     if (req.path == "/healthz") return answer_health(index);
     for (const auto& asset : kAssets) {
         if (asset.path != req.path) continue;

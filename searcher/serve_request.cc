@@ -249,11 +249,22 @@ std::variant<ArticleRequest, RequestError> parse_article_target(std::string_view
     return request;
 }
 
-std::variant<FacetValueRequest, RequestError> parse_facet_values_target(std::string_view target) {
+namespace {
+
+// What /api/facet_values and /api/entity both take: kind (required), a text parameter
+// named `text` and limit (at most kMaxFacetLimit).
+struct KindRequest {
+    EntityKind kind = EntityKind::person;
+    std::string text;
+    std::size_t limit = 10;
+};
+std::variant<KindRequest, RequestError> parse_kind_target(std::string_view target,
+                                                          std::string_view text,
+                                                          std::string_view usage) {
     auto parsed = target_parameters(target);
     if (auto* error = std::get_if<RequestError>(&parsed)) return std::move(*error);
     const auto& parameters = std::get<Parameters>(parsed);
-    FacetValueRequest request;
+    KindRequest request;
     bool has_kind = false;
     for (auto it = parameters.begin(); it != parameters.end(); ++it) {
         const auto& [name, value] = *it;
@@ -265,9 +276,9 @@ std::variant<FacetValueRequest, RequestError> parse_facet_values_target(std::str
             if (!kind) return bad("kind must be person, org or place");
             request.kind = *kind;
             has_kind = true;
-        } else if (name == "prefix") {
+        } else if (name == text) {
             if (auto error = too_long(name, value)) return std::move(*error);
-            request.prefix = value;
+            request.text = value;
         } else if (name == "limit") {
             const auto limit = parse_count(value, kMaxFacetLimit);
             if (!limit)
@@ -278,7 +289,32 @@ std::variant<FacetValueRequest, RequestError> parse_facet_values_target(std::str
             return bad("unknown parameter '" + shown(name) + "'");
         }
     }
-    if (!has_kind) return bad("kind names the facet: /api/facet_values?kind=person&prefix=...");
+    if (!has_kind) return bad(std::string(usage));
+    return request;
+}
+
+}  // namespace
+
+std::variant<FacetValueRequest, RequestError> parse_facet_values_target(std::string_view target) {
+    auto parsed = parse_kind_target(
+        target, "prefix", "kind names the facet: /api/facet_values?kind=person&prefix=...");
+    if (auto* error = std::get_if<RequestError>(&parsed)) return std::move(*error);
+    auto& found = std::get<KindRequest>(parsed);
+    return FacetValueRequest{found.kind, std::move(found.text), found.limit};
+}
+
+std::variant<EntityProfileRequest, RequestError> parse_entity_target(std::string_view target) {
+    auto parsed = parse_kind_target(
+        target, "name", "kind and name name the entity: /api/entity?kind=person&name=...");
+    if (auto* error = std::get_if<RequestError>(&parsed)) return std::move(*error);
+    auto& found = std::get<KindRequest>(parsed);
+    if (found.text.empty())
+        return bad("kind and name name the entity: /api/entity?kind=person&name=...");
+    EntityProfileRequest request;
+    request.kind = found.kind;
+    request.name = std::move(found.text);
+    request.named_with = found.limit;
+    request.newest = static_cast<decltype(request.newest)>(found.limit);
     return request;
 }
 

@@ -85,4 +85,8 @@ struct FacetValueRequest {
 };
 std::variant<FacetValueRequest, RequestError> parse_facet_values_target(std::string_view target);
 
+// /api/entity: kind (person, org or place) and name (both required), limit (names of each
+// kind and newest articles; at most kMaxFacetLimit, default 10).
+std::variant<EntityProfileRequest, RequestError> parse_entity_target(std::string_view target);
+
 }  // namespace newsindex::serve

@@ -1,12 +1,10 @@
 #include "common/search/search.h"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 #include <map>
 #include <memory>
 #include <set>
-#include <thread>
 #include <utility>
 
 #include "common/base/entity_key.h"
@@ -26,6 +24,7 @@
 #include "common/search/hit_fields.h"
 #include "common/search/notable.h"
 #include "common/search/query_parser.h"
+#include "common/search/searcher_retry.h"
 #include "common/search/snippet.h"
 #include "common/search/story_facets.h"
 #include "common/story/version_diff.h"
@@ -34,17 +33,8 @@ namespace newsindex {
 
 namespace {
 
-// A build that commits often (--batch 1) can invalidate what a search reads several
-// times over: Xapian keeps only the last two revisions readable. A search reopens and
-// starts again, pausing a little longer each time, for at most about five seconds.
-constexpr int kModifiedRetries = 60;
-constexpr int kCorruptRetries = 3;
 // Terms of the liked article a more-like-this search looks for.
 constexpr Xapian::termcount kRelatedTerms = 25;
-
-std::chrono::milliseconds retry_pause(int attempt) {
-    return std::chrono::milliseconds(std::min(attempt, 20) * 5);
-}
 
 // Phrases and NEAR read word positions.
 bool needs_positions(const Xapian::Query& query) {
@@ -74,12 +64,14 @@ Xapian::Query date_range(const SearchRequest& request) {
 // Puts the facets `wanted` in `response`, in kFacetNames order: top(kind) gives a kind's
 // values, days() the matches per day.
 template <typename Top, typename Days>
-void add_facets(SearchResponse& response, const FacetsWanted& wanted, Top&& top, Days&& days) {
+void add_facets(SearchResponse& response, const SearchRequest& request, const FacetsWanted& wanted,
+                Top&& top, Days&& days) {
     for (const EntityKind kind : kEntityKinds)
         if (wanted.kinds[static_cast<std::size_t>(kind)])
             response.facets.push_back({std::string(entity_kind_name(kind)), top(kind)});
     if (wanted.days) {
-        DateHistogram histogram = date_histogram(days());
+        DateHistogram histogram = request.date_bucket ? date_histogram(days(), *request.date_bucket)
+                                                      : date_histogram(days());
         response.date_bucket = histogram.bucket;
         response.facets.push_back({"date", std::move(histogram.values)});
     }
@@ -149,15 +141,17 @@ std::string bucket_label(const Date& date, DateBucket bucket) {
 }
 
 // The date facet counted by story: a story counts once in each bucket it has a match in.
-DateHistogram story_date_histogram(const std::set<std::pair<std::string, std::string>>& days) {
+DateHistogram story_date_histogram(const std::set<std::pair<std::string, std::string>>& days,
+                                   std::optional<DateBucket> bucket) {
     std::vector<std::pair<Date, const std::string*>> dated;
     for (const auto& [day, story] : days)
         if (const auto date = parse_compact_date(day)) dated.emplace_back(*date, &story);
     DateHistogram histogram;
     if (dated.empty()) return histogram;
     // The days come in order: the set sorts them.
-    histogram.bucket =
-        bucket_for(dated.front().first, dated.back().first, kMaxDayBuckets, kMaxMonthBuckets);
+    histogram.bucket = bucket ? *bucket
+                              : bucket_for(dated.front().first, dated.back().first, kMaxDayBuckets,
+                                           kMaxMonthBuckets);
     std::set<std::pair<std::string, std::string>> counted;
     std::map<std::string, Xapian::doccount> buckets;
     for (const auto& [date, story] : dated) {
@@ -170,18 +164,35 @@ DateHistogram story_date_histogram(const std::set<std::pair<std::string, std::st
 
 }  // namespace
 
-DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days, int max_months) {
+namespace {
+
+std::map<Date, Xapian::doccount> counts_by_day(const std::vector<FacetCount>& days) {
     std::map<Date, Xapian::doccount> by_day;
     for (const auto& day : days)
         if (const auto date = parse_compact_date(day.value)) by_day[*date] += day.count;
+    return by_day;
+}
+
+DateHistogram bucketed(const std::map<Date, Xapian::doccount>& by_day, DateBucket bucket) {
     DateHistogram histogram;
-    if (by_day.empty()) return histogram;
-    histogram.bucket =
-        bucket_for(by_day.begin()->first, by_day.rbegin()->first, max_days, max_months);
+    histogram.bucket = bucket;
     std::map<std::string, Xapian::doccount> buckets;
-    for (const auto& [date, count] : by_day) buckets[bucket_label(date, histogram.bucket)] += count;
-    for (const auto& [bucket, count] : buckets) histogram.values.push_back({bucket, count});
+    for (const auto& [date, count] : by_day) buckets[bucket_label(date, bucket)] += count;
+    for (const auto& [label, count] : buckets) histogram.values.push_back({label, count});
     return histogram;
+}
+
+}  // namespace
+
+DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days, int max_months) {
+    const auto by_day = counts_by_day(days);
+    if (by_day.empty()) return {};
+    return bucketed(
+        by_day, bucket_for(by_day.begin()->first, by_day.rbegin()->first, max_days, max_months));
+}
+
+DateHistogram date_histogram(const std::vector<FacetCount>& days, DateBucket bucket) {
+    return bucketed(counts_by_day(days), bucket);
 }
 
 NewsSearcher::NewsSearcher(Xapian::Database db, std::string name,
@@ -252,34 +263,6 @@ std::string NewsSearcher::description() const {
     return name_.empty() ? "the index" : "index " + name_;
 }
 
-template <typename Fn>
-decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
-    return xapian_guard(description(), [&]() -> decltype(auto) {
-        int inconsistent_reads = 0;
-        for (int attempt = 0;; ++attempt) {
-            try {
-                if (attempt > 0) {
-                    // Reopening can itself be overtaken by a commit: it is retried too.
-                    std::this_thread::sleep_for(retry_pause(attempt));
-                    db_.reopen();
-                }
-                return fn();
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == kModifiedRetries) throw;
-            } catch (const Xapian::DatabaseCorruptError&) {
-                // A commit reusing blocks under a reader can look like damage for a moment;
-                // real damage persists, so these retries are few.
-                if (++inconsistent_reads > kCorruptRetries) throw;
-            } catch (const Xapian::DocNotFoundError&) {
-                // The same, seen as a matched article whose term list is gone: every
-                // document read here comes from a match or a term of the revision open,
-                // so a missing one means the revision moved on mid-read.
-                if (++inconsistent_reads > kCorruptRetries) throw;
-            }
-        }
-    });
-}
-
 Xapian::doccount NewsSearcher::article_count() const {
     return retrying([&] { return db_.get_doccount(); });
 }
@@ -347,21 +330,20 @@ std::vector<FacetCount> NewsSearcher::facet_value_search(EntityKind kind, const 
                               return a.count != b.count ? a.count > b.count : a.value < b.value;
                           });
         found.resize(kept);
-        // A term holds the name case-folded: the name as shown is an article's that has it.
-        for (auto& value : found) {
-            const std::string term = value.value;
-            value.value = term.substr(schema::entity_prefix(kind).size());
-            const auto post = db_.postlist_begin(term);
-            if (post == db_.postlist_end(term)) continue;
-            for (const auto& entity :
-                 decode_stored_article(db_.get_document(*post).get_data()).entities)
-                if (entity.kind == kind && entity_terms(kind, entity.name).term == term) {
-                    value.value = entity.name;
-                    break;
-                }
-        }
+        for (auto& value : found) value.value = shown_name(kind, value.value);
         return found;
     });
+}
+
+std::string NewsSearcher::shown_name(EntityKind kind, const std::string& term) const {
+    // The name as an article that has the term gives it.
+    const auto post = db_.postlist_begin(term);
+    if (post != db_.postlist_end(term))
+        for (const auto& entity :
+             decode_stored_article(db_.get_document(*post).get_data()).entities)
+            if (entity.kind == kind && entity_terms(kind, entity.name).term == term)
+                return entity.name;
+    return term.substr(schema::entity_prefix(kind).size());
 }
 
 ArticleView NewsSearcher::article(const ArticleRequest& request) {
@@ -453,6 +435,14 @@ SearchResponse NewsSearcher::search_once(const SearchRequest& request) {
     if (!request.story.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(schema::story_term(request.story)));
+    if (request.entity) {
+        const std::string term = entity_terms(request.entity->kind, request.entity->name).term;
+        if (term.empty()) throw Error(ErrorKind::bad_input, "empty entity name");
+        Xapian::Query only = filter_term_query(term, parts_);
+        query = query.get_type() == Xapian::Query::LEAF_MATCH_ALL
+                    ? std::move(only)
+                    : Xapian::Query(Xapian::Query::OP_FILTER, query, only);
+    }
     // Without positions every phrase would match as if its words were anywhere.
     if (needs_positions(query) && db_.get_doccount() > 0 && !db_.has_positions())
         throw Error(ErrorKind::corrupt,
@@ -675,7 +665,7 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_locally(const Xapian::Query&
     for (const auto& spy : spies) each.push_back(spy.get());
     if (!each.empty())
         add_facets(
-            response, wanted,
+            response, request, wanted,
             [&](EntityKind kind) {
                 return facet_values(db_, request, kind, total.estimated, [&](std::size_t limit) {
                     return top_values(each, kind, limit);
@@ -699,7 +689,7 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_builtin(const Xapian::Query&
         enquire.get_mset(0, 0, request.exact ? db_.get_doccount() : request.offset + request.limit);
     const MatchTotal total(counted);
     add_facets(
-        response, wanted,
+        response, request, wanted,
         [&](EntityKind kind) {
             return facet_values(db_, request, kind, total.estimated,
                                 [&](std::size_t limit) { return counter.top(kind, limit); });
@@ -742,10 +732,11 @@ NewsSearcher::MatchTotal NewsSearcher::count_facets_by_story(const Xapian::Query
     FacetsWanted names = wanted;
     names.days = false;  // by story, a date bucket counts each story once: not a sum of days
     add_facets(
-        response, names, [&](EntityKind kind) { return counts.top(kind, request.facet_limit); },
+        response, request, names,
+        [&](EntityKind kind) { return counts.top(kind, request.facet_limit); },
         [] { return std::vector<FacetCount>(); });
     if (wanted.days) {
-        DateHistogram histogram = story_date_histogram(counts.story_days());
+        DateHistogram histogram = story_date_histogram(counts.story_days(), request.date_bucket);
         response.date_bucket = histogram.bucket;
         response.facets.push_back({"date", std::move(histogram.values)});
     }

@@ -14,6 +14,7 @@
 #include "common/base/article.h"
 #include "common/base/date.h"
 #include "common/search/article_view.h"
+#include "common/search/entity_profile.h"
 #include "common/search/explain.h"
 #include "common/search/facet_spy.h"
 #include "common/search/snippet.h"
@@ -55,6 +56,9 @@ struct SearchRequest {
     std::vector<std::string> facets;  // names from kFacetNames
     std::size_t facet_limit = 10;
     FacetOrder facet_order = FacetOrder::count;
+    // The date facet's bucket; unset: chosen from the span of the matches' dates
+    // (date_histogram).
+    std::optional<DateBucket> date_bucket;
     std::size_t snippet_length = 240;  // bytes of snippet text
     // More like this: the id or path of an article (as a hit shows them). The search
     // then ranks articles by the terms that best tell that one apart (Xapian's relevance
@@ -84,6 +88,10 @@ struct SearchRequest {
     // after the first then says what it changed against the first (SearchHit::changes).
     // Sorted by date ascending, the first is the original.
     std::string story;
+    // Only the articles that name this entity, by its own filter term: unlike a
+    // person:"Baker" filter, which finds every Baker, and the entities the table links
+    // to the name.
+    std::optional<NamedEntity> entity;
 };
 
 struct SearchHit {
@@ -167,6 +175,10 @@ public:
     // no article has that id, bad_input for a query that cannot be parsed.
     ArticleView article(const ArticleRequest& request);
 
+    // An entity's page (entity_profile.h). Throws Error: not_found when no article names
+    // the entity, bad_input for an empty name.
+    EntityProfile entity_profile(const EntityProfileRequest& request);
+
     // Moves to the newest committed revision, so that a long-lived searcher (a server's
     // worker) answers from what the last build wrote.
     void refresh();
@@ -212,6 +224,8 @@ private:
     std::pair<Xapian::docid, std::string> find_article(const std::string& id) const;
     // The query of articles like the one `like` names, filtered by `filter`.
     Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
+    // The name an entity filter term's articles give it (a term holds it case-folded).
+    std::string shown_name(EntityKind kind, const std::string& term) const;
     // "index NAME" or "the index": what messages call the database.
     std::string description() const;
 
@@ -252,5 +266,7 @@ inline constexpr int kMaxDayBuckets = 60;
 inline constexpr int kMaxMonthBuckets = 36;
 DateHistogram date_histogram(const std::vector<FacetCount>& days, int max_days = kMaxDayBuckets,
                              int max_months = kMaxMonthBuckets);
+// The same in the bucket given, whatever the span.
+DateHistogram date_histogram(const std::vector<FacetCount>& days, DateBucket bucket);
 
 }  // namespace newsindex

@@ -15,26 +15,6 @@ const FEW_VALUES = 10;
 const MORE_VALUES = 50;
 const KINDS_WITH_MORE = ['person', 'org', 'place'];
 
-const byId = (id) => document.getElementById(id);
-
-// An element with attributes and children; strings become text nodes.
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (name === 'className') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-function svgEl(tag, attributes, ...children) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
 // ---- state in the URL ----
 
 function readState() {
@@ -95,12 +75,6 @@ function apiUrl(state) {
 }
 
 // ---- filters in the query ----
-
-function filterToken(kind, value) {
-  // The language facet filters with lang:, as people type it.
-  const field = kind === 'language' ? 'lang' : kind;
-  return field + ':"' + value.replace(/"/g, '') + '"';
-}
 
 function hasToken(query, token) {
   return (' ' + query + ' ').includes(' ' + token + ' ');
@@ -169,25 +143,6 @@ function markedText(snippet) {
     rest = rest.slice(close + 2);
   }
   return parts;
-}
-
-// Only web links: an article's url field could say javascript: or data:.
-function webUrl(text) {
-  if (!text) return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-// Where a hit comes from: its source, else the folder it was indexed from (the first
-// part of its id), never its file's name.
-function hitSource(hit) {
-  if (hit.source) return hit.source;
-  const slash = hit.id.indexOf('/');
-  return slash > 0 ? hit.id.slice(0, slash) : '';
 }
 
 // The article view of a hit, marking the query's words.
@@ -300,7 +255,12 @@ function renderFacets(state, facets) {
       }, '\u2212');
       exclude.addEventListener('click',
         () => go({q: toggleToken(withoutToken(readState().q, token), '-' + token), page: 1}));
-      return el('li', {className: excluded ? 'excluded' : ''}, button, exclude);
+      // A person, organization or place has a page of its own.
+      const about = KINDS_WITH_MORE.includes(kind)
+        ? el('a', {className: 'about', href: entityUrl(kind, value),
+          'aria-label': 'about ' + value, title: value + ': its page'}, '\u203a')
+        : '';
+      return el('li', {className: excluded ? 'excluded' : ''}, button, about, exclude);
     });
     if (!items.length) items.push(el('li', {className: 'empty'}, 'none'));
     section.querySelector('ul.facet-values').replaceChildren(...items);
@@ -359,31 +319,6 @@ function renderDateFields(state) {
   byId('date-to').value = range ? day(range.to) : '';
 }
 
-// The buckets from the first to the last, with the empty ones between them as zeros, so
-// that the chart's axis is time. Buckets are years, months or days ("1987", "1987-03",
-// "1987-03-02"), as the server chose for the span of the matches.
-function continuous(buckets) {
-  if (buckets.length < 2) return buckets;
-  const counts = new Map(buckets.map((bucket) => [bucket.value, bucket.count]));
-  const first = buckets[0].value;
-  const last = buckets[buckets.length - 1].value;
-  const pad = (n, width) => String(n).padStart(width, '0');
-  const label = (date) => [pad(date.getUTCFullYear(), 4), pad(date.getUTCMonth() + 1, 2),
-    pad(date.getUTCDate(), 2)].join('-').slice(0, first.length);
-  const start = new Date((first + '-01-01').slice(0, 10) + 'T00:00:00Z');
-  if (Number.isNaN(start.getTime()) || first.length !== last.length) return buckets;
-  const filled = [];
-  for (const date = start; filled.length <= 400; ) {
-    const value = label(date);
-    filled.push({value, count: counts.get(value) || 0});
-    if (value >= last) return filled;
-    if (first.length === 4) date.setUTCFullYear(date.getUTCFullYear() + 1);
-    else if (first.length === 7) date.setUTCMonth(date.getUTCMonth() + 1);
-    else date.setUTCDate(date.getUTCDate() + 1);
-  }
-  return buckets; // not a span the server would send: draw what came
-}
-
 function renderDates(state, counted) {
   const buckets = continuous(counted);
   const box = byId('histogram');
@@ -393,40 +328,20 @@ function renderDates(state, counted) {
   byId('date-first').textContent = buckets[0].value;
   byId('date-last').textContent = buckets[buckets.length - 1].value;
 
-  const width = 1000;
-  const height = 100;
-  const slot = width / buckets.length;
-  const gap = slot > 8 ? slot * 0.15 : 0;
-  const most = Math.max(...buckets.map((bucket) => bucket.count));
   const range = dateRange(state.q);
-  const svg = svgEl('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    preserveAspectRatio: 'none',
-    role: 'group',
-    'aria-label': 'Articles by date',
-  });
-  const bars = buckets.map((bucket, i) => {
-    const barHeight = bucket.count ? Math.max(2, (bucket.count / most) * (height - 4)) : 0;
-    const bar = svgEl('rect', {
-      class: 'bar' + (range && inRange(bucket.value, range) ? ' selected' : ''),
-      x: i * slot + gap / 2,
-      y: height - barHeight,
-      width: Math.max(slot - gap, 0.5),
-      height: barHeight,
-      tabindex: '0',
-      role: 'button',
-      'data-value': bucket.value,
-      'aria-label': `${bucket.value}: ${bucket.count}`,
-    }, svgEl('title', {}, `${bucket.value}: ${bucket.count}`));
+  const bars = [];
+  const svg = barChart(buckets, 100, 'Articles by date', (bar, bucket, i) => {
+    if (range && inRange(bucket.value, range)) bar.classList.add('selected');
+    bar.setAttribute('tabindex', '0');
+    bar.setAttribute('role', 'button');
     bar.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
         choose(i, i);
       }
     });
-    return bar;
+    bars.push(bar);
   });
-  svg.append(...bars);
   box.append(svg);
 
   // A click picks one bar, a drag the bars it crosses: the column under the pointer

@@ -5,18 +5,7 @@
 // Whatever comes from the index is put in as text, never parsed as HTML.
 'use strict';
 
-const byId = (id) => document.getElementById(id);
 const KINDS = {person: 'People', org: 'Organizations', place: 'Places'};
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (name === 'className') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 const params = new URLSearchParams(location.search);
 const state = {id: params.get('id') || '', q: params.get('q') || '', any: params.get('any') === '1'};
@@ -40,25 +29,12 @@ function goBack(event) {
   else location.href = resultsUrl();
 }
 
-function filterToken(kind, value) {
-  return kind + ':"' + value.replace(/"/g, '') + '"';
-}
 // The hits of the article's query narrowed to those naming the entity.
 function filterUrl(kind, name) {
   const query = new URLSearchParams();
   query.set('q', (state.q + ' ' + filterToken(kind, name)).trim());
   if (state.any) query.set('any', '1');
   return '/?' + query.toString();
-}
-
-function webUrl(text) {
-  if (!text) return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch (e) {
-    return null;
-  }
 }
 
 // Nodes for `text` with `highlights` ([begin, end) byte pairs) as <mark> and `mentions`
@@ -129,7 +105,8 @@ function render(data) {
     const kind = section.dataset.kind;
     const names = (data.entities || {})[kind] || [];
     const items = names.map((name) => el('li', {},
-      el('a', {className: 'mention ' + kind, href: filterUrl(kind, name)}, name)));
+      el('a', {className: 'mention ' + kind, href: entityUrl(kind, name),
+        title: name + ': its page'}, name)));
     if (!items.length) items.push(el('li', {className: 'empty'}, 'none'));
     section.querySelector('ul').replaceChildren(...items);
   }
@@ -154,21 +131,7 @@ async function load() {
   const query = new URLSearchParams({id: state.id});
   if (state.q) query.set('q', state.q);
   if (state.any) query.set('any', '1');
-  try {
-    const response = await fetch('/api/article?' + query.toString(),
-      {headers: {Accept: 'application/json'}});
-    const body = await response.json().catch(() => null);
-    if (response.ok && body) {
-      render(body);
-    } else {
-      byId('error').hidden = false;
-      byId('error').textContent = (body && body.error) || `the server answered ${response.status}`;
-    }
-  } catch (e) {
-    byId('error').hidden = false;
-    byId('error').textContent = 'the server cannot be reached';
-  }
-  document.body.dataset.state = 'ready';
+  await fetchAndRender('/api/article?' + query.toString(), render);
 }
 
 load();

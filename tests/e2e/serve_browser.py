@@ -7,8 +7,8 @@ and python3-selenium), as test_serve.sh runs it:
 Searches QUERY (which must match more than one page of articles), clicks a facet value
 and checks that the hits narrowed and the counts changed, clicks it again, pages on,
 checks that the URL holds the state (a reload shows the same), goes back, narrows by a
-bar of the date histogram, follows "More like this", loads a hostile query, and saves a
-screenshot to SCREENSHOT. Exits 0 when all passed, 1 when a check failed, 77 (skip) when
+bar of the date histogram, follows "More like this", opens an article and an entity's
+page, loads a hostile query, and saves a screenshot to SCREENSHOT. Exits 0 when all passed, 1 when a check failed, 77 (skip) when
 Chromium or Selenium is not installed.
 """
 import json
@@ -303,6 +303,86 @@ def article_flow(page, query, screenshot):
           f"Back returns to the hits as they were: {page.state()['url']}")
 
 
+def wait_entity(page, name):
+    """Until the entity page has drawn the entity `name` (or its error)."""
+    WebDriverWait(page.driver, WAIT_SECONDS).until(
+        lambda d: d.execute_script(
+            "return document.body.dataset.state === 'ready' && "
+            "document.getElementById('name').textContent") not in (False, None, ""))
+    return page.js("""return {
+        name: document.getElementById('name').textContent,
+        summary: document.getElementById('summary').textContent,
+        error: document.getElementById('error').hidden ? '' :
+               document.getElementById('error').textContent,
+        bars: [...document.querySelectorAll('#month-chart rect.bar')].map(
+          (b) => b.getAttribute('aria-label')),
+        named: [...document.querySelectorAll('#named-with a')].map((a) => a.dataset.value),
+        newest: [...document.querySelectorAll('#newest a')].length,
+        h1: document.querySelectorAll('h1').length};""")
+
+
+def entity_flow(page, query, screenshot):
+    """An entity's page, reached from a facet value: its count, its months (a bar opens
+    that month's articles), the names with it (each opens its own page), its newest
+    articles (each opens its article)."""
+    page.open("/?q=" + urllib.parse.quote(query))
+    about = page.driver.find_element(By.CSS_SELECTOR, '.facet[data-kind="person"] a.about')
+    name = urllib.parse.parse_qs(urllib.parse.urlparse(about.get_attribute("href")).query)["name"][0]
+    about.click()
+    entity = wait_entity(page, name)
+    check(urllib.parse.urlparse(page.driver.current_url).path == "/entity",
+          f"a facet value's page link opens the entity page: {page.driver.current_url}")
+    check(entity["error"] == "" and entity["name"] == name and entity["h1"] == 1,
+          f"the page names the entity: {entity['name']} ({entity['error']})")
+    # The archive's count of that facet value (person:"Name" may find namesakes too).
+    total = page.js("""return fetch('/api/facet_values?kind=person&limit=100&prefix=' +
+        encodeURIComponent(arguments[0])).then((r) => r.json()).then(
+        (d) => d.values.find((v) => v.value === arguments[0]).count);""", name)
+    check(f" {total} article" in entity["summary"],
+          f"the page counts its articles as the facet does ({total}): {entity['summary']}")
+    counted = [(label.rsplit(": ", 1)[0], int(label.rsplit(": ", 1)[1])) for label in entity["bars"]]
+    check(len(counted) > 0 and sum(c for _, c in counted) <= total,
+          f"the months chart holds its dated articles: {counted}")
+    check(entity["newest"] == min(total, 10), f"its newest articles are listed: {entity['newest']}")
+    os.makedirs(os.path.dirname(screenshot), exist_ok=True)
+    if check(page.driver.save_screenshot(screenshot), "entity screenshot saved"):
+        print(f"screenshot: {screenshot}")
+    # The tallest bar: that month's articles on the search page.
+    if counted:
+        month, bar_count = max(counted, key=lambda c: c[1])
+        page.driver.find_element(By.CSS_SELECTOR, f'#month-chart rect.bar[data-value="{month}"]').click()
+        page.wait_render("")
+        check(f"date:{month}..{month}" in page.params().get("q", "") and
+              page.state()["total"] == bar_count,
+              f"a month's bar opens its {bar_count} articles: {page.state()['total']}")
+        page.driver.back()
+        wait_entity(page, name)
+    # A name with it opens its own page.
+    if entity["named"]:
+        other = entity["named"][0]
+        page.driver.find_element(By.CSS_SELECTOR, "#named-with a").click()
+        check(wait_entity(page, other)["name"] == other, f"a name with it opens its page: {other}")
+        page.driver.back()
+        wait_entity(page, name)
+    # The newest article opens in the article view, the entity's name marked.
+    page.driver.find_element(By.CSS_SELECTOR, "#newest a").click()
+    wait_article(page)
+    check(urllib.parse.urlparse(page.driver.current_url).path == "/article" and
+          page.js("return document.getElementById('error').hidden"),
+          f"a newest article opens its view: {page.driver.current_url}")
+    page.driver.back()
+    wait_entity(page, name)
+    # A name beside an article opens its page too.
+    page.driver.find_element(By.CSS_SELECTOR, "#newest a").click()
+    wait_article(page)
+    link = page.driver.find_element(By.CSS_SELECTOR, "#about .entities a")
+    check(urllib.parse.urlparse(link.get_attribute("href")).path == "/entity",
+          "an article's names link to their pages")
+    page.driver.get(page.base + "/entity?kind=person&name=" + urllib.parse.quote("no such person"))
+    missing = wait_entity(page, "")
+    check("no article names person" in missing["error"], f"an unknown entity says so: {missing['error']}")
+
+
 def more_flow(page, query):
     """A facet's "more": up to 50 of its values, kept in the URL; "fewer" goes back to 10.
     Shown only when the facet has more than ten."""
@@ -433,6 +513,8 @@ def run(page, query, screenshot):
 
     article_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
                                            "serve-article.png"))
+    entity_flow(page, query, os.path.join(os.path.dirname(os.path.abspath(screenshot)),
+                                         "serve-entity.png"))
 
     # A hostile query is shown as text and runs nothing.
     hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

@@ -76,7 +76,11 @@ C=$(complete_words newssearch _newssearch "$NEWSSEARCH" al)
 expect_eq "$C" "alert" "newssearch al<TAB>"
 C=$(complete_words newssearch _newssearch "$NEWSSEARCH" alert --mark)
 expect_eq "$C" "--mark-seen" "newssearch alert --mark<TAB>"
-for command in show alert; do
+C=$(complete_words newssearch _newssearch "$NEWSSEARCH" entity p)
+expect_eq "$(tr '\n' ' ' <<<"$C")" "person place " "newssearch entity p<TAB>"
+C=$(complete_words newssearch _newssearch "$NEWSSEARCH" entity --li)
+expect_eq "$C" "--limit" "newssearch entity --li<TAB>"
+for command in show entity alert; do
     run "$NEWSSEARCH" "$command" --help
     expect_rc 0 "newssearch $command --help"
     expect_eq "$(hard_breaks <<<"$OUT")" "" "newssearch $command --help: hand-made line breaks"

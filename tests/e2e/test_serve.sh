@@ -214,6 +214,31 @@ expect_json_error 400 "facet values of an unknown kind"
 get "/api/facet_values?prefix=a"
 expect_json_error 400 "facet values without a kind"
 
+# An entity's page: /api/entity is what newssearch entity --json prints; its count is its
+# articles', its months add up to its dated articles, and it is not named with itself.
+get /api/entity -G -d kind=person --data-urlencode 'name=kurmanbek bakiyev'
+expect_status 200 "/api/entity"
+"$NEWSSEARCH" entity --json person 'kurmanbek bakiyev' >"$WORK/entity.json" || fail "newssearch entity --json"
+expect_eq "$BODY" "$(cat "$WORK/entity.json")" "/api/entity is newssearch entity --json"
+expect_eq "$(jq -r .name <<<"$BODY")" "Kurmanbek Bakiyev" "the entity's name as the facets show it"
+entity_articles=$("$NEWSSEARCH" --count 'person:"Kurmanbek Bakiyev"')
+expect_eq "$(jq -r .articles <<<"$BODY")" "$entity_articles" "the entity's article count"
+expect_eq "$(jq '[.months[].count] | add' <<<"$BODY")" "$("$NEWSSEARCH" --count 'person:"Kurmanbek Bakiyev" date:1900..2100')" "months add up to its dated articles"
+expect_eq "$(jq '[.named_with.person[].value] | index("Kurmanbek Bakiyev")' <<<"$BODY")" "null" "not named with itself"
+expect_eq "$(jq '.newest | length' <<<"$BODY")" "$(( entity_articles < 10 ? entity_articles : 10 ))" "its newest articles"
+get "/entity?kind=person&name=Kurmanbek+Bakiyev"
+expect_status 200 "/entity"
+expect_contains "$HEADERS" "content-type: text/html" "the entity page is HTML"
+get /api/entity -G -d kind=person -d name=nobody-at-all
+expect_json_error 404 "an entity no article names"
+expect_eq "$(jq -r .error <<<"$BODY")" "no article names person 'nobody-at-all'" "the 404 names the entity"
+get "/api/entity?kind=person"
+expect_json_error 400 "an entity without a name"
+get "/api/entity?kind=colour&name=red"
+expect_json_error 400 "an entity of an unknown kind"
+get "/api/entity?kind=person&name=a&limit=101"
+expect_json_error 400 "an entity's limit over 100"
+
 # Refusals: 4xx with {"error": ...}, the server unharmed.
 get /api/search -G --data-urlencode 'q=Bakiyev AND ('
 expect_json_error 400 "bad query syntax"

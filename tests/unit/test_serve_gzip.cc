@@ -119,3 +119,31 @@ TEST_CASE("serve: format and fields as the command line's, downloads bounded") {
     CHECK(refused("/api/export?format=json", Endpoint::download) == 400);
     CHECK(refused("/api/export?fields=id,explain", Endpoint::download) == 400);
 }
+
+TEST_CASE("serve: an entity's page takes a kind, a name and a limit, nothing else") {
+    const auto parsed = parse_entity_target("/api/entity?kind=org&name=Federal+Reserve&limit=3");
+    REQUIRE(std::holds_alternative<EntityProfileRequest>(parsed));
+    const auto& request = std::get<EntityProfileRequest>(parsed);
+    CHECK(request.kind == EntityKind::org);
+    CHECK(request.name == "Federal Reserve");
+    CHECK(request.named_with == 3);
+    CHECK(request.newest == 3);
+    const auto status = [](const std::string& url) {
+        const auto refusal = parse_entity_target(url);
+        REQUIRE(std::holds_alternative<RequestError>(refusal));
+        return std::get<RequestError>(refusal).status;
+    };
+    CHECK(status("/api/entity?kind=person") == 400);           // no name
+    CHECK(status("/api/entity?name=Reagan") == 400);           // no kind
+    CHECK(status("/api/entity?kind=colour&name=red") == 400);  // no such kind
+    CHECK(status("/api/entity?kind=person&name=a&limit=101") == 400);
+    CHECK(status("/api/entity?kind=person&name=a&prefix=b") == 400);  // /api/facet_values's
+    CHECK(status("/api/entity?kind=person&name=a&name=b") == 400);
+    CHECK(status("/api/entity?kind=person&name=" + std::string(5000, 'a')) == 414);
+    // /api/facet_values reads the same kind and limit, and its prefix.
+    const auto values = parse_facet_values_target("/api/facet_values?kind=place&prefix=min");
+    REQUIRE(std::holds_alternative<FacetValueRequest>(values));
+    CHECK(std::get<FacetValueRequest>(values).prefix == "min");
+    CHECK(std::holds_alternative<RequestError>(
+        parse_facet_values_target("/api/facet_values?kind=place&name=min")));
+}

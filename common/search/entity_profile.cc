@@ -1,0 +1,92 @@
+// NewsSearcher::entity_profile: one search for the entity's articles (its months, the
+// names with it, its newest articles) and the entity table for its other names.
+#include "common/search/entity_profile.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "common/base/entity_key.h"
+#include "common/base/error.h"
+#include "common/index/entity_lookup.h"
+#include "common/index/entity_table.h"
+#include "common/index/entity_terms.h"
+#include "common/index/schema.h"
+#include "common/search/search.h"
+#include "common/search/searcher_retry.h"
+
+namespace newsindex {
+
+namespace {
+
+// The names the table links to `entity`, with the articles that give each; spellings that
+// differ from the entity's own only in case or spacing are the name itself.
+std::vector<FacetCount> linked_names(const Xapian::Database& db, const NamedEntity& entity) {
+    const auto table =
+        EntityTable::unserialise(db.get_metadata(std::string(schema::kEntityLinksKey)));
+    const std::string key = entity_key(entity.name);
+    std::map<std::string, Xapian::doccount> articles;
+    for (const auto& [link, target] : table.links()) {
+        if (target.kind != entity.kind || entity_key(target.name) != key) continue;
+        const auto raw = EntityTable::from_link_key(link);
+        if (!raw || entity_key(raw->name) == key) continue;
+        const std::string term = raw_entity_term(*raw);
+        if (!term.empty()) articles[raw->name] += db.get_termfreq(term);
+    }
+    std::vector<FacetCount> names;
+    for (auto& [name, count] : articles)
+        if (count > 0) names.push_back({name, count});
+    std::stable_sort(names.begin(), names.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return names;
+}
+
+}  // namespace
+
+EntityProfile NewsSearcher::entity_profile(const EntityProfileRequest& request) {
+    EntityProfile profile;
+    profile.entity = retrying([&] {
+        NamedEntity entity{request.kind, request.name};
+        if (const auto linked = EntityLookup(db_).find(request.kind, request.name))
+            entity = *linked;
+        const std::string term = entity_terms(entity.kind, entity.name).term;
+        if (term.empty()) throw Error(ErrorKind::bad_input, "empty entity name");
+        if (db_.get_termfreq(term) == 0)
+            throw Error(ErrorKind::not_found, "no article names " +
+                                                  std::string(entity_kind_name(request.kind)) +
+                                                  " '" + request.name + "'");
+        entity.name = shown_name(entity.kind, term);
+        return entity;
+    });
+
+    SearchRequest matches;
+    matches.entity = profile.entity;
+    matches.sort = SortOrder::date_descending;
+    matches.limit = request.newest;
+    matches.facets = {"person", "org", "place", "date"};
+    matches.facet_order = FacetOrder::notable;
+    matches.facet_limit = request.named_with + 1;  // the entity itself is one of them
+    matches.date_bucket = DateBucket::month;
+    matches.spelling = Spelling::off;
+    SearchResponse response = search(matches);
+
+    const std::string own = entity_key(profile.entity.name);
+    const std::string own_kind(entity_kind_name(profile.entity.kind));
+    profile.articles = response.total;
+    profile.newest = std::move(response.hits);
+    for (auto& facet : response.facets) {
+        if (facet.name == "date") {
+            profile.months = std::move(facet.values);
+            continue;
+        }
+        auto& values = facet.values;
+        if (facet.name == own_kind)
+            std::erase_if(values, [&](const FacetCount& v) { return entity_key(v.value) == own; });
+        if (values.size() > request.named_with) values.resize(request.named_with);
+        profile.named_with.push_back(std::move(facet));
+    }
+    profile.aliases = retrying([&] { return linked_names(db_, profile.entity); });
+    return profile;
+}
+
+}  // namespace newsindex
