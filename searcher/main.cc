@@ -141,6 +141,13 @@ CommandSpec search_spec() {
 // which words are option values). 0 when there is none before a "--" that ends the
 // options.
 int first_operand(int argc, char** argv) {
+    // Without Boost where the words say it: a first word that is no option is the first
+    // operand (`newssearch QUERY`), and with every word an option there is none
+    // (`--version`, `--help`). Describing every command's options costs more than the
+    // rest of such a run.
+    if (argc > 1 && argv[1][0] != '-') return 1;
+    if (std::all_of(argv + 1, argv + argc, [](const char* word) { return word[0] == '-'; }))
+        return 0;
     po::options_description all;
     for (const auto& command : kCommands) {
         po::options_description options;
@@ -173,22 +180,14 @@ int first_operand(int argc, char** argv) {
     return 0;
 }
 
-// Where argv holds the command word; 0 when the words after the options are a query.
-int command_word(int argc, char** argv) {
-    const int word = first_operand(argc, argv);
-    return word != 0 && find_command(argv[word]) ? word : 0;
-}
-
 // A query whose first word is one edit from a command word ("serv", "server") is
 // searched as asked, with a note on stderr: the user may have meant the command. Only
 // commands with options of their own are named, so that searches for "held" or "hello"
 // stay quiet.
-void hint_near_miss_command(int argc, char** argv) {
-    const int word = first_operand(argc, argv);
-    if (word == 0) return;
+void hint_near_miss_command(const char* word) {
     constexpr std::string_view kHinted[] = {"serve"};
-    if (const auto nearest = nearest_name(argv[word], kHinted, 1))
-        std::cerr << "newssearch: note: '" << one_line(argv[word])
+    if (const auto nearest = nearest_name(word, kHinted, 1))
+        std::cerr << "newssearch: note: '" << one_line(word)
                   << "' is read as a search word; did you mean the command 'newssearch " << *nearest
                   << "'? (put -- before the query to search without this note)\n";
 }
@@ -526,11 +525,14 @@ int run_help(int argc, char** argv) {
 int main(int argc, char** argv) {
     std::vector<char*> args(argv, argv + argc);
     const Command* command = &kDefaultCommand;
-    if (const int word = command_word(argc, argv)) {
-        command = find_command(argv[word]);
-        args.erase(args.begin() + word);
-    } else {
-        hint_near_miss_command(argc, argv);
+    // The first word after the options names the command, else starts a query.
+    if (const int word = first_operand(argc, argv); word != 0) {
+        if (const Command* named = find_command(argv[word])) {
+            command = named;
+            args.erase(args.begin() + word);
+        } else {
+            hint_near_miss_command(argv[word]);
+        }
     }
     return command->run(static_cast<int>(args.size()), args.data());
 }
