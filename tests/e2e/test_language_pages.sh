@@ -37,4 +37,23 @@ done
 search_json '' --limit 0 --facets language
 expect_eq "$(jqo '.facets.language | map("\(.value)=\(.count)") | join(";")')" \
     "zh=2;cs=1;de=1;en=1;es=1;fr=1;ja=1" "language facet"
+
+# Portuguese: a Brazilian court's real news feed (formats/rss, ISO-8859-1, pt-br), indexed
+# on its own: its item is Portuguese, found by another form of its words and without
+# accents, and the English tagger gives it no entities.
+FEED="$SHARED/datasets/formats/rss/feedrs-rss_0.91_encoding_2.xml"
+if [ -f "$FEED" ]; then
+    mkdir "$WORK/feed"
+    cp "$FEED" "$WORK/feed/"
+    run "$NEWSINDEX" build --db "$WORK/feed-index" "$WORK/feed"
+    expect_rc 0 "build the Portuguese feed"
+    for word in lang:pt coronavírus Coronavirus magistrado prevencao preocupações; do
+        expect_eq "$("$NEWSSEARCH" --db "$WORK/feed-index" --count -- "$word")" "1" \
+            "'$word' finds the Portuguese item"
+    done
+    run "$NEWSSEARCH" --db "$WORK/feed-index" --json --fields entities ''
+    expect_eq "$(jqo '[.hits[0].entities[][]] | length')" "0" "no English-tagger entities from Portuguese"
+else
+    echo "note: $FEED not found: the Portuguese feed is not checked"
+fi
 finish
