@@ -42,9 +42,24 @@ answer() {  # answer SORT QUERY OPTIONS...: the comparable part of newssearch --
     "$NEWSSEARCH" --json --no-correct --sort "$sort" --limit 40 --facet-limit 1000 "$@" -- "$query" |
         jq -c "[.total, .total_exact, $hits, .facets]"
 }
-compare() {  # compare WHAT DB_OPTIONS...: every query against the single database
-    local what=$1 query sort
+# An entity's page (newssearch entity): the same counts, months, other names and names
+# with it; its newest articles by their dates (the order within a day is the databases').
+ENTITIES=('person:kurmanbek bakiyev' 'place:Minsk')
+entity_answer() {  # entity_answer KIND:NAME DB_OPTIONS...
+    local entity=$1
     shift
+    "$NEWSSEARCH" entity --json --limit 20 "$@" "${entity%%:*}" "${entity#*:}" |
+        jq -c '[.name, .articles, .aliases, .months, .named_with, [.newest[].date]]'
+}
+compare() {  # compare WHAT DB_OPTIONS...: every query against the single database
+    local what=$1 query sort entity
+    shift
+    for entity in "${ENTITIES[@]}"; do
+        expected=$(entity_answer "$entity" --db "$WORK/single")
+        [ -n "$expected" ] || fail "$what: no entity page of $entity from the single database"
+        [ "$(entity_answer "$entity" "$@")" == "$expected" ] ||
+            fail "$what: the entity page of $entity differs from one database's"
+    done
     for query in "${QUERIES[@]}"; do
         for sort in relevance -date; do
             expected=$(answer "$sort" "$query" --db "$WORK/single")
