@@ -32,10 +32,11 @@ struct Article {
     // Subjects and keywords the file itself gives (a feed's categories, a wire item's
     // subject codes), in the file's order, without repeats.
     std::vector<std::string> keywords;
-    // Short phrases the file sets in italics or as a citation (HTML <i>, <em>, <cite>), in
-    // the file's order, without repeats: titles of films, books and ships, and words of
-    // other languages. The tagger reads their capitals as names; a name that is only such a
-    // phrase is a work, not a person, body or place.
+    // Short phrases the file sets in italics or as a citation (HTML <i>, <em>, <cite>), or
+    // as code (<code>, <kbd>, class "code"), in the file's order, without repeats: titles
+    // of films, books and ships, words of other languages, identifiers. The tagger reads
+    // their capitals as names; a name that is only such a phrase is a work or code, not a
+    // person, body or place.
     std::vector<std::string> italic_phrases;
     // ISO 639-1 code of the text's language ("en", "fr") when the detector is sure of it,
     // else the one the file declares, else empty. Only English (or unknown) is tagged:

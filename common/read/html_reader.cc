@@ -119,16 +119,37 @@ void choose_date(const PageMetadata& page, const std::vector<const GumboNode*>& 
 // Longest italic phrase kept: titles of works are short; longer italics are quotations.
 constexpr std::size_t kMaxItalicWords = 8;
 
-// The phrases set in <i>, <em> or <cite> amid roman text: titles of works, for the tagger
-// (Article::italic_phrases). A paragraph mostly in italics (a note, a credit, a list of where
-// to watch a film) says nothing of its phrases; nor does one stressed word in <em> ("oh,
-// <em>Apple</em>"). One walk, the enclosing block carried along, so that a deep page costs
-// no more than a shallow one.
+// Whether the element sets code: <code>, <kbd>, <samp>, <tt>, or a class that says so
+// ("code", "dr-code", "inline-code"), as blogs mark identifiers.
+bool is_code(const GumboNode* node) {
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD || tag == GUMBO_TAG_SAMP ||
+        tag == GUMBO_TAG_TT)
+        return true;
+    const std::string_view classes = html::attribute(node, "class");
+    for (std::size_t at = classes.find("code"); at != std::string_view::npos;
+         at = classes.find("code", at + 1)) {
+        const std::size_t end = at + 4;
+        const bool word_end = end == classes.size() || classes[end] == ' ';
+        const bool word_start =
+            at == 0 || classes[at - 1] == ' ' || classes[at - 1] == '-' || classes[at - 1] == '_';
+        if (word_start && word_end) return true;
+    }
+    return false;
+}
+
+// The phrases set in <i>, <em> or <cite> amid roman text, titles of works, and those set
+// as code, identifiers: for the tagger (Article::italic_phrases). A paragraph mostly in
+// italics (a note, a credit, a list of where to watch a film) says nothing of its phrases;
+// nor does one stressed word in <em> ("oh, <em>Apple</em>"). Code is code wherever it is.
+// One walk, the enclosing block carried along, so that a deep page costs no more than a
+// shallow one.
 std::vector<std::string> italic_phrases(const GumboNode* root) {
     struct Italic {
         const GumboNode* block;
         std::string text;
         bool stress;  // <em>
+        bool code = false;
     };
     struct Chars {
         std::size_t italic = 0, roman = 0;
@@ -145,6 +166,10 @@ std::vector<std::string> italic_phrases(const GumboNode* root) {
         }
         if (!html::is_element(node) || html::is_excluded(node->v.element.tag)) continue;
         const GumboTag tag = node->v.element.tag;
+        if (is_code(node)) {
+            italics.push_back(Italic{block, collapse_whitespace(html::text_of(node)), false, true});
+            continue;
+        }
         if (tag == GUMBO_TAG_I || tag == GUMBO_TAG_EM || tag == GUMBO_TAG_CITE) {
             italics.push_back(
                 Italic{block, collapse_whitespace(html::text_of(node)), tag == GUMBO_TAG_EM});
@@ -160,7 +185,7 @@ std::vector<std::string> italic_phrases(const GumboNode* root) {
         const auto words = std::count(i.text.begin(), i.text.end(), ' ') + 1;
         const Chars& c = chars[i.block];
         if (!utf8::has_alnum(i.text) || words > static_cast<std::ptrdiff_t>(kMaxItalicWords) ||
-            (i.stress && words == 1) || c.italic >= c.roman)
+            (!i.code && ((i.stress && words == 1) || c.italic >= c.roman)))
             continue;
         if (std::find(out.begin(), out.end(), i.text) == out.end())
             out.push_back(std::move(i.text));

@@ -191,3 +191,14 @@ TEST_CASE("html reader: phrases in italics amid roman text") {
     // One stressed word in <em> and a paragraph mostly in italics give no phrase.
     CHECK(a.italic_phrases == std::vector<std::string>{"The Florida Project", "Whale Rider"});
 }
+
+TEST_CASE("html reader: phrases set as code, wherever they are") {
+    const auto a = read_one_html(
+        "<html><head><title>Jobs</title></head><body><article><p>The <span class=\"dr-code\">"
+        "SetResults</span> call ends a task, and <code>NextWork</code> asks for more.</p>"
+        "<pre><code>ClaimTask</code></pre><p>A <span class=\"postcode\">SW1A 1AA</span> "
+        "address, <kbd>Ctrl</kbd>.</p></article></body></html>");
+    // "postcode" is no code class.
+    CHECK(a.italic_phrases ==
+          std::vector<std::string>{"SetResults", "NextWork", "ClaimTask", "Ctrl"});
+}
