@@ -23,7 +23,8 @@ CommandSpec entity_spec() {
             "the other names articles give it (the entity table's links), the people,\n"
             "organizations and places named most notably with it (the notable order of\n"
             "--facet-order), and its newest articles. KIND is person, org or place; NAME is\n"
-            "any of its names, in any case. --json gives what the page's /api/entity answers.",
+            "any of its names, in any case, or one word of one person's name (bakiyev).\n"
+            "--json gives what the page's /api/entity answers.",
             "Examples:\n"
             "  newssearch entity person 'James Baker'\n"
             "  newssearch entity --json org fed\n"

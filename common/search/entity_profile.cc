@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "common/base/entity_key.h"
@@ -41,23 +42,60 @@ std::vector<FacetCount> linked_names(const Xapian::Database& db, const NamedEnti
     return names;
 }
 
+std::string not_named(const EntityProfileRequest& request) {
+    return "no article names " + std::string(entity_kind_name(request.kind)) + " '" + request.name +
+           "'";
+}
+
 }  // namespace
+
+NamedEntity NewsSearcher::person_by_word(const EntityProfileRequest& request) {
+    // One word of a person's name ("bakiyev") names the one person whose name has it.
+    const auto words = entity_terms(request.kind, request.name).word_terms;
+    if (request.kind != EntityKind::person || words.size() != 1)
+        throw Error(ErrorKind::not_found, not_named(request));
+    SearchRequest people;
+    std::string word = request.name;
+    std::erase(word, '"');  // a quote would end the filter's phrase
+    people.query = "person:\"" + word + '"';
+    people.limit = 0;
+    people.facets = {"person"};
+    people.facet_limit = 100;
+    people.spelling = Spelling::off;
+    std::vector<std::string> named;
+    for (const auto& facet : search(people).facets)
+        for (const auto& value : facet.values) {
+            const auto of_value = entity_terms(EntityKind::person, value.value).word_terms;
+            if (std::find(of_value.begin(), of_value.end(), words.front()) != of_value.end())
+                named.push_back(value.value);
+        }
+    if (named.size() == 1) return {EntityKind::person, named.front()};
+    std::string message = not_named(request);
+    if (!named.empty()) {
+        message += "; people of that name:";
+        for (std::size_t i = 0; i < named.size() && i < 5; ++i)
+            message += (i ? ", " : " ") + named[i];
+        if (named.size() > 5) message += ", ...";
+    }
+    throw Error(ErrorKind::not_found, message);
+}
 
 EntityProfile NewsSearcher::entity_profile(const EntityProfileRequest& request) {
     EntityProfile profile;
-    profile.entity = retrying([&] {
+    const auto found = retrying([&]() -> std::optional<NamedEntity> {
         NamedEntity entity{request.kind, request.name};
         if (const auto linked = EntityLookup(db_).find(request.kind, request.name))
             entity = *linked;
         const std::string term = entity_terms(entity.kind, entity.name).term;
         if (term.empty()) throw Error(ErrorKind::bad_input, "empty entity name");
-        if (db_.get_termfreq(term) == 0)
-            throw Error(ErrorKind::not_found, "no article names " +
-                                                  std::string(entity_kind_name(request.kind)) +
-                                                  " '" + request.name + "'");
+        if (db_.get_termfreq(term) == 0) return std::nullopt;
         entity.name = shown_name(entity.kind, term);
         return entity;
     });
+    if (found)
+        profile.entity = *found;
+    else
+        profile.entity = person_by_word(request);
 
     SearchRequest matches;
     matches.entity = profile.entity;

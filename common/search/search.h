@@ -175,7 +175,8 @@ public:
     // no article has that id, bad_input for a query that cannot be parsed.
     ArticleView article(const ArticleRequest& request);
 
-    // An entity's page (entity_profile.h). Throws Error: not_found when no article names
+    // An entity's page (entity_profile.h). A name that is one word of one person's name
+    // ("bakiyev") stands for that person. Throws Error: not_found when no article names
     // the entity, bad_input for an empty name.
     EntityProfile entity_profile(const EntityProfileRequest& request);
 
@@ -224,6 +225,9 @@ private:
     std::pair<Xapian::docid, std::string> find_article(const std::string& id) const;
     // The query of articles like the one `like` names, filtered by `filter`.
     Xapian::Query related_query(const std::string& like, const Xapian::Query& filter) const;
+    // The one person whose name has request.name as a word ("bakiyev"); throws Error
+    // (not_found, naming the people it could be when there are several).
+    NamedEntity person_by_word(const EntityProfileRequest& request);
     // The name an entity filter term's articles give it (a term holds it case-folded).
     std::string shown_name(EntityKind kind, const std::string& term) const;
     // "index NAME" or "the index": what messages call the database.

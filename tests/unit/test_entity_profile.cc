@@ -44,6 +44,7 @@ Xapian::WritableDatabase reagan_archive(const TempDir& dir) {
     article("4.json", "1987-05-02", R"("person": ["James Baker"], "org": ["Treasury"])");
     article("5.json", "1987-06-01", R"("person": ["Baker"])");
     article("6.json", "1987-06-03", R"("person": ["James Baker"])");
+    article("7.json", "1987-07-01", R"("person": ["Howard Smith"])");
     Xapian::WritableDatabase db = newsindex::testing::in_memory_db();
     IndexWriter writer{db, "test index"};
     // Given entities are taken as they are; the model only stands ready.
@@ -125,6 +126,29 @@ TEST_CASE("entity profile: a one-word entity counts its own articles, not every 
           std::vector<std::pair<std::string, Xapian::doccount>>{{"1987-06", 1}});
 }
 
+TEST_CASE("entity profile: one word of one person's name names that person") {
+    TempDir dir;
+    NewsSearcher searcher(reagan_archive(dir));
+    EntityProfileRequest request;
+    request.kind = EntityKind::person;
+    request.name = "smith";
+    CHECK(searcher.entity_profile(request).entity.name == "Howard Smith");
+    // Two people have it: neither, and the message names them.
+    request.name = "Howard";
+    try {
+        searcher.entity_profile(request);
+        FAIL("one of two Howards was chosen");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::not_found);
+        CHECK(std::string(e.what()) ==
+              "no article names person 'Howard'; people of that name: Howard Baker, Howard Smith");
+    }
+    // Only people have words that stand for them.
+    request.kind = EntityKind::place;
+    request.name = "smith";
+    CHECK_THROWS_AS(searcher.entity_profile(request), Error);
+}
+
 TEST_CASE("entity profile: an unknown name is not found, an empty one bad input") {
     TempDir dir;
     NewsSearcher searcher(reagan_archive(dir));
@@ -158,5 +182,5 @@ TEST_CASE("search: a date bucket asked for is kept whatever the span") {
     CHECK(years.date_bucket == DateBucket::year);
     REQUIRE(years.facets.size() == 1);
     CHECK(counts(years.facets[0].values) ==
-          std::vector<std::pair<std::string, Xapian::doccount>>{{"1987", 6}});
+          std::vector<std::pair<std::string, Xapian::doccount>>{{"1987", 7}});
 }
