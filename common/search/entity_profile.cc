@@ -51,12 +51,12 @@ std::string not_named(const EntityProfileRequest& request) {
 
 NamedEntity NewsSearcher::person_by_word(const EntityProfileRequest& request) {
     // One word of a person's name ("bakiyev") names the one person whose name has it.
-    const auto words = entity_terms(request.kind, request.name).word_terms;
+    std::string word = request.name;
+    std::erase(word, '"');  // a quote would end the filter's phrase
+    const auto words = entity_terms(request.kind, word).word_terms;
     if (request.kind != EntityKind::person || words.size() != 1)
         throw Error(ErrorKind::not_found, not_named(request));
     SearchRequest people;
-    std::string word = request.name;
-    std::erase(word, '"');  // a quote would end the filter's phrase
     people.query = "person:\"" + word + '"';
     people.limit = 0;
     people.facets = {"person"};

@@ -162,6 +162,9 @@ TEST_CASE("entity profile: an unknown name is not found, an empty one bad input"
         CHECK(e.kind() == ErrorKind::not_found);
         CHECK(std::string(e.what()) == "no article names org 'Ronald Reagan'");
     }
+    request.kind = EntityKind::person;
+    request.name = std::string(1, '"');  // a quote alone is no word of a name
+    CHECK_THROWS_AS(searcher.entity_profile(request), Error);
     request.name = "  ";
     try {
         searcher.entity_profile(request);
