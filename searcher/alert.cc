@@ -114,9 +114,7 @@ int run_alert(int argc, char** argv) {
     if (fields.empty())
         fields = format == "csv" ? default_csv_fields() : default_json_fields(false);
 
-    const auto databases =
-        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
-                                          : std::vector<std::string>());
+    const auto databases = database_paths(values);
     const auto state_file = alert_state_path(databases.front(), name);
     bool opened = false;
     try {

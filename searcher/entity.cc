@@ -62,9 +62,7 @@ int run_entity(int argc, char** argv) {
     const auto limit = std::min<std::uint64_t>(values["limit"].as<Count>().value, 100);
     request.named_with = limit;
     request.newest = static_cast<decltype(request.newest)>(limit);
-    const auto databases =
-        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
-                                          : std::vector<std::string>());
+    const auto databases = database_paths(values);
     bool opened = false;
     try {
         NewsSearcher searcher = open_searcher(databases);

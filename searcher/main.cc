@@ -385,9 +385,7 @@ int run_search(int argc, char** argv) {
         fields = default_json_fields(request.explain);
     }
 
-    const auto databases =
-        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
-                                          : std::vector<std::string>());
+    const auto databases = database_paths(values);
     bool opened = false;
     try {
         NewsSearcher searcher = open_searcher(databases);
@@ -471,9 +469,7 @@ int run_show(int argc, char** argv) {
     if (color != "auto" && color != "always" && color != "never")
         return usage_error(spec, "--color must be auto, always or never");
     const bool bold = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
-    const auto databases =
-        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
-                                          : std::vector<std::string>());
+    const auto databases = database_paths(values);
     bool opened = false;
     try {
         NewsSearcher searcher = open_searcher(databases);

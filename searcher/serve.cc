@@ -524,9 +524,7 @@ int run_serve(int argc, char** argv) {
             return usage_error(
                 spec, "--allow-host takes a host name without a port: '" + one_line(name) + "'");
 
-    const Databases index =
-        database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
-                                          : std::vector<std::string>());
+    const Databases index = database_paths(values);
     // Refuse a missing or unusable index now, with the exit code newssearch gives, rather
     // than answer 503 to every request.
     try {

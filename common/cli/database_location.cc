@@ -31,6 +31,12 @@ std::vector<std::filesystem::path> database_paths(const std::vector<std::string>
     return {db_options.begin(), db_options.end()};
 }
 
+std::vector<std::filesystem::path> database_paths(
+    const boost::program_options::variables_map& values) {
+    return database_paths(values.count("db") ? values["db"].as<std::vector<std::string>>()
+                                             : std::vector<std::string>());
+}
+
 std::string join_paths(const std::vector<std::filesystem::path>& paths) {
     std::string joined;
     for (const auto& path : paths) joined += (joined.empty() ? "" : ", ") + path.string();
