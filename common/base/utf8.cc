@@ -36,6 +36,30 @@ std::size_t count_invalid(std::string_view text) {
 
 }  // namespace
 
+std::size_t remove_break_hints(std::string& text) {
+    // In valid UTF-8 a lead byte never matches inside another character, so a byte scan
+    // finds the marks without decoding the rest.
+    const auto hint_length = [&](std::size_t i) -> std::size_t {
+        const std::string_view rest = std::string_view(text).substr(i);
+        if (rest.starts_with("\xC2\xAD")) return 2;
+        if (rest.starts_with("\xE2\x81\xA0") || rest.starts_with("\xEF\xBB\xBF")) return 3;
+        return 0;
+    };
+    std::size_t removed = 0;
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (const std::size_t n = byte >= 0xC2 ? hint_length(i) : 0) {
+            i += n;
+            ++removed;
+        } else {
+            text[out++] = text[i++];
+        }
+    }
+    text.resize(out);
+    return removed;
+}
+
 std::size_t repair(std::string& text) {
     const std::size_t invalid = count_invalid(text);
     if (invalid == 0) return 0;

@@ -16,6 +16,12 @@ std::optional<std::string> from_utf16_or_32(std::string_view bytes);
 // replaced (0 leaves `text` untouched).
 std::size_t repair(std::string& text);
 
+// Removes the marks that only tell where a line may or may not break inside a word: soft
+// hyphens (U+00AD), word joiners (U+2060) and zero-width no-break spaces (U+FEFF). Pages
+// put them inside names ("Vladi\u00ADmir"), where they would cut a word in two for the
+// index and the tagger. Returns how many were removed. `text` must be valid UTF-8.
+std::size_t remove_break_hints(std::string& text);
+
 // A repaired copy of `text`: names from a file (archive members, XML elements) as a
 // message can show them.
 std::string repaired(std::string_view text);

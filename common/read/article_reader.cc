@@ -218,11 +218,18 @@ namespace readers {
 void finish_article(Article& article, ArticleFormat format, std::string_view date_path,
                     std::string_view stored_path) {
     // Valid UTF-8 in does not guarantee valid UTF-8 out: Gumbo decodes an overflowing
-    // numeric character reference ("&#5555555555555555555555") into a stray byte.
+    // numeric character reference ("&#5555555555555555555555") into a stray byte. Soft
+    // hyphens and word joiners that pages put inside words ("Vladi&shy;mir") would cut one
+    // word, and one name, in two.
+    const auto clean = [](std::string& text) {
+        utf8::repair(text);
+        utf8::remove_break_hints(text);
+    };
     for (std::string* field : {&article.title, &article.subtitle, &article.body, &article.source,
                                &article.url, &article.author})
-        utf8::repair(*field);
-    for (auto& keyword : article.keywords) utf8::repair(keyword);
+        clean(*field);
+    for (auto& keyword : article.keywords) clean(keyword);
+    for (auto& phrase : article.italic_phrases) clean(phrase);
     article.path = std::string(stored_path);
     // A reader leaves what the file declares, if anything; the text decides.
     article.language = article_language(article, article.language);

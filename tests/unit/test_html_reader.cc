@@ -202,3 +202,13 @@ TEST_CASE("html reader: phrases set as code, wherever they are") {
     CHECK(a.italic_phrases ==
           std::vector<std::string>{"SetResults", "NextWork", "ClaimTask", "Ctrl"});
 }
+
+TEST_CASE("html reader: soft hyphens and word joiners do not cut words") {
+    const auto a = read_one_html(
+        "<html><head><title>Net&shy;an&shy;yahu meets Putin</title></head><body><article>"
+        "<p>Prime Minister Benjamin Netan&shy;yahu met Vladi\xC2\xADmir Putin in Moscow on "
+        "Tuesday, the&#x2060;ir third meeting this year, aides said.</p></article></body></html>");
+    CHECK(a.title == "Netanyahu meets Putin");
+    CHECK(a.body.find("Benjamin Netanyahu met Vladimir Putin") != std::string::npos);
+    CHECK(a.body.find("their third") != std::string::npos);
+}

@@ -37,3 +37,12 @@ TEST_CASE("utf8::is_upper_case needs a letter and no lower-case letter") {
     CHECK_FALSE(utf8::is_upper_case("1987"));
     CHECK_FALSE(utf8::is_upper_case(""));
 }
+
+TEST_CASE("utf8::remove_break_hints removes soft hyphens and joiners, nothing else") {
+    std::string text = "Vladi\u00ADmir Netan\u00ADyahu\u2060 \uFEFFMinsk \u200B\u00E9";
+    CHECK(utf8::remove_break_hints(text) == 4);
+    CHECK(text == "Vladimir Netanyahu Minsk \u200B\u00E9");
+    std::string plain = "Мінск, São Paulo";
+    CHECK(utf8::remove_break_hints(plain) == 0);
+    CHECK(plain == "Мінск, São Paulo");
+}
