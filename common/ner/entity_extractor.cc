@@ -85,6 +85,24 @@ bool is_capitalised(std::string_view word) {
     return !word.empty() && std::isupper(static_cast<unsigned char>(word.front()));
 }
 
+// "ArrayBuffer", "PostgreSQL", "ScreamMyName": a capital inside a word, after a lower-case
+// letter, writes an identifier, a product or a user name, not a person or a place. Surnames
+// that are written so start with a particle ("McCarthy", "MacArthur", "DeSantis", "LaGuardia").
+bool is_camel_case(std::string_view word) {
+    static constexpr std::string_view kParticles[] = {"Mc", "Mac", "De",  "Di",  "Da",   "Du",
+                                                      "La", "Le",  "Van", "Von", "Fitz", "St"};
+    for (std::size_t i = 1; i < word.size(); ++i) {
+        if (!std::isupper(static_cast<unsigned char>(word[i])) ||
+            !std::islower(static_cast<unsigned char>(word[i - 1])))
+            continue;
+        const std::string_view head = word.substr(0, i);
+        const bool particle =
+            std::find(std::begin(kParticles), std::end(kParticles), head) != std::end(kParticles);
+        if (!particle) return true;
+    }
+    return false;
+}
+
 bool is_possessive_token(std::string_view word) {
     return word == "'s" || word == "'S" || word == "\u2019s";
 }
@@ -306,7 +324,7 @@ bool is_gazetteer_name(std::span<const std::string_view> words, const ner::Gazet
 // is a gazetteer place: a common word at the start of a sentence or in a heading. A word
 // the dictionary writes only in lower case ("Rhino") is no person or place either, unless the
 // article writes it as part of a longer name (`name_parts`: "Standard and Poor's", whose "Poor" the
-// archive joins to the firm).
+// archive joins to the firm). Nor is a one-word name written in camel case ("PostgreSQL").
 void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazetteer,
                       const std::set<std::string, std::less<>>& lower_case_words,
                       const std::set<std::string, std::less<>>& name_parts) {
@@ -327,11 +345,13 @@ void apply_name_lists(std::vector<Entity>& entities, const ner::Gazetteer& gazet
             !(words.size() == 1 && name_parts.contains(entity_key(words[0]))) &&
             std::all_of(words.begin(), words.end(),
                         [](std::string_view w) { return ner::is_common_word(w); });
-        const bool common_word =
-            dictionary_word || (words.size() == 1 && e.count <= 2 &&
-                                std::any_of(words[0].begin() + 1, words[0].end(),
-                                            [](char c) { return c >= 'a' && c <= 'z'; }) &&
-                                lower_case_words.contains(entity_key(words[0])));
+        const bool code_word =
+            e.kind != EntityKind::org && words.size() == 1 && is_camel_case(words[0]);
+        const bool common_word = dictionary_word || code_word ||
+                                 (words.size() == 1 && e.count <= 2 &&
+                                  std::any_of(words[0].begin() + 1, words[0].end(),
+                                              [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                                  lower_case_words.contains(entity_key(words[0])));
         if (!given && !foreign && !common_word) return false;
         if (is_gazetteer_name(words, gazetteer, codes)) return false;
         if (foreign || common_word) return true;

@@ -3,7 +3,8 @@
 # is no person or place alone, unless a longer name holds it ("Standard and Poor's");
 # common words glued before a person's name are cut ("Feminist Glenn Fleishman",
 # "Aunt Miranda"); events ("Vietnam War"), religions, coordinates and a table's repeated
-# cells ("Nelson Nelson") are no people, bodies or places. Real names stay.
+# cells ("Nelson Nelson") and words in camel case ("PostgreSQL") are no people, bodies or
+# places. Real names stay.
 source "$(dirname "$0")/lib.sh"
 
 cp -r "$FIXTURES/e2e/entity_words" "$WORK/news"
@@ -57,6 +58,24 @@ for work in "Florida Project" "Whale Rider"; do
     expect_not_contains "|$all|" "|$work|" "$work, a title in italics, is no entity"
 done
 for name in "Sean Baker" Florida "New York Times" Amazon Vudu; do
+    expect_contains "|$all|" "|$name|" "$name stays"
+done
+# A one-word name in camel case is an identifier, a product or a user name, no person or
+# place ("PostgreSQL", "ScreamMyName"); surnames written so after a particle stay.
+cat >"$WORK/news/code.txt" <<'TXT'
+Databases And Senators
+
+Washington, May 2
+
+Senator Joseph McCarthy spoke in Washington on Tuesday. The engineers moved the archive to PostgreSQL in Boston, and a user called ScreamMyName posted the results. Governor Ron DeSantis said he would visit. McCarthy said the move was done. Visitors came from PostgreSQL to Chicago. ScreamMyName said the release was faster.
+TXT
+run "$NEWSINDEX" entities --json "$WORK/news/code.txt"
+expect_rc 0 "entities code.txt"
+all=$(jqo '[.[0].entities[][] | .name] | join("|")')
+for code in PostgreSQL ScreamMyName; do
+    expect_not_contains "|$all|" "|$code|" "$code, a word in camel case, is no entity"
+done
+for name in "Joseph McCarthy" "Ron DeSantis" Boston; do
     expect_contains "|$all|" "|$name|" "$name stays"
 done
 finish
