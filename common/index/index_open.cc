@@ -64,6 +64,9 @@ Xapian::Database open_index(const std::filesystem::path& path) {
                 // index stays damaged however often it is opened.
                 if (attempt >= 5) throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            } catch (const Xapian::DatabaseError& e) {
+                if (!is_torn_read(e) || attempt >= 5) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
         }
     } catch (const Xapian::Error& e) {

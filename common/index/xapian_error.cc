@@ -37,4 +37,9 @@ Error from_xapian(const Xapian::Error& e, std::string_view context) {
     return Error(kind_of(e), message);
 }
 
+bool is_torn_read(const Xapian::Error& e) {
+    return std::string_view(e.get_type()) == "DatabaseError" &&
+           e.get_msg().starts_with("EOF reading block");
+}
+
 }  // namespace newsindex

@@ -33,6 +33,11 @@ private:
 // The Error that stands for `e`, its message prefixed with `context` ("index /srv/x").
 Error from_xapian(const Xapian::Error& e, std::string_view context);
 
+// Whether `e` is a read torn by a commit reusing blocks under a reader ("EOF reading block
+// N": a block number taken from a block being rewritten). Like a DatabaseCorruptError it
+// can pass on reopening; real damage persists, so callers retry it only a few times.
+bool is_torn_read(const Xapian::Error& e);
+
 // Runs fn(); a Xapian::Error it throws is rethrown as from_xapian(e, context).
 template <typename Fn>
 decltype(auto) xapian_guard(std::string_view context, Fn&& fn) {

@@ -45,6 +45,11 @@ decltype(auto) NewsSearcher::retrying(Fn&& fn) const {
                 // A commit reusing blocks under a reader can look like damage for a moment;
                 // real damage persists, so these retries are few.
                 if (++inconsistent_reads > searcher_retry::kCorruptRetries) throw;
+            } catch (const Xapian::DatabaseError& e) {
+                // The same, seen as a block number read from a block being rewritten,
+                // pointing past the end of the file.
+                if (!is_torn_read(e) || ++inconsistent_reads > searcher_retry::kCorruptRetries)
+                    throw;
             } catch (const Xapian::DocNotFoundError&) {
                 // The same, seen as a matched article whose term list is gone: every
                 // document read here comes from a match or a term of the revision open,

@@ -226,3 +226,9 @@ TEST_CASE("index writer: a Xapian failure no catch reaches is named after its da
         CHECK_FALSE(failure_being_terminated());
     }
 }
+
+TEST_CASE("xapian errors: a block read past the end is a torn read, other errors are not") {
+    CHECK(newsindex::is_torn_read(Xapian::DatabaseError("EOF reading block 16900354")));
+    CHECK_FALSE(newsindex::is_torn_read(Xapian::DatabaseError("Error reading block 7")));
+    CHECK_FALSE(newsindex::is_torn_read(Xapian::InvalidArgumentError("EOF reading block 1")));
+}
